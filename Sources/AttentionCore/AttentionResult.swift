@@ -1,0 +1,74 @@
+/// Everything one parameter set produces: logits, weights, statistics and histograms.
+public struct AttentionResult: Sendable {
+    /// The parameters as resolved (n, m and dk read from the files for file inputs).
+    public let params: AttentionParams
+    /// The divisor s actually used.
+    public let divisor: Double
+    /// L = QKᵀ / s, n × m; masked entries hold -infinity.
+    public let logits: Matrix
+    /// Row-wise softmax of the logits; masked entries hold 0.
+    public let weights: Matrix
+    /// Per-row entropy H_i in nats.
+    public let rowEntropy: [Double]
+    public let stats: AttentionStatistics
+    /// Histogram of the unmasked logits (linear axis).
+    public let logitHistogram: Histogram
+    /// Histogram of the unmasked weights (log10 axis, 1e-8…1, underflow bin below).
+    public let weightHistogram: Histogram
+
+    public init(
+        params: AttentionParams, divisor: Double, logits: Matrix, weights: Matrix, rowEntropy: [Double],
+        stats: AttentionStatistics, logitHistogram: Histogram, weightHistogram: Histogram
+    ) {
+        self.params = params
+        self.divisor = divisor
+        self.logits = logits
+        self.weights = weights
+        self.rowEntropy = rowEntropy
+        self.stats = stats
+        self.logitHistogram = logitHistogram
+        self.weightHistogram = weightHistogram
+    }
+
+    /// The keys query `row` may attend: all of them, or j ≤ row + (m − n) when causal.
+    public func visibleKeys(row: Int) -> Range<Int> {
+        Mask(n: params.n, m: params.m, causal: params.causal).visibleKeys(row: row)
+    }
+
+    public func isMasked(row: Int, col: Int) -> Bool { !visibleKeys(row: row).contains(col) }
+}
+
+/// The causal mask as a rule, so nothing needs to store it.
+public struct Mask: Hashable, Sendable {
+    public let n: Int
+    public let m: Int
+    public let causal: Bool
+
+    public init(n: Int, m: Int, causal: Bool) {
+        self.n = n
+        self.m = m
+        self.causal = causal
+    }
+
+    /// Keys j with j ≤ row + (m − n) when causal; possibly empty when n > m.
+    public func visibleKeys(row: Int) -> Range<Int> {
+        guard causal else { return 0..<m }
+        return 0..<max(0, min(m, row + (m - n) + 1))
+    }
+}
+
+/// One point of the divisor curve: statistics at s = √d_k · 2^octaves for fixed inputs.
+public struct DivisorCurvePoint: Equatable, Sendable {
+    /// log2(s / √d_k).
+    public let octaves: Double
+    public let divisor: Double
+    public let entropyNormalizedMean: Double
+    public let scoreGradMean: Double
+
+    public init(octaves: Double, divisor: Double, entropyNormalizedMean: Double, scoreGradMean: Double) {
+        self.octaves = octaves
+        self.divisor = divisor
+        self.entropyNormalizedMean = entropyNormalizedMean
+        self.scoreGradMean = scoreGradMean
+    }
+}

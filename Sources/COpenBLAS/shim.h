@@ -1,0 +1,4 @@
+#ifndef ATTNVIEW_COPENBLAS_SHIM_H
+#define ATTNVIEW_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif

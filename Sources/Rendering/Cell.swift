@@ -1,0 +1,48 @@
+/// A colour as a terminal can show it at some depth; the renderer resolves theme colours to these.
+public enum TerminalColor: Hashable, Sendable {
+    /// The terminal's own default foreground or background.
+    case `default`
+    /// An xterm palette index: 0–15 the ANSI colours, 16–255 the cube and grays.
+    case indexed(UInt8)
+    /// 24-bit colour, only at `ColorDepth.trueColor`.
+    case rgb(UInt8, UInt8, UInt8)
+}
+
+/// Text attributes of a cell.
+public struct CellAttributes: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let bold = CellAttributes(rawValue: 1 << 0)
+    public static let dim = CellAttributes(rawValue: 1 << 1)
+    public static let underline = CellAttributes(rawValue: 1 << 2)
+    public static let reverse = CellAttributes(rawValue: 1 << 3)
+    public static let italic = CellAttributes(rawValue: 1 << 4)
+}
+
+/// One terminal cell: a single-width grapheme with colours and attributes.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var foreground: TerminalColor
+    public var background: TerminalColor
+    public var attributes: CellAttributes
+
+    public init(
+        _ character: Character = " ", foreground: TerminalColor = .default, background: TerminalColor = .default,
+        attributes: CellAttributes = []
+    ) {
+        self.character = character
+        self.foreground = foreground
+        self.background = background
+        self.attributes = attributes
+    }
+
+    public static let blank = Cell()
+}
+
+/// How many colours the output can show; chosen from the terminal, `NO_COLOR` and flags.
+public enum ColorDepth: String, Hashable, Sendable, CaseIterable {
+    case trueColor = "truecolor"
+    case palette256 = "256"
+    case ansi16 = "16"
+    case none
+}

@@ -1,0 +1,26 @@
+/// Which matrix the heatmap shows.
+public enum HeatmapMode: String, Hashable, Sendable {
+    case weights, logits
+}
+
+/// What the screen shows besides the numbers: the part of the UI state the renderer needs.
+public struct ViewState: Hashable, Sendable {
+    public var heatmap: HeatmapMode
+    /// The query row shown in the row inspector.
+    public var selectedRow: Int
+    public var showHelp: Bool
+    /// One line for the status bar (errors, saved snapshot paths); empty for none.
+    public var status: String
+    public var playing: Bool
+
+    public init(
+        heatmap: HeatmapMode = .weights, selectedRow: Int = 0, showHelp: Bool = false, status: String = "",
+        playing: Bool = false
+    ) {
+        self.heatmap = heatmap
+        self.selectedRow = selectedRow
+        self.showHelp = showHelp
+        self.status = status
+        self.playing = playing
+    }
+}

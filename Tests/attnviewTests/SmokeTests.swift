@@ -1,0 +1,6 @@
+import Testing
+@testable import attnview
+
+@Test func commandNameIsAttnview() {
+    #expect(AttnView.configuration.commandName == "attnview")
+}
