@@ -24,11 +24,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         // ncursesw with static inline wrappers for the macros and globals Swift cannot import.
-        .systemLibrary(
-            name: "CNCurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        // (No pkgConfig: SwiftPM would warn about, and drop, its -D flags; shim.h defines them.)
+        .systemLibrary(name: "CNCurses"),
         .target(
             name: "AttentionCore",
             dependencies: ["COpenBLAS"],

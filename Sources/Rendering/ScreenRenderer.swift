@@ -2,11 +2,13 @@ import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
+    public let theme: Theme
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
 
-    public init(depth: ColorDepth, ascii: Bool = false) {
+    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false) {
+        self.theme = theme
         self.depth = depth
         self.ascii = ascii
     }

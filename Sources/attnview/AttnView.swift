@@ -6,9 +6,6 @@ struct AttnView: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attnview",
         abstract: "See why softmax(QKᵀ / s) divides by s = √d_k.",
-        subcommands: [])
-
-    func run() throws {
-        print("attnview")
-    }
+        subcommands: [InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, ThemesCommand.self, BenchCommand.self],
+        defaultSubcommand: InteractiveCommand.self)
 }
