@@ -46,7 +46,9 @@ public final class AttentionEngine {
                 inputs = current
                 return (params, current.value)
             }
-            replaceInputs(key: key, with: AttentionInputs(generated: recipe, dims: params.dk))
+            let generated = AttentionInputs(generated: recipe, dims: params.dk)
+            replaceInputs(key: key, with: generated)
+            return (params, generated)
         case .files(let qPath, let kPath):
             let key = InputsKey.files(q: qPath, k: kPath)
             if let current = inputs, current.key == key {
@@ -55,12 +57,11 @@ public final class AttentionEngine {
             }
             let q = try NPYReader.read(path: qPath)
             let k = try NPYReader.read(path: kPath)
-            _ = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
-            replaceInputs(key: key, with: AttentionInputs(queries: q, keys: k))
+            let resolved = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
+            let fixed = AttentionInputs(queries: q, keys: k)
+            replaceInputs(key: key, with: fixed)
+            return (resolved, fixed)
         }
-        guard let current = inputs?.value else { throw .shapeMismatch("no inputs") }
-        let resolved = try Self.resolve(params, dims: current.dims, n: current.n, m: current.m)
-        return (resolved, current)
     }
 
     private func replaceInputs(key: InputsKey, with value: AttentionInputs) {
@@ -83,11 +84,10 @@ public final class AttentionEngine {
         return try resolve(params, dims: q.cols, n: q.rows, m: k.rows)
     }
 
-    /// Fills in n, m and dk of fixed inputs (`dims` columns) and checks the now-known divisor.
+    /// Fills in n, m and dk from fixed inputs (`dims` columns) and checks the now-known divisor.
     private static func resolve(_ params: AttentionParams, dims: Int, n: Int, m: Int) throws(AttentionError)
         -> AttentionParams
     {
-        guard params.source != .generated else { return params }
         var resolved = params
         resolved.n = n
         resolved.m = m

@@ -20,7 +20,7 @@ extension AttentionEngine {
         let root = Double(resolved.dk).squareRoot()
         let shift = Double(sign: .plus, exponent: inputs.exponentShift, significand: 1)
         let exponents = (0..<points).map { points == 1 ? 0 : -octaves + 2 * octaves * Double($0) / Double(points - 1) }
-        var results = [(Double, Double)](repeating: (0, 0), count: points)
+        var results = [(Double, Double, Double)](repeating: (0, 0, 0), count: points)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = SendablePointer(buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: points) { index in
@@ -31,7 +31,8 @@ extension AttentionEngine {
         return (0..<points).map { index in
             DivisorCurvePoint(
                 octaves: exponents[index], divisor: root * pow(2, exponents[index]),
-                entropyNormalizedMean: results[index].0, scoreGradMean: results[index].1)
+                entropyNormalizedMean: results[index].0, scoreGradMean: results[index].1,
+                jacobianFroMean: results[index].2)
         }
     }
 }
@@ -60,8 +61,8 @@ private struct CurveSample: Sendable {
         self.offsets = offsets
     }
 
-    /// (mean normalized entropy over rows with > 1 key, mean ‖J‖_F / s) at one divisor.
-    func evaluate(logitFactor: Double, divisor: Double) -> (Double, Double) {
+    /// (mean normalized entropy over rows with > 1 key, mean ‖J‖_F / s, mean ‖J‖_F) at one divisor.
+    func evaluate(logitFactor: Double, divisor: Double) -> (Double, Double, Double) {
         var normalizedSum = 0.0, choiceRows = 0, jacobianSum = 0.0
         shifted.withUnsafeBufferPointer { values in
             for row in 0..<(offsets.count - 1) {
@@ -79,6 +80,6 @@ private struct CurveSample: Sendable {
             }
         }
         let rows = Double(max(1, offsets.count - 1))
-        return (choiceRows > 0 ? normalizedSum / Double(choiceRows) : 0, jacobianSum / rows / divisor)
+        return (choiceRows > 0 ? normalizedSum / Double(choiceRows) : 0, jacobianSum / rows / divisor, jacobianSum / rows)
     }
 }
