@@ -1,6 +1,7 @@
 extension AttentionParams {
-    /// `dk` value meaning "every column of the files" for `.files` inputs (the CLI's default there).
-    public static let allFileColumns = 0
+    /// `dk` value meaning "every column of the files" for `.files` inputs (the CLI's default there):
+    /// the largest d_k, so it passes every range check; any other d_k above the files' d is an error.
+    public static let allFileColumns = Limits.dk.upperBound
 
     /// Checks every parameter against `Limits`, naming the command-line flag at fault.
     /// For `.files` inputs n and m come from the files (checked when they are read), and with
@@ -11,7 +12,7 @@ extension AttentionParams {
             try Self.check("--m", m, within: Limits.tokens)
         }
         let dkResolvedLater = source != .generated && dk == Self.allFileColumns
-        if !dkResolvedLater { try Self.check("--dk", dk, within: Limits.dk) }
+        try Self.check("--dk", dk, within: Limits.dk)
         if !Limits.sigma.contains(sigma) {
             throw .outOfRange(flag: "--sigma", value: "\(sigma)", allowed: "1e-06…1000")
         }
