@@ -70,7 +70,8 @@ enum ExitStatus: Int32 {
         }
         var line = "attnview: \(message(for: error))"
         if let hint = hint(for: error, status: status, arguments: arguments) { line += " (see '\(hint)')" }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write(line + "\n")
         Foundation.exit(status.rawValue)
     }
 

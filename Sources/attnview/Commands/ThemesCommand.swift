@@ -56,7 +56,7 @@ struct ThemesCommand: ParsableCommand {
         if depth == .none, !noColor, isatty(STDOUT_FILENO) == 1 {
             text += "(colour previews need a colour terminal: NO_COLOR and TERM=dumb turn them off)\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try ByteSink.standardOutput { $0.write(text) }
     }
 
     /// Draws `ramp` low to high as coloured cells from column `x`; returns the column after it and a gap.
