@@ -31,8 +31,12 @@ struct WeightHistogramWidget {
             plot.x + min(plot.width - 1, max(0, Int(((log10Value - histogram.lower) / range * Double(plot.width)).rounded(.down))))
         }
         let uniform = column(log10(1 / Double(max(keys, 1))))
-        for row in plot.y..<plot.maxY where frame[uniform, row].character == " " {
-            frame[uniform, row] = styles.marker.cell(styles.glyphs.markerLine)
+        for row in plot.y..<plot.maxY {
+            if frame[uniform, row].character == " " {
+                frame[uniform, row] = styles.marker.cell(styles.glyphs.markerLine)
+            } else if styles.hasColor {
+                frame[uniform, row].foreground = styles.marker.foreground
+            }
         }
         let label = "1/m"
         for labelX in [uniform + 1, uniform - label.count] where labelX >= plot.x && labelX + label.count <= plot.maxX {
