@@ -61,11 +61,10 @@ struct ModelOptions: ParsableArguments {
         if isFiles, m != nil {
             throw ValidationError("--m cannot be combined with --q/--k: the files' rows give n and m")
         }
-        // For files the engine uses min(d_k, the files' d): the largest d_k means "every column".
         let params = AttentionParams(
-            n: n, m: m, dk: dk ?? (isFiles ? Limits.dk.upperBound : 64), seed: seed, sigma: sigma, rho: rho,
-            scale: policy, alpha: alpha, causal: causal, source: source)
-        try ModelOptions.check(params)
+            n: n, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed, sigma: sigma,
+            rho: rho, scale: policy, alpha: alpha, causal: causal, source: source)
+        try params.validate()
         return params
     }
 
@@ -89,35 +88,6 @@ struct ModelOptions: ParsableArguments {
     /// The allowed divisors in words, for error messages.
     static var divisorRange: String {
         String(format: "a divisor from %g to %g", Limits.divisor.lowerBound, Limits.divisor.upperBound)
-    }
-
-    /// Every range of the issue, in the order a user reads the flags.
-    static func check(_ params: AttentionParams) throws(AttentionError) {
-        let tokens = "\(Limits.tokens.lowerBound)–\(Limits.tokens.upperBound)"
-        guard Limits.tokens.contains(params.n) else {
-            throw .outOfRange(flag: "--n", value: "\(params.n)", allowed: tokens)
-        }
-        guard Limits.tokens.contains(params.m) else {
-            throw .outOfRange(flag: "--m", value: "\(params.m)", allowed: tokens)
-        }
-        guard Limits.dk.contains(params.dk) else {
-            throw .outOfRange(
-                flag: "--dk", value: "\(params.dk)", allowed: "\(Limits.dk.lowerBound)–\(Limits.dk.upperBound)")
-        }
-        guard params.sigma > 0, params.sigma.isFinite else {
-            throw .outOfRange(flag: "--sigma", value: params.sigma.formatted, allowed: "a finite number > 0")
-        }
-        guard params.rho >= 0, params.rho < 1 else {
-            throw .outOfRange(flag: "--rho", value: params.rho.formatted, allowed: "0 ≤ rho < 1")
-        }
-        guard params.alpha > 0, params.alpha.isFinite else {
-            throw .outOfRange(flag: "--alpha", value: params.alpha.formatted, allowed: "a finite number > 0")
-        }
-        guard Limits.divisor.contains(params.divisor) else {
-            throw .outOfRange(
-                flag: "--alpha", value: params.alpha.formatted,
-                allowed: "a value giving \(divisorRange); this one gives \(params.divisor.formatted)")
-        }
     }
 }
 

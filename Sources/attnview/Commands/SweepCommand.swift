@@ -96,7 +96,7 @@ struct SweepCommand: ParsableCommand {
                 var params = base
                 params.dk = dk
                 params.scale = scale
-                try ModelOptions.check(params)
+                try params.validate()
             }
         }
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
