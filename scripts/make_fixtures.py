@@ -192,8 +192,8 @@ def normal(seed, stream, row, dim):
     key = mix64(mix64(seed) ^ ((stream * 0xD1B54A32D192ED03) & MASK64))
     counter = (row << 32) | (dim >> 1)
     position = (key + (2 * counter + 1) * GAMMA) & MASK64
-    u1 = ((mix64(position) >> 11) + 1) * 2.0 ** -53
-    u2 = (mix64((position + GAMMA) & MASK64) >> 11) * 2.0 ** -53
+    u1 = 1 - (mix64(position) >> 12) * 2.0 ** -52
+    u2 = (mix64((position + GAMMA) & MASK64) >> 12) * 2.0 ** -52
     radius = math.sqrt(-2 * math.log(u1))
     return radius * (math.cos(2 * math.pi * u2) if dim % 2 == 0 else math.sin(2 * math.pi * u2))
 

@@ -121,21 +121,27 @@ struct GeneratedRecipe: Hashable, Sendable {
         let aligned = min(n, m)
         let noiseWeight = (1 - rho * rho).squareRoot()
         let base = dims.lowerBound
+        let rows = max(n, m)
         for pair in pairs {
-            let even = 2 * pair, odd = 2 * pair + 1
-            let writeEven = dims.contains(even), writeOdd = dims.contains(odd)
-            for row in 0..<max(n, m) {
-                let zq = row < n ? generator.normalPair(key: queryKey, row: row, pairIndex: pair) : (0, 0)
-                if row < n {
-                    if writeEven { q[(even - base) * n + row] = Float(sigma * zq.0) }
-                    if writeOdd { q[(odd - base) * n + row] = Float(sigma * zq.1) }
+            let even = 2 * pair - base, odd = even + 1
+            let writeEven = dims.contains(2 * pair), writeOdd = dims.contains(2 * pair + 1)
+            for first in stride(from: 0, to: rows, by: 8) {
+                let zq = generator.normalPairs(key: queryKey, firstRow: first, pairIndex: pair)
+                let zz = generator.normalPairs(key: noiseKey, firstRow: first, pairIndex: pair)
+                let keyEven = rho * zq.even + noiseWeight * zz.even
+                let keyOdd = rho * zq.odd + noiseWeight * zz.odd
+                for lane in 0..<min(8, rows - first) {
+                    let row = first + lane
+                    if row < n {
+                        if writeEven { q[even * n + row] = Float(sigma * zq.even[lane]) }
+                        if writeOdd { q[odd * n + row] = Float(sigma * zq.odd[lane]) }
+                    }
+                    if row < m {
+                        let isAligned = row < aligned
+                        if writeEven { k[even * m + row] = Float(sigma * (isAligned ? keyEven[lane] : zz.even[lane])) }
+                        if writeOdd { k[odd * m + row] = Float(sigma * (isAligned ? keyOdd[lane] : zz.odd[lane])) }
+                    }
                 }
-                guard row < m else { continue }
-                let zz = generator.normalPair(key: noiseKey, row: row, pairIndex: pair)
-                let key0 = row < aligned ? rho * zq.0 + noiseWeight * zz.0 : zz.0
-                let key1 = row < aligned ? rho * zq.1 + noiseWeight * zz.1 : zz.1
-                if writeEven { k[(even - base) * m + row] = Float(sigma * key0) }
-                if writeOdd { k[(odd - base) * m + row] = Float(sigma * key1) }
             }
         }
     }

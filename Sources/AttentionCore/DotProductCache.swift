@@ -1,4 +1,6 @@
 import COpenBLAS
+import Dispatch
+import Foundation
 
 /// Raw dot products QKᵀ (undivided, n × m, row-major) per d_k for one set of inputs, so a new
 /// divisor costs no matmul and a larger d_k adds only its new dimensions.
@@ -51,19 +53,36 @@ struct DotProductCache {
         1 << (Int.bitWidth - 1 - (dk - 1).leadingZeroBitCount)
     }
 
-    /// product += Q[:, dims] · K[:, dims]ᵀ with one `sgemm` (beta = 1).
+    /// Products of at least this many multiply-adds are split by rows across the cores.
+    static let parallelThreshold = 1 << 22
+
+    /// OpenBLAS runs single-threaded and the engine splits rows itself: OpenBLAS' idle workers
+    /// spin (sched_yield) after every call and would steal a core from the softmax that follows.
+    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+
+    /// product += Q[:, dims] · K[:, dims]ᵀ with `sgemm` (beta = 1), one call per row chunk.
     private mutating func accumulate(into product: inout [Float], dims: Range<Int>, inputs: AttentionInputs) {
         guard !dims.isEmpty else { return }
+        _ = Self.singleThreadedBLAS
         matmulCount += 1
-        let n = Int32(inputs.n), m = Int32(inputs.m)
+        let n = inputs.n, m = inputs.m, depth = dims.count
+        let work = n * m * depth
+        let chunks = work < Self.parallelThreshold ? 1 : min(n, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let rowsPerChunk = (n + chunks - 1) / chunks
         inputs.queriesT.withUnsafeBufferPointer { q in
             inputs.keysT.withUnsafeBufferPointer { k in
                 product.withUnsafeMutableBufferPointer { c in
-                    guard let qBase = q.baseAddress, let kBase = k.baseAddress else { return }
-                    cblas_sgemm(
-                        CblasRowMajor, CblasTrans, CblasNoTrans, n, m, Int32(dims.count), 1,
-                        qBase + dims.lowerBound * inputs.n, n, kBase + dims.lowerBound * inputs.m, m,
-                        1, c.baseAddress, m)
+                    let a = SendablePointer(UnsafeMutablePointer(mutating: q.baseAddress.map { $0 + dims.lowerBound * n }))
+                    let b = SendablePointer(UnsafeMutablePointer(mutating: k.baseAddress.map { $0 + dims.lowerBound * m }))
+                    let out = SendablePointer(c.baseAddress)
+                    let body = { @Sendable (chunk: Int) in
+                        let first = chunk * rowsPerChunk, rows = min(n - first, rowsPerChunk)
+                        guard rows > 0, let a = a.pointer, let b = b.pointer, let out = out.pointer else { return }
+                        cblas_sgemm(
+                            CblasRowMajor, CblasTrans, CblasNoTrans, Int32(rows), Int32(m), Int32(depth), 1,
+                            a + first, Int32(n), b, Int32(m), 1, out + first * m, Int32(m))
+                    }
+                    if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
                 }
             }
         }

@@ -52,9 +52,12 @@ import Testing
 
     @Test(arguments: [1, 65536])
     func extremeCornersStayFinite(dk: Int) throws {
-        for sigma in [Limits.sigma.lowerBound, 1, Limits.sigma.upperBound] {
+        // The largest sigma at the largest d_k gives the largest dot products (overflow's corner);
+        // generating 65536 dims twice would only slow the debug build.
+        let sigmas = dk == 1 ? [Limits.sigma.lowerBound, Limits.sigma.upperBound] : [Limits.sigma.upperBound]
+        for sigma in sigmas {
             for divisor in [Limits.divisor.lowerBound, 1, Limits.divisor.upperBound] {
-                let result = try engine.compute(AttentionParams(n: 3, m: 4, dk: dk, sigma: sigma, scale: .fixed(divisor)))
+                let result = try engine.compute(AttentionParams(n: 2, m: 3, dk: dk, sigma: sigma, scale: .fixed(divisor)))
                 #expect(result.logits.values.allSatisfy { $0.isFinite })
                 #expect(result.weights.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
                 let s = result.stats
