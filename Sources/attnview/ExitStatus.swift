@@ -69,11 +69,20 @@ enum ExitStatus: Int32 {
             AttnView.exit(withError: error)
         }
         var line = "attnview: \(message(for: error))"
-        if status == .usage, !(error is AttentionError) {
-            line += " (see '\(helpCommand(arguments: arguments))')"
-        }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        if let hint = hint(for: error, status: status, arguments: arguments) { line += " (see '\(hint)')" }
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write(line + "\n")
         Foundation.exit(status.rawValue)
+    }
+
+    /// The command that helps with `error`: the theme list for an unknown theme name, the
+    /// subcommand's help for ArgumentParser's own usage errors; nil where the message suffices.
+    static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
+        switch error {
+        case ThemeError.notFound(let name, _) where !ThemeReference.isPath(name): "attnview themes"
+        case is AttentionError, is ThemeError, is OutputError: nil
+        default: status == .usage ? helpCommand(arguments: arguments) : nil
+        }
     }
 
     /// `attnview SUBCOMMAND --help` for the subcommand named on the command line.

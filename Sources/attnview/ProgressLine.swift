@@ -24,12 +24,14 @@ struct ProgressLine {
         if let lastDraw, now - lastDraw < .milliseconds(100) { return }
         lastDraw = now
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
-        FileHandle.standardError.write(Data("\r\(label) \(percent)%\u{1B}[K".utf8))
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write("\r\(label) \(percent)%\u{1B}[K")
     }
 
     /// Erases the line, if one was drawn, so the terminal is left as it was.
     func finish() {
         guard lastDraw != nil else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write("\r\u{1B}[K")
     }
 }

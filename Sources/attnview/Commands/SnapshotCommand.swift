@@ -61,17 +61,18 @@ struct SnapshotCommand: ParsableCommand {
         let params = try model.params()
         let engine = AttentionEngine()
         let result = try engine.compute(params)
-        let data: Data
-        switch format {
-        case .json:
-            data = result.jsonData()
-        case .text, .ansi:
-            data = Data(try picture(of: result, engine: engine).utf8)
+        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let contents = { (sink: inout ByteSink) in
+            if let text {
+                sink.write(text)
+            } else {
+                result.writeJSON { sink.write($0) }
+            }
         }
         if let output {
-            try SafeFileWriter.write(data, to: output, overwrite: force)
+            try SafeFileWriter.write(to: output, overwrite: force, contents: contents)
         } else {
-            FileHandle.standardOutput.write(data)
+            try ByteSink.standardOutput(contents)
         }
     }
 
