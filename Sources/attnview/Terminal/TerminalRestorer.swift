@@ -35,6 +35,12 @@ enum TerminalRestorer {
             action.sa_flags = 0
             sigaction(signal, &action, previousActions + Int(signal))
         }
+        // A parent may have left these blocked (threads of test runners do); the handlers only
+        // help if the signals arrive.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in terminating + faults { sigaddset(&handled, signal) }
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
         installed = true
     }
 
