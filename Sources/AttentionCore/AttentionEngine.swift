@@ -1,52 +1,156 @@
-import Foundation
-
 /// Computes attention results and keeps what a parameter change does not invalidate
 /// (inputs, QKᵀ), so a new divisor costs a softmax, not a matmul. One engine per thread.
 public final class AttentionEngine {
+    /// The current inputs and what they were made from.
+    private var inputs: (key: InputsKey, value: AttentionInputs)?
+    var dotProducts = DotProductCache()
+
     public init() {}
+
+    /// How many matrix products the engine has run: a divisor-only change must not add one.
+    public var matmulCount: Int { dotProducts.matmulCount }
 
     /// The full result for `params`; throws for out-of-range parameters or unusable files.
     public func compute(_ params: AttentionParams) throws(AttentionError) -> AttentionResult {
-        // Placeholder: naive reference path until the optimised engine lands (issue 2).
-        let n = params.n, m = params.m, dk = params.dk
-        var rng = SystemRandomNumberGenerator()
-        let q = (0..<(n * dk)).map { _ in Float.random(in: -1...1, using: &rng) }
-        let k = (0..<(m * dk)).map { _ in Float.random(in: -1...1, using: &rng) }
-        let s = params.divisor
-        let mask = Mask(n: n, m: m, causal: params.causal)
-        var logits = Matrix(rows: n, cols: m, repeating: -.infinity)
-        var weights = Matrix(rows: n, cols: m)
-        var entropy = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let keys = mask.visibleKeys(row: i)
-            for j in keys {
-                var dot: Float = 0
-                for d in 0..<dk { dot += q[i * dk + d] * k[j * dk + d] }
-                logits[i, j] = dot / Float(s)
-            }
-            let top = keys.map { logits[i, $0] }.max() ?? 0
-            let z = keys.reduce(Float(0)) { $0 + exp(logits[i, $1] - top) }
-            for j in keys {
-                let p = exp(logits[i, j] - top) / z
-                weights[i, j] = p
-                if p > 0 { entropy[i] -= Double(p) * log(Double(p)) }
-            }
-        }
-        let stats = AttentionStatistics(
-            logitMean: 0, logitStd: 1, logitStdExpected: 1, entropyMean: entropy.reduce(0, +) / Double(n),
-            entropyNormalizedMean: 0.9, maxWeightMean: 0.1, effectiveTokensMean: 10, jacobianFroMean: 0.1,
-            scoreGradMean: 0.01, regime: .balanced)
-        return AttentionResult(
-            params: params, divisor: s, logits: logits, weights: weights, rowEntropy: entropy, stats: stats,
-            logitHistogram: Histogram(lower: -4, upper: 4, bins: 64, log10Axis: false),
-            weightHistogram: Histogram(lower: -8, upper: 0, bins: 64, log10Axis: true))
+        let (resolved, inputs) = try prepare(params)
+        let dots = dotProducts.dots(resolved.dk, inputs: inputs)
+        return Self.assemble(resolved, inputs: inputs, dots: dots, generated: resolved.source == .generated)
     }
 
-    /// Normalized entropy and score-gradient against s = √d_k · 2^x for x in ±`octaves`,
-    /// on the current inputs (no new matmul).
-    public func divisorCurve(_ params: AttentionParams, octaves: Double = 3, points: Int = 25)
-        throws(AttentionError) -> [DivisorCurvePoint]
+    /// The result for in-memory Q (n × d) and K (m × d), row-major, using their first `params.dk`
+    /// columns (all with `AttentionParams.allFileColumns`); n and m come from the matrices and
+    /// `params.source` is ignored. Nothing is cached: this is for tests and one-off use.
+    public func compute(q: Matrix, k: Matrix, params: AttentionParams) throws(AttentionError) -> AttentionResult {
+        let resolved = try Self.resolve(params, q: q, k: k, qName: "Q", kName: "K")
+        let inputs = AttentionInputs(queries: q, keys: k)
+        var cache = DotProductCache()
+        let dots = cache.dots(resolved.dk, inputs: inputs)
+        return Self.assemble(resolved, inputs: inputs, dots: dots, generated: false)
+    }
+
+    /// Forgets every cached QKᵀ (inputs stay): the next `compute` redoes the matmul. For benchmarks.
+    public func discardDotProducts() {
+        dotProducts.removeAll()
+    }
+
+    /// Validated parameters with n, m and dk resolved, and inputs holding at least dk dimensions.
+    func prepare(_ params: AttentionParams) throws(AttentionError) -> (AttentionParams, AttentionInputs) {
+        try params.validate()
+        switch params.source {
+        case .generated:
+            let recipe = GeneratedRecipe(seed: params.seed, sigma: params.sigma, rho: params.rho, n: params.n, m: params.m)
+            let key = InputsKey.generated(recipe)
+            if var current = inputs, current.key == key {
+                inputs = nil  // keeps the arrays uniquely referenced while they grow
+                current.value.grow(to: params.dk)
+                inputs = current
+                return (params, current.value)
+            }
+            let generated = AttentionInputs(generated: recipe, dims: params.dk)
+            replaceInputs(key: key, with: generated)
+            return (params, generated)
+        case .files(let qPath, let kPath):
+            let key = InputsKey.files(q: qPath, k: kPath)
+            if let current = inputs, current.key == key {
+                let resolved = try Self.resolve(params, dims: current.value.dims, n: current.value.n, m: current.value.m)
+                return (resolved, current.value)
+            }
+            let q = try NPYReader.read(path: qPath)
+            let k = try NPYReader.read(path: kPath)
+            let resolved = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
+            let fixed = AttentionInputs(queries: q, keys: k)
+            replaceInputs(key: key, with: fixed)
+            return (resolved, fixed)
+        }
+    }
+
+    private func replaceInputs(key: InputsKey, with value: AttentionInputs) {
+        inputs = nil
+        dotProducts.removeAll()
+        inputs = (key, value)
+    }
+
+    /// Checks fixed Q and K against each other and the limits, then resolves the parameters.
+    private static func resolve(
+        _ params: AttentionParams, q: Matrix, k: Matrix, qName: String, kName: String
+    ) throws(AttentionError) -> AttentionParams {
+        if q.cols != k.cols {
+            throw .shapeMismatch("\(qName) has d = \(q.cols) but \(kName) has d = \(k.cols): Q and K need the same d")
+        }
+        for (name, matrix) in [(qName, q), (kName, k)] where !Limits.tokens.contains(matrix.rows) {
+            throw .badFile(path: name, reason: "has \(matrix.rows) rows; 1–\(Limits.tokens.upperBound) are supported")
+        }
+        if q.cols < 1 { throw .badFile(path: qName, reason: "has no columns") }
+        return try resolve(params, dims: q.cols, n: q.rows, m: k.rows)
+    }
+
+    /// Fills in n, m and dk from fixed inputs (`dims` columns) and checks the now-known divisor.
+    private static func resolve(_ params: AttentionParams, dims: Int, n: Int, m: Int) throws(AttentionError)
+        -> AttentionParams
     {
-        []
+        var resolved = params
+        resolved.n = n
+        resolved.m = m
+        if params.dk == AttentionParams.allFileColumns { resolved.dk = dims }
+        if !(1...dims).contains(resolved.dk) {
+            throw .outOfRange(flag: "--dk", value: "\(resolved.dk)", allowed: "1–\(dims), the inputs' d")
+        }
+        try resolved.validate()
+        return resolved
+    }
+
+    /// Softmax, statistics and histograms of `dots` under `params`.
+    static func assemble(_ params: AttentionParams, inputs: AttentionInputs, dots: [Float], generated: Bool)
+        -> AttentionResult
+    {
+        let divisor = params.divisor
+        let mask = Mask(n: params.n, m: params.m, causal: params.causal)
+        let shift = Double(sign: .plus, exponent: inputs.exponentShift, significand: 1)
+        let kernel = SoftmaxKernel(n: params.n, m: params.m, mask: mask, logitFactor: shift / divisor)
+        let out = kernel.run(dots: dots)
+        let stats = statistics(out.moments, params: params, mask: mask, generated: generated)
+        return AttentionResult(
+            params: params, divisor: divisor, logits: out.logits, weights: out.weights, rowEntropy: out.rowEntropy,
+            stats: stats, logitHistogram: Histogram.logits(out.logits, mask: mask, bins: defaultBins),
+            weightHistogram: Histogram.weights(out.weights, mask: mask, bins: defaultBins))
+    }
+
+    /// Bins of the histograms stored in every result (re-bin with `AttentionResult.logitHistogram(bins:)`).
+    public static let defaultBins = 64
+
+    static func statistics(_ moments: RowMoments, params: AttentionParams, mask: Mask, generated: Bool)
+        -> AttentionStatistics
+    {
+        let rows = Double(max(moments.rows, 1))
+        let entries = Double(max(moments.entries, 1))
+        var expected: Double?
+        if generated {
+            let aligned = (0..<min(params.n, params.m)).filter { mask.visibleKeys(row: $0).contains($0) }.count
+            expected = AttentionStatistics.expectedLogitStd(
+                sigma: params.sigma, rho: params.rho, dk: params.dk, divisor: params.divisor,
+                entries: moments.entries, aligned: aligned)
+        }
+        let normalized = moments.rowsWithChoice > 0 ? moments.normalizedEntropySum / Double(moments.rowsWithChoice) : 0
+        let maxWeight = moments.maxWeightSum / rows
+        return AttentionStatistics(
+            logitMean: moments.logitMean, logitStd: (moments.logitM2 / entries).squareRoot(),
+            logitStdExpected: expected, entropyMean: moments.entropySum / rows,
+            entropyNormalizedMean: normalized, maxWeightMean: maxWeight,
+            effectiveTokensMean: moments.effectiveTokensSum / rows, jacobianFroMean: moments.jacobianSum / rows,
+            scoreGradMean: moments.jacobianSum / rows / params.divisor,
+            regime: Regime(maxWeightMean: maxWeight, entropyNormalizedMean: normalized))
+    }
+}
+
+/// What identifies a set of inputs: equal keys give identical Q and K.
+enum InputsKey: Equatable {
+    case generated(GeneratedRecipe)
+    case files(q: String, k: String)
+}
+
+extension AttentionEngine {
+    /// Only the statistics for `params` (what `Sweep` needs), sharing the caches of `compute`.
+    public func statistics(_ params: AttentionParams) throws(AttentionError) -> AttentionStatistics {
+        try compute(params).stats
     }
 }

@@ -64,11 +64,17 @@ public struct DivisorCurvePoint: Equatable, Sendable {
     public let divisor: Double
     public let entropyNormalizedMean: Double
     public let scoreGradMean: Double
+    /// Mean ‖diag(p) − ppᵀ‖_F: the softmax's own gradient, which peaks between flat and one-hot.
+    public let jacobianFroMean: Double
 
-    public init(octaves: Double, divisor: Double, entropyNormalizedMean: Double, scoreGradMean: Double) {
+    public init(
+        octaves: Double, divisor: Double, entropyNormalizedMean: Double, scoreGradMean: Double,
+        jacobianFroMean: Double = 0
+    ) {
         self.octaves = octaves
         self.divisor = divisor
         self.entropyNormalizedMean = entropyNormalizedMean
         self.scoreGradMean = scoreGradMean
+        self.jacobianFroMean = jacobianFroMean
     }
 }

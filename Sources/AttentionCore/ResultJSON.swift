@@ -4,6 +4,240 @@ extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
     /// logits and attention (row-major, masked entries null) and histograms.
     public func jsonData() -> Data {
-        Data("{}\n".utf8)
+        var data = Data()
+        writeJSON { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        return data
+    }
+
+    /// The same document handed to `sink` in pieces of about 64 KB, so a caller that streams it
+    /// to a file never holds the whole text (hundreds of MB at n = m = 4096).
+    /// Written with a fixed key order, so identical inputs give identical bytes.
+    public func writeJSON(to sink: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var json = JSONByteWriter(flushingInto: sink)
+            json.raw("{\n  \"params\": ")
+            writeParams(to: &json)
+            json.raw(",\n  \"stats\": ")
+            json.statistics(stats)
+            json.raw(",\n  \"logits\": ")
+            writeMatrix(logits, to: &json)
+            json.raw(",\n  \"attention\": ")
+            writeMatrix(weights, to: &json)
+            json.raw(",\n  \"histograms\": {\n    \"logits\": ")
+            writeHistogram(logitHistogram, to: &json) { json in
+                json.key("expected_std")
+                json.number(stats.logitStdExpected)
+            }
+            json.raw(",\n    \"weights\": ")
+            writeHistogram(weightHistogram, to: &json) { json in
+                // Where a perfectly flat row's weights land: the marker of the weight histogram.
+                json.key("uniform_weight")
+                json.number(1 / Double(params.m))
+            }
+            json.raw("\n  }\n}\n")
+            json.flush()
+        }
+    }
+
+    private func writeParams(to json: inout JSONByteWriter) {
+        json.raw("{")
+        json.key("n", first: true)
+        json.integer(params.n)
+        json.key("m")
+        json.integer(params.m)
+        json.key("dk")
+        json.integer(params.dk)
+        json.key("seed")
+        json.raw(String(params.seed))
+        json.key("sigma")
+        json.number(params.sigma)
+        json.key("rho")
+        json.number(params.rho)
+        json.key("scale")
+        json.string(params.scale.name)
+        json.key("alpha")
+        json.number(params.alpha)
+        json.key("divisor")
+        json.number(divisor)
+        json.key("causal")
+        json.raw(params.causal ? "true" : "false")
+        json.key("source")
+        switch params.source {
+        case .generated:
+            json.string("generated")
+            json.key("q_file")
+            json.raw("null")
+            json.key("k_file")
+            json.raw("null")
+        case let .files(q, k):
+            json.string("files")
+            json.key("q_file")
+            json.string(q)
+            json.key("k_file")
+            json.string(k)
+        }
+        json.raw("}")
+    }
+
+    /// One row per line; masked entries (and anything not finite) are null.
+    private func writeMatrix(_ matrix: Matrix, to json: inout JSONByteWriter) {
+        json.raw("[")
+        for row in 0..<matrix.rows {
+            json.raw(row == 0 ? "\n    [" : ",\n    [")
+            let visible = visibleKeys(row: row)
+            for column in 0..<matrix.cols {
+                if column > 0 { json.raw(", ") }
+                let value = matrix[row, column]
+                if visible.contains(column), value.isFinite {
+                    json.float(value)
+                } else {
+                    json.raw("null")
+                }
+            }
+            json.raw("]")
+        }
+        json.raw(matrix.rows == 0 ? "]" : "\n  ]")
+    }
+
+    private func writeHistogram(
+        _ histogram: Histogram, to json: inout JSONByteWriter, extra: (inout JSONByteWriter) -> Void
+    ) {
+        json.raw("{")
+        json.key("axis", first: true)
+        json.string(histogram.log10Axis ? "log10" : "linear")
+        json.key("lower")
+        json.number(histogram.lower)
+        json.key("upper")
+        json.number(histogram.upper)
+        json.key("edges")
+        json.raw("[")
+        for index in 0...histogram.counts.count {
+            if index > 0 { json.raw(", ") }
+            json.number(histogram.lower + Double(index) * histogram.binWidth)
+        }
+        json.raw("]")
+        json.key("counts")
+        json.raw("[")
+        for (index, count) in histogram.counts.enumerated() {
+            if index > 0 { json.raw(", ") }
+            json.integer(count)
+        }
+        json.raw("]")
+        json.key("underflow")
+        json.integer(histogram.underflow)
+        json.key("overflow")
+        json.integer(histogram.overflow)
+        extra(&json)
+        json.raw("}")
+    }
+}
+
+extension SweepRow {
+    /// The `sweep --format json` document: `{"rows": [{dk, scale, divisor, trials, stats}, …]}`,
+    /// stats under the same keys as a snapshot's.
+    public static func jsonData(_ rows: [SweepRow]) -> Data {
+        var data = Data()
+        var json = JSONByteWriter { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        json.raw("{\n  \"rows\": [")
+        for (index, row) in rows.enumerated() {
+            json.raw(index == 0 ? "\n    {" : ",\n    {")
+            json.key("dk", first: true)
+            json.integer(row.dk)
+            json.key("scale")
+            json.string(row.scale.name)
+            json.key("divisor")
+            json.number(row.divisor)
+            json.key("trials")
+            json.integer(row.trials)
+            json.key("stats")
+            json.statistics(row.stats)
+            json.raw("}")
+        }
+        json.raw(rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        json.flush()
+        return data
+    }
+}
+
+/// Appends JSON tokens to a byte buffer that it hands on whenever it fills up; numbers use
+/// Swift's shortest round-trip spelling.
+struct JSONByteWriter {
+    private static let bufferSize = 1 << 16
+    private var bytes: [UInt8] = []
+    private let sink: (UnsafeRawBufferPointer) -> Void
+
+    init(flushingInto sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.bufferSize + 256)
+    }
+
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        if bytes.count >= Self.bufferSize { flush() }
+    }
+
+    /// Hands everything written so far to the sink.
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// `"name": `, preceded by a comma unless it is the object's first key.
+    mutating func key(_ name: String, first: Bool = false) {
+        if !first { raw(", ") }
+        string(name)
+        raw(": ")
+    }
+
+    mutating func integer(_ value: Int) {
+        raw(String(value))
+    }
+
+    /// A finite Double, or null for nil, NaN and infinities (which JSON cannot spell).
+    mutating func number(_ value: Double?) {
+        guard let value, value.isFinite else { return raw("null") }
+        raw(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description)
+    }
+
+    /// A finite Float in its shortest spelling that reads back as the same float32.
+    mutating func float(_ value: Float) {
+        raw(value == value.rounded() && abs(value) < 1e7 ? String(Int32(value)) : value.description)
+    }
+
+    /// The statistics object, keys as the issue names them (`logit_std`, …), in a fixed order.
+    mutating func statistics(_ stats: AttentionStatistics) {
+        let fields: [(String, Double?)] = [
+            ("logit_mean", stats.logitMean), ("logit_std", stats.logitStd),
+            ("logit_std_expected", stats.logitStdExpected), ("entropy_mean", stats.entropyMean),
+            ("entropy_normalized_mean", stats.entropyNormalizedMean), ("max_weight_mean", stats.maxWeightMean),
+            ("effective_tokens_mean", stats.effectiveTokensMean), ("jacobian_fro_mean", stats.jacobianFroMean),
+            ("score_grad_mean", stats.scoreGradMean),
+        ]
+        raw("{")
+        for (index, (name, value)) in fields.enumerated() {
+            key(name, first: index == 0)
+            number(value)
+        }
+        key("regime")
+        string(stats.regime.rawValue)
+        raw("}")
+    }
+
+    mutating func string(_ text: String) {
+        raw("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": raw("\\\"")
+            case "\\": raw("\\\\")
+            case "\n": raw("\\n")
+            case "\t": raw("\\t")
+            case "\r": raw("\\r")
+            case _ where scalar.value < 0x20:
+                raw("\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16))
+            default: raw(String(scalar))
+            }
+        }
+        raw("\"")
     }
 }

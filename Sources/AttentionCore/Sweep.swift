@@ -31,7 +31,59 @@ public struct Sweep: Sendable {
     }
 
     /// The rows, d_k-major; `progress` receives the fraction done after each computation.
+    /// Seeds go outermost so each seed's inputs are generated once, grown through the d_k values
+    /// in increasing order, and reused by every scale (a divisor change costs no matmul).
     public func run(progress: (Double) -> Void = { _ in }) throws(AttentionError) -> [SweepRow] {
-        []
+        let engine = AttentionEngine()
+        let cells = dks.flatMap { dk in scales.map { (dk, $0) } }
+        var sums = [StatisticsSum](repeating: StatisticsSum(), count: cells.count)
+        let order = cells.indices.sorted { cells[$0].0 < cells[$1].0 }
+        let total = Double(max(1, cells.count * trials))
+        var done = 0
+        for trial in 0..<trials {
+            for index in order {
+                var params = base
+                params.dk = cells[index].0
+                params.scale = cells[index].1
+                params.seed = base.seed &+ UInt64(trial)
+                sums[index].add(try engine.statistics(params))
+                done += 1
+                progress(Double(done) / total)
+            }
+        }
+        return cells.indices.map { index in
+            var params = base
+            params.dk = cells[index].0
+            params.scale = cells[index].1
+            return SweepRow(
+                dk: params.dk, scale: params.scale, divisor: params.divisor, trials: trials, stats: sums[index].mean)
+        }
+    }
+}
+
+/// Running sums of every statistic over trials.
+private struct StatisticsSum {
+    private var count = 0
+    private var values = [Double](repeating: 0, count: 9)
+    private var hasExpected = true
+
+    mutating func add(_ stats: AttentionStatistics) {
+        count += 1
+        let fields = [
+            stats.logitMean, stats.logitStd, stats.logitStdExpected ?? 0, stats.entropyMean,
+            stats.entropyNormalizedMean, stats.maxWeightMean, stats.effectiveTokensMean, stats.jacobianFroMean,
+            stats.scoreGradMean,
+        ]
+        for (index, value) in fields.enumerated() { values[index] += value }
+        hasExpected = hasExpected && stats.logitStdExpected != nil
+    }
+
+    /// The averages; the regime is that of the averaged numbers.
+    var mean: AttentionStatistics {
+        let v = values.map { $0 / Double(max(count, 1)) }
+        return AttentionStatistics(
+            logitMean: v[0], logitStd: v[1], logitStdExpected: hasExpected ? v[2] : nil, entropyMean: v[3],
+            entropyNormalizedMean: v[4], maxWeightMean: v[5], effectiveTokensMean: v[6], jacobianFroMean: v[7],
+            scoreGradMean: v[8], regime: Regime(maxWeightMean: v[5], entropyNormalizedMean: v[4]))
     }
 }

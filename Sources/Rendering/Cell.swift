@@ -38,11 +38,3 @@ public struct Cell: Hashable, Sendable {
 
     public static let blank = Cell()
 }
-
-/// How many colours the output can show; chosen from the terminal, `NO_COLOR` and flags.
-public enum ColorDepth: String, Hashable, Sendable, CaseIterable {
-    case trueColor = "truecolor"
-    case palette256 = "256"
-    case ansi16 = "16"
-    case none
-}

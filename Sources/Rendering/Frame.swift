@@ -5,12 +5,16 @@ public struct Frame: Equatable, Sendable {
     public let height: Int
     public private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, filling cell: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = [Cell](repeating: .blank, count: self.width * self.height)
+        self.cells = [Cell](repeating: cell, count: self.width * self.height)
     }
 
+    /// The whole frame as a rectangle.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at (x, y); writes outside the frame are ignored, so widgets can clip by drawing.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set {
@@ -25,13 +29,43 @@ public struct Frame: Equatable, Sendable {
         _ text: String, x: Int, y: Int, foreground: TerminalColor = .default, background: TerminalColor = .default,
         attributes: CellAttributes = []
     ) -> Int {
+        put(text, x: x, y: y, style: CellStyle(foreground: foreground, background: background, attributes: attributes))
+    }
+
+    /// Writes `text` from (x, y) in `style`, at most `limit` cells, clipped to the frame;
+    /// returns the column after it.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle, limit: Int = .max) -> Int {
         var column = x
-        for character in text {
-            self[column, y] = Cell(character, foreground: foreground, background: background, attributes: attributes)
+        for character in text.prefix(max(0, limit)) {
+            self[column, y] = style.cell(character)
             column += 1
         }
         return column
     }
+
+    /// Sets every cell of `rect` (clipped to the frame) to `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell) {
+        let clipped = rect.intersection(bounds)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y..<clipped.maxY {
+            let start = y * width
+            for x in clipped.x..<clipped.maxX { cells[start + x] = cell }
+        }
+    }
+
+    /// Replaces every non-ASCII character by an ASCII look-alike (or `?`), for `--ascii`: labels
+    /// like "×", "σ" or "·" then survive fonts and terminals without Unicode.
+    public mutating func makeASCII() {
+        for index in cells.indices where !cells[index].character.isASCII {
+            cells[index].character = Frame.asciiLookAlikes[cells[index].character] ?? "?"
+        }
+    }
+
+    private static let asciiLookAlikes: [Character: Character] = [
+        "×": "x", "·": "-", "σ": "s", "²": "2", "÷": "/", "‖": "|", "ᵀ": "T", "━": "-", "▲": "^", "▶": ">", "√": "V",
+        "−": "-", "←": "<", "→": ">", "↑": "^", "↓": "v", "…": ".",
+    ]
 
     /// The frame as plain UTF-8 lines, trailing blanks trimmed: what snapshots and golden tests compare.
     public func plainText() -> String {
@@ -40,5 +74,30 @@ public struct Frame: Equatable, Sendable {
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Colours and attributes shared by a run of cells: what widgets draw with.
+public struct CellStyle: Hashable, Sendable {
+    public var foreground: TerminalColor
+    public var background: TerminalColor
+    public var attributes: CellAttributes
+
+    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: CellAttributes = []) {
+        self.foreground = foreground
+        self.background = background
+        self.attributes = attributes
+    }
+
+    /// A cell showing `character` in this style.
+    public func cell(_ character: Character) -> Cell {
+        Cell(character, foreground: foreground, background: background, attributes: attributes)
+    }
+
+    /// The same style with `attributes` added.
+    public func with(_ attributes: CellAttributes) -> CellStyle {
+        var copy = self
+        copy.attributes.formUnion(attributes)
+        return copy
     }
 }

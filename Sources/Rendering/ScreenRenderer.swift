@@ -1,3 +1,4 @@
+import Foundation
 import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
@@ -6,19 +7,95 @@ public struct ScreenRenderer: Sendable {
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
+    let styles: ThemeStyles
 
+    /// Screens smaller than this show "terminal too small" instead of the picture.
+    public static let minimumWidth = ScreenLayout.minimumWidth
+    public static let minimumHeight = ScreenLayout.minimumHeight
+
+    /// Resolves the theme for `depth` once (palette quantization happens here, not per frame).
     public init(theme: Theme, depth: ColorDepth, ascii: Bool = false) {
         self.theme = theme
         self.depth = depth
         self.ascii = ascii
+        self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
     /// The screen for `result` at `width` × `height`.
     public func render(
         result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, width: Int, height: Int
     ) -> Frame {
-        var frame = Frame(width: width, height: height)
-        frame.put("attnview d_k=\(result.params.dk) s=\(result.divisor)", x: 0, y: 0)
+        var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
+        let weights = result.weights
+        guard let layout = ScreenLayout(width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
+        else {
+            drawTooSmall(into: &frame)
+            if ascii { frame.makeASCII() }
+            return frame
+        }
+        let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
+        let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
+        drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
+        if let area = layout.inspector, area.width >= 20, area.height >= 5 {
+            let inspector = RowInspectorWidget(weights: weights, mask: mask, row: row)
+            let pool = inspector.pool(width: area.width - 2)
+            let inner = Panel(title: inspector.title, note: inspector.note + (pool > 1 ? " · pooled \(pool)×" : ""))
+                .draw(into: &frame, area: area, styles: styles)
+            inspector.draw(into: &frame, area: inner, styles: styles)
+        }
+        let statistics = StatisticsPanel(stats: result.stats, ascii: ascii)
+        statistics.draw(into: &frame, area: Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles), styles: styles)
+        let parameters = ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
+        parameters.draw(into: &frame, area: Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles), styles: styles)
+        let logits = LogitHistogramWidget(
+            histogram: result.logitHistogram, measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd,
+            theoryStd: result.stats.logitStdExpected)
+        logits.draw(into: &frame, area: Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles), styles: styles)
+        let weightHistogram = WeightHistogramWidget(histogram: result.weightHistogram, keys: result.params.m)
+        weightHistogram.draw(
+            into: &frame,
+            area: Panel(title: weightHistogram.title, note: weightHistogram.note).draw(into: &frame, area: layout.weightHistogram, styles: styles),
+            styles: styles)
+        if let area = layout.sweep {
+            let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
+            let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
+            sweep.draw(into: &frame, area: Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles)).draw(into: &frame, area: area, styles: styles), styles: styles)
+        }
+        StatusBar(message: statusMessage(view: view, row: row), hint: "? help  q quit").draw(
+            into: &frame, row: layout.statusRow, width: width, styles: styles)
+        if view.showHelp {
+            HelpOverlay().draw(into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
+        }
+        if ascii { frame.makeASCII() }
         return frame
+    }
+
+    private func drawHeatmap(_ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame) {
+        let matrix = view.heatmap == .logits ? result.logits : result.weights
+        let inner = area.inset(1)
+        let geometry = HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: inner, styles: styles)
+        var note = "\(matrix.rows)×\(matrix.cols)"
+        if geometry.pool > 1 { note += " · pooled \(geometry.pool)×" } else if geometry.zoom > 1 { note += " · \(geometry.zoom)× cells" }
+        let title = view.heatmap == .logits ? "logits QKᵀ/s" : "attention weights"
+        Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(into: &frame, area: area, styles: styles)
+        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(into: &frame, area: inner, styles: styles)
+    }
+
+    private func statusMessage(view: ViewState, row: Int) -> String {
+        if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
+        let shown = view.heatmap == .weights ? "weights" : "logits"
+        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row) · v switches view, j/k picks the row"
+    }
+
+    private func drawTooSmall(into frame: inout Frame) {
+        let lines = [
+            "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))",
+            "now \(frame.width)×\(frame.height)",
+        ]
+        let top = max(0, (frame.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let text = String(line.prefix(frame.width))
+            frame.put(text, x: max(0, (frame.width - text.count) / 2), y: top + index, style: index == 0 ? styles.title : styles.muted)
+        }
     }
 }

@@ -1,10 +1,101 @@
+import ArgumentParser
 import AttentionCore
+import Foundation
 import Rendering
 
 /// sysexits-style exit codes; every error the executable reports is mapped here, in one place.
 enum ExitStatus: Int32 {
+    case success = 0
+    /// EX_USAGE: an unknown flag, a missing value, a value out of range.
     case usage = 64
+    /// EX_DATAERR: an input file or theme that exists but cannot be used.
     case dataError = 65
+    /// EX_NOINPUT: an input file or theme that does not exist or cannot be read.
     case noInput = 66
+    /// EX_SOFTWARE: an error no one mapped; a bug, reported without a trap.
+    case software = 70
+    /// EX_CANTCREAT: `--output` names a file that exists and `--force` was not given.
+    case cannotCreate = 73
+    /// EX_IOERR: an output file that cannot be written.
     case ioError = 74
+
+    /// The status for `error`, whichever module threw it.
+    init(for error: any Error) {
+        switch error {
+        case let error as AttentionError:
+            switch error {
+            case .outOfRange: self = .usage
+            case .fileNotFound: self = .noInput
+            case .badFile, .shapeMismatch: self = .dataError
+            }
+        case let error as ThemeError:
+            switch error {
+            // A misspelt name is a usage error; a path that is not there is a missing input.
+            case let .notFound(name, _): self = ThemeReference.isPath(name) ? .noInput : .usage
+            case .invalid: self = .dataError
+            }
+        case let error as OutputError:
+            switch error {
+            case .exists: self = .cannotCreate
+            case .unwritable: self = .ioError
+            }
+        case let error as ExitCode:
+            self = ExitStatus(rawValue: error.rawValue) ?? (error.isSuccess ? .success : .software)
+        default:
+            // Everything left is ArgumentParser's: parse errors, ValidationError, help requests.
+            let code = AttnView.exitCode(for: error)
+            self = code.isSuccess ? .success : code == .validationFailure ? .usage : .software
+        }
+    }
+
+    /// The one line printed after `attnview: ` for `error`.
+    static func message(for error: any Error) -> String {
+        let text: String
+        switch error {
+        case let error as AttentionError: text = error.description
+        case let error as ThemeError: text = error.description
+        case let error as OutputError: text = error.description
+        default:
+            text = AttnView.message(for: error)
+        }
+        return text.split(whereSeparator: \.isNewline).joined(separator: "; ")
+    }
+
+    /// Prints `error` the way the executable reports every failure and exits with its status.
+    /// Help and `--version` requests are printed in full by ArgumentParser instead.
+    static func exit(reporting error: any Error, arguments: [String] = CommandLine.arguments) -> Never {
+        let status = ExitStatus(for: error)
+        if status == .success || error is CleanExit {
+            AttnView.exit(withError: error)
+        }
+        var line = "attnview: \(message(for: error))"
+        if let hint = hint(for: error, status: status, arguments: arguments) { line += " (see '\(hint)')" }
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write(line + "\n")
+        Foundation.exit(status.rawValue)
+    }
+
+    /// The command that helps with `error`: the theme list for an unknown theme name, the
+    /// subcommand's help for ArgumentParser's own usage errors; nil where the message suffices.
+    static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
+        switch error {
+        case ThemeError.notFound(let name, _) where !ThemeReference.isPath(name): "attnview themes"
+        case is AttentionError, is ThemeError, is OutputError: nil
+        default: status == .usage ? helpCommand(arguments: arguments) : nil
+        }
+    }
+
+    /// `attnview SUBCOMMAND --help` for the subcommand named on the command line.
+    static func helpCommand(arguments: [String]) -> String {
+        let names = AttnView.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        let subcommand = arguments.dropFirst().first { names.contains($0) }
+        return ["attnview", subcommand, "--help"].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+/// How `--theme` values are told apart: a path names a file, anything else a theme by name.
+enum ThemeReference {
+    static func isPath(_ reference: String) -> Bool {
+        reference.contains("/") || reference.hasSuffix(".toml")
+    }
 }

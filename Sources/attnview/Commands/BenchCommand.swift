@@ -1,10 +1,94 @@
 import ArgumentParser
+import AttentionCore
+import Dispatch
 
-/// `attnview bench`: Time the core computation (for scripts/bench).
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `attnview bench`: times the core's computations in-process (scripts/bench_core.sh runs it
+/// beside numpy). Hidden: it is a tool for contributors, not users.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Time the core computation (for scripts/bench).")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Time the core computation (for scripts/bench_core.sh).", shouldDisplay: false)
+
+    @Option(help: "Queries and keys (n = m).")
+    var n: Int = 256
+
+    @Option(help: "Key/query dimension d_k.")
+    var dk: Int = 4096
+
+    @Option(help: "Timed runs per measurement; the median is printed.")
+    var repeats: Int = 21
+
+    @Flag(help: "Causal mask.")
+    var causal = false
+
+    func validate() throws {
+        guard Limits.tokens.contains(n) else { throw ValidationError("--n must be within 1–4096") }
+        guard Limits.dk.contains(dk), dk >= 2 else { throw ValidationError("--dk must be within 2–65536") }
+        guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1") }
+    }
 
     func run() throws {
-        print("bench: not implemented yet")
+        let params = AttentionParams(n: n, dk: dk, causal: causal)
+        let engine = AttentionEngine()
+        print("attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median ms)")
+        var seed: UInt64 = 1
+        report("new seed (generate Q, K + full compute)") {
+            var fresh = params
+            fresh.seed = seed
+            seed += 1
+            _ = try AttentionEngine().compute(fresh)
+        }
+        _ = try engine.compute(params)
+        report("full compute, cached inputs (QKᵀ + softmax + stats + histograms)") {
+            engine.discardDotProducts()
+            _ = try engine.compute(params)
+        }
+        var alpha = params
+        report("divisor-only change (no matmul)") {
+            alpha.alpha = alpha.alpha == 1 ? 1.19 : 1
+            _ = try engine.compute(alpha)
+        }
+        var half = params
+        half.dk = dk / 2
+        report("d_k doubling \(dk / 2) → \(dk) (adds the new dims only)", prepare: {
+            engine.discardDotProducts()
+            _ = try engine.compute(half)
+        }) {
+            _ = try engine.compute(params)
+        }
+        report("divisor curve (25 points, cached QKᵀ)") {
+            _ = try engine.divisorCurve(params)
+        }
+        print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))
+    }
+
+    /// Runs `body` `repeats` times after one warm-up, with `prepare` untimed before each run.
+    private func report(_ label: String, prepare: () throws -> Void = {}, _ body: () throws -> Void) {
+        var times: [Double] = []
+        do {
+            try prepare()
+            try body()
+            for _ in 0..<repeats {
+                try prepare()
+                let start = DispatchTime.now().uptimeNanoseconds
+                try body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+        } catch {
+            print("\(label): failed: \(error)")
+            return
+        }
+        times.sort()
+        print(String(format: "%8.3f  %@", times[times.count / 2], label))
+    }
+
+    /// The process' peak resident set size (getrusage reports kilobytes on Linux).
+    private static func peakResidentMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 }

@@ -1,10 +1,96 @@
 import ArgumentParser
+import AttentionCore
+import Foundation
+import Rendering
 
-/// `attnview snapshot`: Print or save the picture and its numbers without a terminal.
+/// `attnview snapshot`: the picture or the numbers of one parameter set, without a terminal.
 struct SnapshotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "snapshot", abstract: "Print or save the picture and its numbers without a terminal.")
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Print or save the picture and its numbers without a terminal.",
+        discussion: """
+            text is the screen as plain UTF-8 under a header (the command line that reproduces it, \
+            the parameters, the statistics); ansi is the same screen in colour for `cat`; json holds \
+            params, stats, logits, attention and histograms. Output is identical for identical inputs.
+            """)
+
+    /// The three documented output formats.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case json, text, ansi
+    }
+
+    static let sizeRange = (width: 20...1000, height: 8...500)
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Output format: text, ansi or json.")
+    var format: Format = .text
+
+    @Option(help: "Frame width in columns for text and ansi (20–1000).")
+    var width: Int = 120
+
+    @Option(help: "Frame height in rows for text and ansi (8–500).")
+    var height: Int = 40
+
+    @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
+    var colors: String = ColorDepth.trueColor.rawValue
+
+    @Option(help: ArgumentHelp("Write to this file instead of stdout (atomically; never overwrites without --force).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Overwrite --output if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard Self.sizeRange.width.contains(width) else {
+            throw ValidationError("--width \(width) is out of range (allowed: 20–1000)")
+        }
+        guard Self.sizeRange.height.contains(height) else {
+            throw ValidationError("--height \(height) is out of range (allowed: 8–500)")
+        }
+        guard let depth = ColorDepth(rawValue: colors), depth != .none else {
+            throw ValidationError("--colors '\(colors)' is not truecolor, 256 or 16 (use --no-color for none)")
+        }
+        if force, output == nil {
+            throw ValidationError("--force only applies with --output")
+        }
+    }
 
     func run() throws {
-        print("snapshot: not implemented yet")
+        let params = try model.params()
+        let engine = AttentionEngine()
+        let result = try engine.compute(params)
+        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let contents = { (sink: inout ByteSink) in
+            if let text {
+                sink.write(text)
+            } else {
+                result.writeJSON { sink.write($0) }
+            }
+        }
+        if let output {
+            try SafeFileWriter.write(to: output, overwrite: force, contents: contents)
+        } else {
+            try ByteSink.standardOutput(contents)
+        }
+    }
+
+    /// The rendered screen under its header, as the interactive view would show it.
+    private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let theme = try ThemeCatalog(environment: environment).load(display.theme)
+        let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+        let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
+        let curve = try engine.divisorCurve(result.params)
+        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
+            .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
+        let commandLine = SnapshotCommandLine(
+            params: result.params, theme: display.theme, noColor: format == .ansi && colorless,
+            ascii: display.ascii, format: format.rawValue, width: width, height: height,
+            colors: format == .ansi && !colorless ? colors : nil)
+        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
+        return format == .text
+            ? SnapshotDocument.text(frame: frame, header: header) : SnapshotDocument.ansi(frame: frame, header: header)
     }
 }

@@ -1,10 +1,114 @@
 import ArgumentParser
+import AttentionCore
+import Foundation
 
-/// `attnview sweep`: Statistics over a grid of d_k and divisor policies.
+/// `attnview sweep`: statistics over a grid of d_k and divisor policies, averaged over seeds.
 struct SweepCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sweep", abstract: "Statistics over a grid of d_k and divisor policies.")
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Statistics over a grid of d_k and divisor policies, averaged over seeds.",
+        discussion: """
+            One row per (d_k, scale). Without scaling rows go one-hot as d_k grows; with √d_k they \
+            stay put; dividing by d_k flattens them.
+            """)
+
+    /// The three documented output formats.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case markdown, csv, json
+    }
+
+    static let trialRange = 1...1000
+
+    @Option(help: "Comma-separated d_k values, each 1–65536.")
+    var dk: String = "16,64,256,1024,4096"
+
+    @Option(help: "Comma-separated divisor policies: sqrt, dk, none or positive numbers.")
+    var scale: String = "none,sqrt,dk"
+
+    @Option(help: "Seeds averaged per row (seed, seed+1, …), 1–1000.")
+    var trials: Int = 3
+
+    @Option(help: "Queries (rows of Q), 1–4096.")
+    var n: Int = 64
+
+    @Option(help: "Keys (rows of K), 1–4096; defaults to --n.")
+    var m: Int?
+
+    @Option(help: "First seed.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Standard deviation of every random entry (> 0).")
+    var sigma: Double = 1
+
+    @Option(help: "Query–key alignment in [0, 1).")
+    var rho: Double = 0
+
+    @Option(help: "Multiplier of the sqrt, dk and none policies (> 0).")
+    var alpha: Double = 1
+
+    @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")
+    var causal = false
+
+    @Option(help: "Output format: markdown, csv or json.")
+    var format: Format = .markdown
+
+    func validate() throws {
+        do {
+            _ = try grid()
+        } catch let error as AttentionError {
+            throw ValidationError(error.description)
+        }
+    }
 
     func run() throws {
-        print("sweep: not implemented yet")
+        let sweep = try grid()
+        var progress = ProgressLine(label: "sweep")
+        let rows = try sweep.run { progress.update($0) }
+        progress.finish()
+        let output: Data
+        switch format {
+        case .markdown: output = Data(SweepTable(rows: rows).markdown.utf8)
+        case .csv: output = Data(SweepTable(rows: rows).csv.utf8)
+        case .json: output = SweepRow.jsonData(rows)
+        }
+        try ByteSink.standardOutput { $0.write(output) }
+    }
+
+    /// The sweep these options describe; every list item and range is checked, naming the flag.
+    func grid() throws -> Sweep {
+        let dks = try Self.items(of: dk, flag: "--dk").map { item in
+            guard let value = Int(item) else { throw ValidationError("--dk item '\(item)' is not an integer") }
+            guard Limits.dk.contains(value) else {
+                throw AttentionError.outOfRange(flag: "--dk", value: item, allowed: "1–65536")
+            }
+            return value
+        }
+        let scales = try Self.items(of: scale, flag: "--scale").map { item in
+            try ModelOptions.scalePolicy(item, flag: "--scale")
+        }
+        guard Self.trialRange.contains(trials) else {
+            throw AttentionError.outOfRange(flag: "--trials", value: "\(trials)", allowed: "1–1000")
+        }
+        let base = AttentionParams(
+            n: n, m: m, dk: dks[0], seed: seed, sigma: sigma, rho: rho, alpha: alpha, causal: causal)
+        for dk in dks {
+            for scale in scales {
+                var params = base
+                params.dk = dk
+                params.scale = scale
+                try params.validate()
+            }
+        }
+        return Sweep(base: base, dks: dks, scales: scales, trials: trials)
+    }
+
+    /// The comma-separated items of a list option, trimmed; an empty item is an error.
+    private static func items(of list: String, flag: String) throws -> [String] {
+        let items = list.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.contains(where: \.isEmpty) else {
+            throw ValidationError("\(flag) '\(list)' has an empty item (write e.g. 16,64,256)")
+        }
+        return items
     }
 }

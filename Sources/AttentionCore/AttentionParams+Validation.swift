@@ -1,0 +1,55 @@
+extension AttentionParams {
+    /// `dk` value meaning "every column of the files" for `.files` inputs (the CLI's default there):
+    /// the largest d_k, so it passes every range check; any other d_k above the files' d is an error.
+    public static let allFileColumns = Limits.dk.upperBound
+
+    /// Checks every parameter against `Limits`, naming the command-line flag at fault.
+    /// For `.files` inputs n and m come from the files (checked when they are read), and with
+    /// `dk == allFileColumns` the divisor is checked once d_k is known.
+    public func validate() throws(AttentionError) {
+        if case .generated = source {
+            try Self.check("--n", n, within: Limits.tokens)
+            try Self.check("--m", m, within: Limits.tokens)
+        }
+        let dkResolvedLater = source != .generated && dk == Self.allFileColumns
+        try Self.check("--dk", dk, within: Limits.dk)
+        if !Limits.sigma.contains(sigma) {
+            throw .outOfRange(flag: "--sigma", value: "\(sigma)", allowed: "1e-06…1000")
+        }
+        if !Limits.rho.contains(rho) {
+            throw .outOfRange(flag: "--rho", value: "\(rho)", allowed: "0 ≤ rho < 1")
+        }
+        if case .fixed(let value) = scale {
+            if !Limits.divisor.contains(value) {
+                throw .outOfRange(flag: "--scale", value: "\(value)", allowed: "a divisor in 1e-06…1e+06")
+            }
+            return
+        }
+        if !(alpha > 0) || !alpha.isFinite {
+            throw .outOfRange(flag: "--alpha", value: "\(alpha)", allowed: "> 0")
+        }
+        if !dkResolvedLater, !Limits.divisor.contains(divisor) {
+            throw .outOfRange(
+                flag: "--alpha", value: "\(alpha)",
+                allowed: "a divisor \(scale.formula) in 1e-06…1e+06, here \(divisor)")
+        }
+    }
+
+    private static func check(_ flag: String, _ value: Int, within range: ClosedRange<Int>) throws(AttentionError) {
+        if !range.contains(value) {
+            throw .outOfRange(flag: flag, value: "\(value)", allowed: "\(range.lowerBound)–\(range.upperBound)")
+        }
+    }
+}
+
+extension ScalePolicy {
+    /// How the divisor is formed, for messages: `alpha·√d_k`, `alpha·d_k`, `alpha` or the number.
+    public var formula: String {
+        switch self {
+        case .sqrtDk: "alpha·√d_k"
+        case .dk: "alpha·d_k"
+        case .none: "alpha"
+        case .fixed(let value): "\(value)"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// The characters the widgets draw with: Unicode box drawing and blocks, or plain ASCII for
+/// fonts and terminals that lack them (`--ascii`).
+struct Glyphs: Sendable {
+    let topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: Character
+    /// Bar tops from one eighth to full; ASCII rounds to whole cells.
+    let eighths: [Character]
+    let masked: Character
+    let markerLine: Character
+    let curveLine: Character
+    let tick: Character
+    let up, down, left, right: String
+
+    static let unicode = Glyphs(
+        topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
+        eighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], masked: "╱", markerLine: "┊", curveLine: "─",
+        tick: "┴", up: "↑", down: "↓", left: "←", right: "→")
+
+    static let ascii = Glyphs(
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
+        eighths: [" ", " ", " ", "#", "#", "#", "#", "#"], masked: "/", markerLine: ":", curveLine: "-",
+        tick: "^", up: "^", down: "v", left: "<-", right: "->")
+
+    /// The no-colour heatmap's shade ramp, from zero to the largest value (README: "Colour").
+    static let shades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+}

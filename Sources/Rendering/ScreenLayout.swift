@@ -1,0 +1,86 @@
+/// Where each panel goes for a screen size: the heatmap sized to whole pooled/magnified cells,
+/// the other panels sharing what is left. Panels that do not fit at a size are left out (nil).
+struct ScreenLayout: Equatable {
+    /// Below this the screen shows "terminal too small" (README: "The picture and its themes").
+    static let minimumWidth = 80
+    static let minimumHeight = 24
+
+    var heatmap = Rect(x: 0, y: 0, width: 0, height: 0)
+    var inspector: Rect?
+    var statistics = Rect(x: 0, y: 0, width: 0, height: 0)
+    var parameters = Rect(x: 0, y: 0, width: 0, height: 0)
+    var logitHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
+    var weightHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
+    var sweep: Rect?
+    var statusRow = 0
+
+    /// The layout of a `width` × `height` screen for an n × m heatmap; nil when too small.
+    init?(width: Int, height: Int, rows: Int, cols: Int, styles: ThemeStyles) {
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
+        statusRow = height - 1
+        let body = Rect(x: 0, y: 0, width: width, height: height - 1)
+        if width >= 120, height >= 36 {
+            layoutWide(body, rows: rows, cols: cols, styles: styles)
+        } else {
+            layoutCompact(body, rows: rows, cols: cols, styles: styles)
+        }
+    }
+
+    /// The heatmap panel's size for a picture fitted into at most `width` × `height` cells of panel.
+    private static func heatmapPanel(rows: Int, cols: Int, width: Int, height: Int, styles: ThemeStyles) -> (width: Int, height: Int) {
+        let inner = Rect(x: 0, y: 0, width: width - 2, height: height - 2)
+        let geometry = HeatmapWidget.geometry(rows: rows, cols: cols, area: inner, styles: styles)
+        let size = HeatmapWidget.size(of: geometry, rows: rows)
+        return (min(width, size.width + 2), min(height, size.height + 2))
+    }
+
+    /// Heatmap over the row inspector on the left; statistics and parameters, the two
+    /// histograms, and the sweep curve stacked on the right.
+    private mutating func layoutWide(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
+        let rightMinimum = 64, inspectorMinimum = 8
+        let panel = Self.heatmapPanel(
+            rows: rows, cols: cols, width: body.width - rightMinimum, height: body.height - inspectorMinimum, styles: styles)
+        let (left, right) = body.splitLeft(max(40, panel.width))
+        let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
+        heatmap = heatmapArea
+        inspector = inspectorArea
+        let (top, rest) = right.splitTop(StatisticsPanel.rows + 2)
+        let halves = top.columns(2)
+        statistics = halves[0]
+        parameters = halves[1]
+        let (histograms, sweepArea) = rest.splitTop((rest.height + 1) / 2)
+        let pair = histograms.columns(2)
+        logitHistogram = pair[0]
+        weightHistogram = pair[1]
+        sweep = sweepArea
+    }
+
+    /// Heatmap (and the inspector beside it when there is room) over the two histograms on the
+    /// left; statistics, parameters and, if tall enough, the sweep curve on the right.
+    private mutating func layoutCompact(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
+        let (left, right) = body.splitLeft(body.width - 32)
+        let parameterHeight = ParameterPanel.rows + 2
+        let statisticsHeight = min(StatisticsPanel.rows + 2, right.height - parameterHeight)
+        let (statisticsArea, below) = right.splitTop(statisticsHeight)
+        let (parameterArea, spare) = below.splitTop(parameterHeight)
+        statistics = statisticsArea
+        parameters = parameterArea
+        sweep = spare.height >= 8 ? spare : nil
+        let histogramMinimum = 9
+        let panel = Self.heatmapPanel(
+            rows: rows, cols: cols, width: left.width,
+            height: max(left.height - max(histogramMinimum, (left.height - 2) * 2 / 5), 6), styles: styles)
+        let (top, bottom) = left.splitTop(panel.height)
+        if left.width - panel.width >= 26 {
+            let (heatmapArea, inspectorArea) = top.splitLeft(panel.width)
+            heatmap = heatmapArea
+            inspector = inspectorArea
+        } else {
+            heatmap = top
+            inspector = nil
+        }
+        let pair = bottom.columns(2)
+        logitHistogram = pair[0]
+        weightHistogram = pair[1]
+    }
+}

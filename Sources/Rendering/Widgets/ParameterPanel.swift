@@ -1,0 +1,50 @@
+import AttentionCore
+
+/// The model's knobs, each with the key that changes it.
+struct ParameterPanel {
+    let params: AttentionParams
+    let divisor: Double
+    let themeName: String
+    let ascii: Bool
+
+    /// Inner rows it needs.
+    static let rows = 10
+
+    private var policy: String {
+        switch params.scale {
+        case .sqrtDk: ascii ? "sqrt" : "√d_k"
+        case .dk: "d_k"
+        case .none: "none"
+        case .fixed: "fixed"
+        }
+    }
+
+    func lines(glyphs: Glyphs) -> [(label: String, value: String, keys: String)] {
+        let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
+        return [
+            ("d_k", "\(params.dk)", "\(glyphs.left) \(glyphs.right)"),
+            ("divisor s", NumberFormat.fixed(divisor, NumberFormat.decimals(for: divisor)), "\(glyphs.up) \(glyphs.down)"),
+            ("policy", policy, "1 2 3 0"),
+            ("alpha", NumberFormat.fixed(params.alpha, 3), "\(glyphs.up) \(glyphs.down)"),
+            ("tokens", tokens, "n N"),
+            ("seed", "\(params.seed)", "r"),
+            ("sigma", NumberFormat.fixed(params.sigma, 2), ""),
+            ("rho", NumberFormat.fixed(params.rho, 2), "[ ]"),
+            ("causal", params.causal ? "on" : "off", "c"),
+            ("theme", themeName, "t"),
+        ]
+    }
+
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
+        guard area.width >= 12 else { return }
+        var lines = lines(glyphs: styles.glyphs)
+        if area.height < lines.count { lines.removeAll { $0.label == "alpha" || $0.label == "sigma" } }
+        for (index, line) in lines.prefix(area.height).enumerated() {
+            let y = area.y + index
+            frame.put(line.label, x: area.x + 1, y: y, style: styles.text)
+            let keysX = area.maxX - 1 - line.keys.count
+            frame.put(line.value, x: area.x + 11, y: y, style: styles.text.with(.bold), limit: max(0, keysX - area.x - 12))
+            frame.put(line.keys, x: keysX, y: y, style: styles.key)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import AttentionCore
+
+/// The selected query row's weights as a bar chart over the keys, tinted along the weight ramp by
+/// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.
+struct RowInspectorWidget {
+    let weights: Matrix
+    let mask: Mask
+    let row: Int
+
+    /// Keys pooled per bar when there are more keys than columns.
+    func pool(width: Int) -> Int {
+        let plotWidth = max(1, width - Self.labelWidth)
+        return max(1, (weights.cols + plotWidth - 1) / plotWidth)
+    }
+
+    static let labelWidth = 6
+
+    var title: String { "row \(row) of \(weights.rows)" }
+
+    var note: String {
+        let visible = mask.visibleKeys(row: row).clamped(to: 0..<weights.cols)
+        guard let best = visible.max(by: { weights[row, $0] < weights[row, $1] }) else { return "all keys masked" }
+        return "max \(NumberFormat.fixed(Double(weights[row, best]), 3)) at key \(best)"
+    }
+
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
+        guard area.width > Self.labelWidth + 2, area.height >= 3, weights.cols > 0, row < weights.rows else { return }
+        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
+        let pool = pool(width: area.width)
+        let bars = (weights.cols + pool - 1) / pool
+        let barWidth = max(1, plot.width / bars)
+        let gap = barWidth >= 3 ? 1 : 0
+        let visible = mask.visibleKeys(row: row)
+        var values: [Double?] = []
+        for bar in 0..<bars {
+            let keys = (bar * pool)..<min(weights.cols, (bar + 1) * pool)
+            let shown = keys.clamped(to: visible)
+            values.append(shown.isEmpty ? nil : shown.reduce(0.0) { $0 + Double(weights[row, $1]) } / Double(shown.count))
+        }
+        let top = max(values.compactMap { $0 }.max() ?? 0, 1e-12)
+        for (bar, value) in values.enumerated() {
+            let x0 = plot.x + bar * barWidth
+            for x in x0..<(x0 + barWidth - gap) {
+                guard let value else {
+                    frame[x, plot.maxY - 1] = styles.maskedPattern.cell(styles.glyphs.masked)
+                    continue
+                }
+                var style = styles.histogram
+                if styles.hasColor { style.foreground = styles.rampColor(0.35 + 0.65 * value / top, logits: false) }
+                Bars.draw(height: value / top * Double(plot.height), x: x, area: plot, style: style, into: &frame, glyphs: styles.glyphs)
+            }
+        }
+        let labels = NumberFormat.aligned([top, top / 2, 0], maximumDecimals: 3)
+        frame.put(NumberFormat.padLeft(labels[0].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y, style: styles.axis)
+        if plot.height >= 5 {
+            frame.put(NumberFormat.padLeft(labels[1].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y + plot.height / 2, style: styles.axis)
+        }
+        frame.put(NumberFormat.padLeft("0", Self.labelWidth - 1), x: area.x, y: plot.maxY - 1, style: styles.axis)
+        let cellsPerKey = Double(barWidth) / Double(pool)
+        let step = HeatmapWidget.niceStep(minimumCells: 6, cellsPerIndex: cellsPerKey)
+        var nextFree = plot.x
+        for key in stride(from: 0, to: weights.cols, by: step) {
+            let x = plot.x + key / pool * barWidth
+            let label = String(key)
+            guard x >= nextFree, x + label.count <= plot.maxX else { continue }
+            nextFree = frame.put(label, x: x, y: plot.maxY, style: styles.axis) + 1
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import AttentionCore
+
+/// The `attnview snapshot …` command line that reproduces a picture, written into snapshot
+/// headers. Built from the resolved parameters, so defaults a user left out are spelled out
+/// only where they matter and a file's d_k is the one actually used.
+struct SnapshotCommandLine {
+    var params: AttentionParams
+    var theme: String
+    var noColor: Bool
+    var ascii: Bool
+    var format: String
+    var width: Int
+    var height: Int
+    /// `--colors` for ANSI output; nil when the format has no colour.
+    var colors: String?
+
+    /// The arguments after `attnview`, one element per shell word.
+    var arguments: [String] {
+        var words = ["snapshot"]
+        func add(_ flag: String, _ value: String) { words += [flag, value] }
+        switch params.source {
+        case .generated:
+            add("--n", "\(params.n)")
+            if params.m != params.n { add("--m", "\(params.m)") }
+            add("--dk", "\(params.dk)")
+            add("--seed", "\(params.seed)")
+            if params.sigma != 1 { add("--sigma", params.sigma.formatted) }
+            if params.rho != 0 { add("--rho", params.rho.formatted) }
+        case let .files(q, k):
+            add("--q", q)
+            add("--k", k)
+            add("--dk", "\(params.dk)")
+        }
+        if case let .fixed(divisor) = params.scale {
+            add("--scale", divisor.formatted)
+        } else {
+            add("--scale", params.scale.name)
+            if params.alpha != 1 { add("--alpha", params.alpha.formatted) }
+        }
+        if params.causal { words.append("--causal") }
+        if theme != "default" { add("--theme", theme) }
+        if noColor { words.append("--no-color") }
+        if ascii { words.append("--ascii") }
+        add("--format", format)
+        if let colors { add("--colors", colors) }
+        add("--width", "\(width)")
+        add("--height", "\(height)")
+        return words
+    }
+
+    /// The whole command, quoted for a POSIX shell.
+    var text: String {
+        (["attnview"] + arguments.map(Self.shellQuoted)).joined(separator: " ")
+    }
+
+    /// `word` unchanged when the shell would read it as is, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || "0123456789-_./=,:+@%".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,155 @@
+import Testing
+@testable import AttentionCore
+
+@Suite struct AttentionEngineTests {
+    @Test func divisorOnlyChangeReusesDotProducts() throws {
+        let engine = AttentionEngine()
+        var params = AttentionParams(n: 32, dk: 256)
+        let first = try engine.compute(params)
+        let matmuls = engine.matmulCount
+        params.alpha = 2
+        let second = try engine.compute(params)
+        params.scale = .dk
+        _ = try engine.compute(params)
+        params.scale = .fixed(0.5)
+        _ = try engine.compute(params)
+        _ = try engine.divisorCurve(params)
+        #expect(engine.matmulCount == matmuls)
+        #expect(second.divisor == 2 * first.divisor)
+        for index in stride(from: 0, to: 32 * 32, by: 37) {
+            #expect(abs(second.logits.values[index] * 2 - first.logits.values[index]) <= 1e-5 * abs(first.logits.values[index]))
+        }
+    }
+
+    @Test func growingDkAddsOnlyTheNewDimensions() throws {
+        let engine = AttentionEngine()
+        var params = AttentionParams(n: 16, dk: 64)
+        _ = try engine.compute(params)
+        let before = engine.matmulCount
+        params.dk = 128
+        _ = try engine.compute(params)
+        #expect(engine.matmulCount == before + 1)
+        params.dk = 64
+        _ = try engine.compute(params)
+        #expect(engine.matmulCount == before + 1)
+    }
+
+    @Test func resultsDoNotDependOnThePathToDk() throws {
+        let walked = AttentionEngine()
+        var params = AttentionParams(n: 12, m: 20, dk: 64, seed: 9, rho: 0.4, causal: true)
+        for dk in [64, 128, 256, 129, 300, 100] {
+            params.dk = dk
+            _ = try walked.compute(params)
+        }
+        let fresh = try AttentionEngine().compute(params)
+        let reached = try walked.compute(params)
+        #expect(reached.logits == fresh.logits)
+        #expect(reached.weights == fresh.weights)
+        #expect(reached.stats == fresh.stats)
+    }
+
+    @Test func generatedMatchesTheSameInputsGivenAsMatrices() throws {
+        let params = AttentionParams(n: 6, m: 9, dk: 70, seed: 4, sigma: 0.7, rho: 0.5, causal: true)
+        let generated = try AttentionEngine().compute(params)
+        let inputs = AttentionInputs(
+            generated: GeneratedRecipe(seed: 4, sigma: 0.7, rho: 0.5, n: 6, m: 9), dims: 70)
+        let q = Matrix(rows: 70, cols: 6, values: inputs.queriesT).transposed
+        let k = Matrix(rows: 70, cols: 9, values: inputs.keysT).transposed
+        let fromMatrices = try AttentionEngine().compute(q: q, k: k, params: params)
+        #expect(fromMatrices.logits == generated.logits)
+        #expect(fromMatrices.stats.entropyMean == generated.stats.entropyMean)
+        #expect(fromMatrices.stats.logitStdExpected == nil)
+        #expect(generated.stats.logitStdExpected != nil)
+    }
+
+    @Test func hugeFileValuesStayFinite() throws {
+        let big = Float.greatestFiniteMagnitude / 2
+        let q = Matrix(rows: 2, cols: 3, values: [big, -big, big, 1, 2, 3])
+        let k = Matrix(rows: 3, cols: 3, values: [big, big, big, -big, 0, 1, 1e-30, 2, 3])
+        for divisor in [1e-6, 1, 1e6] {
+            let result = try AttentionEngine().compute(q: q, k: k, params: AttentionParams(dk: 3, scale: .fixed(divisor)))
+            #expect(result.weights.values.allSatisfy { $0.isFinite })
+            #expect(result.logits.values.allSatisfy { $0.isFinite })
+            let stats = result.stats
+            for value in [stats.logitMean, stats.logitStd, stats.entropyMean, stats.jacobianFroMean] {
+                #expect(value.isFinite)
+            }
+        }
+    }
+
+    @Test func matricesWithDifferentDAreRejectedNamingBoth() {
+        let q = Matrix(rows: 2, cols: 3), k = Matrix(rows: 2, cols: 4)
+        #expect(throws: AttentionError.shapeMismatch("Q has d = 3 but K has d = 4: Q and K need the same d")) {
+            try AttentionEngine().compute(q: q, k: k, params: AttentionParams(dk: 3))
+        }
+    }
+
+    @Test func dkBeyondTheInputsNamesTheFlag() {
+        let q = Matrix(rows: 2, cols: 3), k = Matrix(rows: 2, cols: 3)
+        #expect(throws: AttentionError.outOfRange(flag: "--dk", value: "4", allowed: "1–3, the inputs' d")) {
+            try AttentionEngine().compute(q: q, k: k, params: AttentionParams(dk: 4))
+        }
+    }
+
+    @Test func allFileColumnsUsesTheInputsD() throws {
+        let q = Matrix(rows: 2, cols: 5, repeating: 1), k = Matrix(rows: 3, cols: 5, repeating: 1)
+        let params = AttentionParams(dk: AttentionParams.allFileColumns, source: .files(q: "q.npy", k: "k.npy"))
+        let result = try AttentionEngine().compute(q: q, k: k, params: params)
+        #expect(result.params.dk == 5)
+        #expect(result.params.n == 2)
+        #expect(result.params.m == 3)
+        #expect(result.logits[1, 2] == Float(5 / 5.0.squareRoot()))
+    }
+
+    @Test func unreadableFilesAreReportedNamingTheFile() {
+        let params = AttentionParams(source: .files(q: "/nonexistent/q.npy", k: "/nonexistent/k.npy"))
+        #expect(throws: AttentionError.self) { try AttentionEngine().compute(params) }
+        do {
+            _ = try AttentionEngine().compute(params)
+        } catch {
+            #expect(error.description.contains("/nonexistent/q.npy"))
+        }
+    }
+
+    @Test func causalRowsWithoutKeysAreEmptyAndLeftOutOfMeans() throws {
+        let result = try AttentionEngine().compute(AttentionParams(n: 6, m: 2, dk: 8, causal: true))
+        for row in 0..<4 {
+            #expect(result.visibleKeys(row: row).isEmpty)
+            #expect((0..<2).allSatisfy { result.weights[row, $0] == 0 && result.logits[row, $0] == -.infinity })
+        }
+        // Rows 4 and 5 see 1 and 2 keys: max weights 1 and ≥ 0.5, so the mean is ≥ 0.75.
+        #expect(result.stats.maxWeightMean >= 0.75)
+        #expect(result.weights[4, 0] == 1)
+        #expect(result.unmaskedCount == 3)
+    }
+
+    @Test func expectedLogitStdFollowsTheIidTheory() throws {
+        let result = try AttentionEngine().compute(AttentionParams(n: 128, dk: 512, sigma: 0.5, scale: .none))
+        let expected = try #require(result.stats.logitStdExpected)
+        #expect(abs(expected - 0.25 * 512.0.squareRoot()) < 1e-12)
+        #expect(abs(result.stats.logitStd / expected - 1) < 0.05)
+    }
+
+    @Test func expectedLogitStdWithRhoCountsTheAlignedMixture() throws {
+        let params = AttentionParams(n: 128, dk: 1024, rho: 0.8)
+        let result = try AttentionEngine().compute(params)
+        let expected = try #require(result.stats.logitStdExpected)
+        #expect(expected > 1.05)
+        #expect(abs(result.stats.logitStd / expected - 1) < 0.08)
+        let causal = AttentionParams(n: 8, m: 4, dk: 16, rho: 0.5, causal: true)
+        // With n > m the causal mask hides every aligned entry: the plain iid value remains.
+        let hidden = try #require(try AttentionEngine().compute(causal).stats.logitStdExpected)
+        #expect(abs(hidden - 1) < 1e-12)
+    }
+}
+
+extension Matrix {
+    /// The transpose, for building row-major test inputs from dimension-major storage.
+    var transposed: Matrix {
+        var out = Matrix(rows: cols, cols: rows)
+        for r in 0..<rows {
+            for c in 0..<cols { out[c, r] = self[r, c] }
+        }
+        return out
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AttentionCore
+
+@Suite struct GaussianGeneratorTests {
+    private struct GeneratorFixture: Decodable {
+        let seed: UInt64
+        let sigma, rho: Double
+        let n, m, dims: Int
+        let q, k: [[Float]]
+    }
+
+    private func inputs(seed: UInt64, sigma: Double = 1, rho: Double = 0, n: Int, m: Int, dims: Int) -> AttentionInputs {
+        AttentionInputs(generated: GeneratedRecipe(seed: seed, sigma: sigma, rho: rho, n: n, m: m), dims: dims)
+    }
+
+    /// Entry (row, dim) of a dimension-major store with `count` columns.
+    private func entry(_ storage: [Float], count: Int, row: Int, dim: Int) -> Float { storage[dim * count + row] }
+
+    @Test func firstValuesArePinned() {
+        let generated = inputs(seed: 0, n: 2, m: 2, dims: 3)
+        let first = (0..<3).map { entry(generated.queriesT, count: 2, row: 0, dim: $0) }
+        // Seed 0, sigma 1, rho 0: Q[0, 0..<3] and K[0, 0..<3], bit for bit on every machine.
+        #expect(first == [-0.060383637, -0.49526626, 0.53644097])
+        let key = (0..<3).map { entry(generated.keysT, count: 2, row: 0, dim: $0) }
+        #expect(key == [0.38236597, -1.5193411, 2.8129776])
+    }
+
+    @Test func matchesTheDocumentedAlgorithmWrittenInPython() throws {
+        let url = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/attention/generator.json")
+        let fixture = try JSONDecoder().decode(GeneratorFixture.self, from: Data(contentsOf: url))
+        let generated = inputs(
+            seed: fixture.seed, sigma: fixture.sigma, rho: fixture.rho, n: fixture.n, m: fixture.m, dims: fixture.dims)
+        for dim in 0..<fixture.dims {
+            for row in 0..<fixture.n {
+                let value = entry(generated.queriesT, count: fixture.n, row: row, dim: dim)
+                #expect(abs(value - fixture.q[row][dim]) <= 1e-6 * max(1, abs(value)), "Q[\(row),\(dim)]")
+            }
+            for row in 0..<fixture.m {
+                let value = entry(generated.keysT, count: fixture.m, row: row, dim: dim)
+                #expect(abs(value - fixture.k[row][dim]) <= 1e-6 * max(1, abs(value)), "K[\(row),\(dim)]")
+            }
+        }
+    }
+
+    @Test func growingDimensionsKeepsEarlierEntries() {
+        var grown = inputs(seed: 7, rho: 0.3, n: 5, m: 6, dims: 3)
+        grown.grow(to: 10)
+        grown.grow(to: 11)
+        let fresh = inputs(seed: 7, rho: 0.3, n: 5, m: 6, dims: 11)
+        #expect(grown.queriesT == fresh.queriesT)
+        #expect(grown.keysT == fresh.keysT)
+    }
+
+    @Test func rowsDoNotDependOnTheNumberOfTokens() {
+        let small = inputs(seed: 3, n: 4, m: 4, dims: 9)
+        let large = inputs(seed: 3, n: 9, m: 9, dims: 9)
+        for dim in 0..<9 {
+            for row in 0..<4 {
+                #expect(entry(small.queriesT, count: 4, row: row, dim: dim) == entry(large.queriesT, count: 9, row: row, dim: dim))
+                #expect(entry(small.keysT, count: 4, row: row, dim: dim) == entry(large.keysT, count: 9, row: row, dim: dim))
+            }
+        }
+    }
+
+    @Test func parallelAndSerialFillAgree() {
+        // 64 × 512 × 2 normals is above the parallel threshold; 8 dims at a time are below it.
+        let parallel = inputs(seed: 11, n: 64, m: 64, dims: 512)
+        var serial = inputs(seed: 11, n: 64, m: 64, dims: 8)
+        for dims in stride(from: 16, through: 512, by: 8) { serial.grow(to: dims) }
+        #expect(parallel.queriesT == serial.queriesT)
+        #expect(parallel.keysT == serial.keysT)
+    }
+
+    @Test func normalsHaveMeanZeroAndVarianceOne() {
+        let values = inputs(seed: 5, n: 64, m: 64, dims: 640).queriesT.map(Double.init)
+        let count = Double(values.count)
+        let mean = values.reduce(0, +) / count
+        let variance = values.reduce(0) { $0 + $1 * $1 } / count - mean * mean
+        let fourth = values.reduce(0) { $0 + $1 * $1 * $1 * $1 } / count
+        #expect(abs(mean) < 0.02)
+        #expect(abs(variance - 1) < 0.03)
+        #expect(abs(fourth - 3) < 0.15)
+        #expect(abs(GaussianGenerator(seed: 5).normal(.query, row: 3, dim: 7) - Double(values[7 * 64 + 3])) < 1e-6)
+    }
+
+    @Test func ownLogAndTrigMatchLibm() {
+        for x in stride(from: 1e-300, to: 1, by: 0.0137) + [0x1p-52, 0.5, 1] {
+            let own = GaussianGenerator.log(GaussianGenerator.Lanes(repeating: x))[0]
+            #expect(abs(own - Foundation.log(x)) <= 1e-10 * max(1, abs(Foundation.log(x))))
+        }
+        for step in 0..<400 {
+            let r = UInt64(step) * 11_258_999_068_426 + UInt64(step % 7)  // 2⁵²/400 apart, jittered
+            let (c, s) = GaussianGenerator.cosSinTurns(SIMD8(repeating: r))
+            let angle = 2 * Double.pi * Double(r) * 0x1p-52
+            #expect(abs(c[0] - cos(angle)) < 1e-11)
+            #expect(abs(s[0] - sin(angle)) < 1e-11)
+        }
+    }
+
+    @Test func keysAreAlignedWithQueriesByRho() {
+        let generated = inputs(seed: 2, rho: 0.9, n: 8, m: 8, dims: 4096)
+        var aligned = 0.0, other = 0.0
+        for dim in 0..<4096 {
+            aligned += Double(entry(generated.queriesT, count: 8, row: 3, dim: dim) * entry(generated.keysT, count: 8, row: 3, dim: dim))
+            other += Double(entry(generated.queriesT, count: 8, row: 3, dim: dim) * entry(generated.keysT, count: 8, row: 4, dim: dim))
+        }
+        #expect(abs(aligned / 4096 - 0.9) < 0.08)
+        #expect(abs(other / 4096) < 0.08)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import AttentionCore
+
+@Suite struct SoftmaxPropertyTests {
+    let engine = AttentionEngine()
+
+    @Test(arguments: [false, true])
+    func rowsSumToOneAndEntropyStaysWithinBounds(causal: Bool) throws {
+        let result = try engine.compute(AttentionParams(n: 20, m: 33, dk: 48, seed: 1, causal: causal))
+        for row in 0..<20 {
+            let keys = result.visibleKeys(row: row)
+            let sum = keys.reduce(0.0) { $0 + Double(result.weights[row, $1]) }
+            #expect(abs(sum - 1) < 1e-5)
+            #expect(result.rowEntropy[row] >= 0)
+            #expect(result.rowEntropy[row] <= log(Double(keys.count)) + 1e-12)
+        }
+    }
+
+    @Test func addingAConstantToALogitRowChangesNothing() throws {
+        // An extra dimension with q_i = c_i and k_j = 1 adds c_i / s to every logit of row i.
+        let base = try engine.compute(AttentionParams(n: 8, m: 10, dk: 16, seed: 2))
+        let inputs = AttentionInputs(generated: GeneratedRecipe(seed: 2, sigma: 1, rho: 0, n: 8, m: 10), dims: 16)
+        let q = Matrix(rows: 16, cols: 8, values: inputs.queriesT).transposed
+        let k = Matrix(rows: 16, cols: 10, values: inputs.keysT).transposed
+        let shifts: [Float] = [0, 1, -3, 40, 0.5, -17, 7, 100]
+        var shiftedQ = Matrix(rows: 8, cols: 17)
+        var shiftedK = Matrix(rows: 10, cols: 17, repeating: 1)
+        for dim in 0..<16 {
+            for row in 0..<8 { shiftedQ[row, dim] = q[row, dim] }
+            for row in 0..<10 { shiftedK[row, dim] = k[row, dim] }
+        }
+        for row in 0..<8 { shiftedQ[row, 16] = shifts[row] }
+        let shifted = try engine.compute(q: shiftedQ, k: shiftedK, params: AttentionParams(dk: 17, scale: .fixed(4)))
+        for index in base.weights.values.indices {
+            #expect(abs(shifted.weights.values[index] - base.weights.values[index]) <= 1e-5 * max(base.weights.values[index], 1e-3))
+        }
+        #expect(abs(shifted.stats.entropyMean - base.stats.entropyMean) < 1e-5)
+    }
+
+    @Test func tinyDivisorGivesOneHotRowsAndHugeDivisorUniformRows() throws {
+        let sharp = try engine.compute(AttentionParams(n: 16, dk: 64, scale: .fixed(1e-6)))
+        #expect(sharp.stats.maxWeightMean == 1)
+        #expect(sharp.stats.entropyMean < 1e-12)
+        #expect(sharp.stats.regime == .peaked)
+        let flat = try engine.compute(AttentionParams(n: 16, dk: 64, scale: .fixed(1e6)))
+        #expect(abs(flat.stats.entropyNormalizedMean - 1) < 1e-9)
+        // Logits of order √64 / 1e6 move weights by at most a few parts in 1e5.
+        #expect(flat.weights.values.allSatisfy { abs($0 * 16 - 1) < 1e-4 })
+        #expect(flat.stats.regime == .flat)
+    }
+
+    @Test(arguments: [1, 65536])
+    func extremeCornersStayFinite(dk: Int) throws {
+        // The largest sigma at the largest d_k gives the largest dot products (overflow's corner);
+        // generating 65536 dims twice would only slow the debug build.
+        let sigmas = dk == 1 ? [Limits.sigma.lowerBound, Limits.sigma.upperBound] : [Limits.sigma.upperBound]
+        for sigma in sigmas {
+            for divisor in [Limits.divisor.lowerBound, 1, Limits.divisor.upperBound] {
+                let result = try engine.compute(AttentionParams(n: 2, m: 3, dk: dk, sigma: sigma, scale: .fixed(divisor)))
+                #expect(result.logits.values.allSatisfy { $0.isFinite })
+                #expect(result.weights.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
+                let s = result.stats
+                let values = [
+                    s.logitMean, s.logitStd, s.entropyMean, s.entropyNormalizedMean, s.maxWeightMean,
+                    s.effectiveTokensMean, s.jacobianFroMean, s.scoreGradMean, s.logitStdExpected ?? 0,
+                ]
+                #expect(values.allSatisfy { $0.isFinite }, "dk \(dk) sigma \(sigma) s \(divisor)")
+            }
+        }
+    }
+
+    @Test func nearlyOneHotRowsKeepAnAccurateJacobian() {
+        // Z = 1 + 1e-12: p₁ = 1 − 1e-12, p₂ ≈ 1e-12; every entry of J is ±p₁p₂, so ‖J‖_F = 2·p₁p₂.
+        var sums = SoftmaxRowSums()
+        sums.add(shift: 0, exp: 1)
+        sums.add(shift: log(1e-12), exp: 1e-12)
+        #expect(abs(sums.jacobianFro / 2e-12 - 1) < 1e-9)
+        #expect(sums.entropy > 0)
+    }
+}

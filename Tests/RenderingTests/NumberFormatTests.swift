@@ -1,0 +1,25 @@
+import Testing
+@testable import Rendering
+
+@Test func fixedRoundsWithoutLocale() {
+    #expect(NumberFormat.fixed(0.03125, 3) == "0.031")
+    #expect(NumberFormat.fixed(-1.5, 0) == "-2")
+    #expect(NumberFormat.fixed(-0.0001, 2) == "0.00")
+    #expect(NumberFormat.fixed(12, 2) == "12.00")
+    #expect(NumberFormat.fixed(.infinity, 2) == "inf")
+    #expect(NumberFormat.fixed(.nan, 2) == "nan")
+}
+
+@Test func alignedColumnsShareTheDecimalPoint() {
+    let column = NumberFormat.aligned([0.012, 1.027, 39.8, nil, 0.00012])
+    let points = column.compactMap { text in text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } }
+    #expect(Set(points).count == 1)
+    #expect(Set(column.map(\.count)).count == 1)
+    #expect(column[2].trimmingWhitespace() == "39.80")
+    #expect(column[3].trimmingWhitespace().isEmpty)
+}
+
+@Test func exponentSpellsLogAxisLabels() {
+    #expect(NumberFormat.exponent(1e-8) == "1e-8")
+    #expect(NumberFormat.exponent(2500) == "2.5e3")
+}

@@ -1,0 +1,51 @@
+import AttentionCore
+import Foundation
+import Testing
+
+private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--trials", "2", "--n", "16"]
+
+@Test func sweepJSONHasOneRowPerCellEqualToTheCoresSweep() throws {
+    let outcome = try CLIRunner.run(grid + ["--format", "json"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty, "progress must stay off a non-terminal stderr")
+    struct Row: Decodable {
+        let dk: Int
+        let scale: String
+        let divisor: Double
+        let trials: Int
+        let stats: AttentionStatistics
+    }
+    let rows = try JSONDecoder().decode([String: [Row]].self, from: outcome.stdout)["rows"] ?? []
+    let expected = try Sweep(base: AttentionParams(n: 16), dks: [16, 256], scales: [.none, .sqrtDk, .dk], trials: 2).run()
+    #expect(rows.count == 6)
+    for (row, reference) in zip(rows, expected) {
+        #expect(row.dk == reference.dk)
+        #expect(row.scale == reference.scale.name)
+        #expect(row.divisor == reference.divisor)
+        #expect(row.trials == 2)
+        #expect(row.stats == reference.stats)
+    }
+}
+
+@Test func sweepCSVHasAHeaderAndOneLinePerCell() throws {
+    let outcome = try CLIRunner.run(grid + ["--format", "csv"])
+    let lines = outcome.stdoutText.split(separator: "\n")
+    #expect(lines.count == 7)
+    #expect(lines[0].hasPrefix("d_k,scale,divisor,trials,logit_mean,logit_std,"))
+    #expect(lines[0].hasSuffix(",score_grad_mean,regime"))
+    #expect(lines[1].hasPrefix("16,none,1,2,"))
+    #expect(lines[6].hasPrefix("256,dk,256,2,"))
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+}
+
+@Test func sweepMarkdownIsAnAlignedTable() throws {
+    let outcome = try CLIRunner.run(grid)
+    let lines = outcome.stdoutText.split(separator: "\n").map(String.init)
+    #expect(lines.count == 8)
+    #expect(lines[0].hasPrefix("| d_k | scale |"))
+    #expect(lines[1].hasPrefix("| --: | ----- |"))
+    #expect(Set(lines.map(\.count)).count == 1, "every line as wide as the header")
+    #expect(lines[2].hasPrefix("|  16 | none  |       1 |      2 |"))
+    #expect(lines[7].hasPrefix("| 256 | dk    |     256 |      2 |"))
+    #expect(lines[7].hasSuffix("| flat     |"))
+}
