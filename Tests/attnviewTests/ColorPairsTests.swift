@@ -4,19 +4,6 @@ import Testing
 @testable import attnview
 
 @Suite struct ColorPairsTests {
-    @Test func paletteEntriesAreTheXtermOnes() {
-        #expect(XtermPalette.rgb(16) == (0, 0, 0))
-        #expect(XtermPalette.rgb(196) == (255, 0, 0))
-        #expect(XtermPalette.rgb(232) == (8, 8, 8))
-        #expect(XtermPalette.rgb(255) == (238, 238, 238))
-    }
-
-    @Test func rgbGoesToTheNearestCubeOrGray() {
-        #expect(XtermPalette.nearestIndex(r: 255, g: 0, b: 0) == 196)
-        #expect(XtermPalette.nearestIndex(r: 128, g: 128, b: 128) == 244)
-        #expect(XtermPalette.nearestIndex(r: 0, g: 95, b: 135) == 24)
-    }
-
     @Test func coloursDegradeToWhatTheTerminalHas() {
         let direct = ColorPairs(terminalColors: 1 << 24, capacity: 1 << 16)
         #expect(direct.number(for: .rgb(1, 2, 3)) == 0x010203)

@@ -32,10 +32,10 @@ import Testing
     @Test func upArrowRaisesTheDivisor() throws {
         let session = try TmuxSession()
         let first = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        let before = Self.number(after: "s=", in: first)
+        let before = Self.number(after: "divisor s", in: first)
         try session.send("Up")
         try session.waitFor("a larger divisor") { screen in
-            guard let before, let after = Self.number(after: "s=", in: screen) else { return false }
+            guard let before, let after = Self.number(after: "divisor s", in: screen) else { return false }
             return after > before * 1.1
         }
     }

@@ -44,9 +44,22 @@ import Testing
     }
 }
 
-/// Splits KeyGuide's key text ("← → h l", "1/2/3") into the labels the keymap uses.
+/// Splits KeyGuide's key text into the labels the keymap uses: "← → h l" is four keys, and in
+/// "< > Shift+← →" the Shift+ carries over to the arrow after it.
 enum KeyGuideTokens {
     static func labels(in keys: String) -> [String] {
-        keys.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init).filter { $0 != "/" }
+        var labels: [String] = []
+        var shifted = false
+        for token in keys.split(separator: " ").map(String.init) {
+            if token.hasPrefix("Shift+") {
+                shifted = true
+                labels.append(token)
+            } else if shifted && ["←", "→", "↑", "↓"].contains(token) {
+                labels.append("Shift+" + token)
+            } else {
+                labels.append(token)
+            }
+        }
+        return labels
     }
 }

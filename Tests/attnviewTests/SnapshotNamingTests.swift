@@ -18,19 +18,4 @@ import Testing
     @Test func takenNamesGetANumberedSuffix() {
         #expect(SnapshotNaming.candidates(stem: "a", count: 3) == ["a", "a-2", "a-3"])
     }
-
-    @Test func commandLineReproducesTheState() {
-        var state = AppState(
-            params: AttentionParams(n: 32, dk: 128, seed: 7, rho: 0.5, scale: .none, alpha: 2, causal: true),
-            themeName: "magma", themeNames: [], width: 100, height: 30)
-        state.params.m = 16
-        #expect(
-            SnapshotCommandLine.make(state: state, displayFlags: ["--ascii"])
-                == "attnview snapshot --n 32 --m 16 --dk 128 --seed 7 --rho 0.5 --scale none --alpha 2.0 --causal --theme magma --ascii --width 100 --height 30 --format text")
-    }
-
-    @Test func commandLineQuotesPaths() {
-        #expect(SnapshotCommandLine.quoted("my file's.npy") == "'my file'\\''s.npy'")
-        #expect(SnapshotCommandLine.quoted("data/q.npy") == "data/q.npy")
-    }
 }

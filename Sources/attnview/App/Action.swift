@@ -15,7 +15,7 @@ enum Action: Hashable, Sendable {
     case toggleCausal
     case rhoDown, rhoUp
     case toggleHeatmap
-    case previousRow, nextRow, nextRowWrapping, previousRowWrapping
+    case previousRow, nextRow, nextRowWrapping
     case nextTheme
     case togglePlay
     /// One animation step while playing (the event loop sends it when input times out).

@@ -4,7 +4,7 @@ enum Key: Hashable, Sendable {
     case character(Character)
     case left, right, up, down
     case shiftLeft, shiftRight
-    case tab, backTab
+    case tab
     case escape
     /// The terminal changed size; the new size in cells.
     case resize(width: Int, height: Int)

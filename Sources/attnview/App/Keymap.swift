@@ -3,7 +3,7 @@ import AttentionCore
 /// One key binding: the key, how the help overlay spells it, and what it does.
 struct KeyBinding: Sendable {
     let key: Key
-    /// The key as `KeyGuide` spells it (e.g. `←`, `S-→`, `Esc`).
+    /// The key as `KeyGuide` spells it (e.g. `←`, `Shift+→`, `Esc`).
     let label: String
     let action: Action
 }
@@ -15,9 +15,9 @@ enum Keymap {
         KeyBinding(key: .character("h"), label: "h", action: .halveDk),
         KeyBinding(key: .right, label: "→", action: .doubleDk),
         KeyBinding(key: .character("l"), label: "l", action: .doubleDk),
-        KeyBinding(key: .shiftLeft, label: "S-←", action: .decrementDk),
+        KeyBinding(key: .shiftLeft, label: "Shift+←", action: .decrementDk),
         KeyBinding(key: .character("<"), label: "<", action: .decrementDk),
-        KeyBinding(key: .shiftRight, label: "S-→", action: .incrementDk),
+        KeyBinding(key: .shiftRight, label: "Shift+→", action: .incrementDk),
         KeyBinding(key: .character(">"), label: ">", action: .incrementDk),
         KeyBinding(key: .up, label: "↑", action: .nudgeDivisor(quarterOctaves: 1)),
         KeyBinding(key: .down, label: "↓", action: .nudgeDivisor(quarterOctaves: -1)),
@@ -35,7 +35,6 @@ enum Keymap {
         KeyBinding(key: .character("j"), label: "j", action: .nextRow),
         KeyBinding(key: .character("k"), label: "k", action: .previousRow),
         KeyBinding(key: .tab, label: "Tab", action: .nextRowWrapping),
-        KeyBinding(key: .backTab, label: "S-Tab", action: .previousRowWrapping),
         KeyBinding(key: .character("t"), label: "t", action: .nextTheme),
         KeyBinding(key: .character("p"), label: "p", action: .togglePlay),
         KeyBinding(key: .character("s"), label: "s", action: .save(json: false)),

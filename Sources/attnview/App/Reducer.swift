@@ -55,8 +55,6 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
     case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
     case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
-    case .previousRowWrapping:
-        next.view.selectedRow = (next.view.selectedRow + next.params.n - 1) % max(1, next.params.n)
     case .nextTheme:
         guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
@@ -65,7 +63,7 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .togglePlay:
         next.view.playing = true
         next.playDirection = ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
-        next.view.status = "playing: the divisor sweeps ±3 octaves — any key stops"
+        next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
     case .tick:
         guard next.view.playing else { return next }
         return playing(next)

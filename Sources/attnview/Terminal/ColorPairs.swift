@@ -8,7 +8,7 @@ struct ColorPairs {
     let terminalColors: Int
     /// Pairs the terminal has (COLOR_PAIRS); pair 0 is the default colours.
     let capacity: Int
-    private var pairs: [Int64: Int32] = [:]
+    private var pairs: [ColorKey: Int32] = [:]
     private var nextPair: Int32 = 1
 
     init(terminalColors: Int, capacity: Int) {
@@ -18,12 +18,12 @@ struct ColorPairs {
 
     /// The pair showing `foreground` on `background`; pair 0 (default colours) when none is left.
     mutating func pair(foreground: TerminalColor, background: TerminalColor) -> Int32 {
-        let fg = number(for: foreground)
-        let bg = number(for: background)
-        if fg == -1 && bg == -1 { return 0 }
-        let key = (Int64(fg + 1) << 32) | Int64(bg + 1)
+        if foreground == .default && background == .default { return 0 }
+        let key = ColorKey(foreground: foreground, background: background)
         if let pair = pairs[key] { return pair }
-        guard Int(nextPair) < capacity, init_extended_pair(nextPair, fg, bg) != ERR else { return 0 }
+        guard Int(nextPair) < capacity,
+            init_extended_pair(nextPair, number(for: foreground), number(for: background)) != ERR
+        else { return 0 }
         pairs[key] = nextPair
         nextPair += 1
         return nextPair - 1
@@ -47,15 +47,22 @@ struct ColorPairs {
         case .indexed(let index): return fitted(Int(index))
         case let .rgb(r, g, b):
             if terminalColors >= 1 << 24 { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
-            return fitted(XtermPalette.nearestIndex(r: Int(r), g: Int(g), b: Int(b)))
+            return fitted(Int(XtermPalette.nearest256(RGB(r, g, b))))
         }
     }
 
     private func fitted(_ index: Int) -> Int32 {
         if index < terminalColors || terminalColors >= 1 << 24 { return Int32(index) }
         if terminalColors < 8 { return -1 }
-        let rgb = XtermPalette.rgb(index)
-        let candidates = min(terminalColors, 16)
-        return Int32(XtermPalette.nearestIndex(r: rgb.r, g: rgb.g, b: rgb.b, among: 0..<candidates))
+        let ansi = index < 16 ? index : Int(XtermPalette.nearest16(XtermPalette.colors[index]))
+        // Eight-colour terminals show the bright half as its normal colour.
+        return Int32(ansi < terminalColors ? ansi : ansi % 8)
     }
+}
+
+/// A foreground/background combination, the key of the pair cache (hashing is cheaper than
+/// mapping colours to terminal numbers on every cell).
+private struct ColorKey: Hashable {
+    let foreground: TerminalColor
+    let background: TerminalColor
 }

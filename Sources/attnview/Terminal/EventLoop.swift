@@ -12,7 +12,6 @@ struct EventLoop {
     private let engine: AttentionEngine
     private let catalog: ThemeCatalog
     private let snapshotDirectory: String
-    private let displayFlags: [String]
     private let ascii: Bool
     private let timing: TimingLog?
     private var state: AppState
@@ -27,7 +26,7 @@ struct EventLoop {
     /// A loop over `state` whose parameters `engine` has already computed as `result`.
     init(
         backend: NCursesBackend, engine: AttentionEngine, result: AttentionResult, state: AppState,
-        catalog: ThemeCatalog, snapshotDirectory: String, displayFlags: [String], ascii: Bool
+        catalog: ThemeCatalog, snapshotDirectory: String, ascii: Bool
     ) {
         self.backend = backend
         self.engine = engine
@@ -36,7 +35,6 @@ struct EventLoop {
         self.state = state
         self.catalog = catalog
         self.snapshotDirectory = snapshotDirectory
-        self.displayFlags = displayFlags
         self.ascii = ascii
         self.renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
         self.timing = TimingLog()
@@ -122,8 +120,10 @@ struct EventLoop {
     private mutating func save(_ request: SaveRequest) {
         computeIfNeeded()
         renderFrame()
-        let header = SnapshotHeader(
-            commandLine: SnapshotCommandLine.make(state: state, displayFlags: displayFlags), result: result)
+        let commandLine = SnapshotCommandLine(
+            params: computedParams, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
+            width: state.width, height: state.height, colors: nil)
+        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
         let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
         let json = request.json ? result.jsonData() : nil
         let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)

@@ -13,8 +13,9 @@ final class NCursesBackend {
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
 
-    /// Starts the screen; `requestedDepth` is the most colour wanted (flags, NO_COLOR, COLORTERM).
-    init(requestedDepth: ColorDepth) throws(TerminalError) {
+    /// Starts the screen. Colour follows the renderer's detection (NO_COLOR, TERM=dumb, COLORTERM,
+    /// the terminal's colour count); `noColor` turns it off.
+    init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
         let term = getenv("TERM").map { String(cString: $0) }
@@ -40,13 +41,16 @@ final class NCursesBackend {
         set_escdelay(25)
         curs_set(0)
         var terminalColors = 0
-        if requestedDepth != .none && has_colors() {
+        if !noColor && has_colors() {
             start_color()
             use_default_colors()
             terminalColors = Int(attnview_colors())
         }
         self.colors = ColorPairs(terminalColors: terminalColors, capacity: Int(attnview_color_pairs()))
-        self.depth = Self.effectiveDepth(requested: requestedDepth, terminalColors: terminalColors)
+        let detected = noColor ? .none : ColorDepth.detect(environment: environment, terminalColors: terminalColors)
+        // ncurses shows 24-bit colour only through direct-colour terminfo entries (e.g. xterm-direct);
+        // elsewhere the renderer's perceptual 256-colour quantization beats a per-cell guess here.
+        self.depth = detected == .trueColor && terminalColors < 1 << 24 ? .palette256 : detected
     }
 
     deinit { end() }
@@ -118,7 +122,6 @@ final class NCursesBackend {
             case KEY_DOWN: return .down
             case KEY_SLEFT: return .shiftLeft
             case KEY_SRIGHT: return .shiftRight
-            case KEY_BTAB: return .backTab
             case KEY_RESIZE:
                 let (width, height) = size
                 return .resize(width: width, height: height)
@@ -153,18 +156,5 @@ final class NCursesBackend {
         guard poll(&descriptor, 1, 0) == 1 else { return false }
         if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
         return afterBlockingRead
-    }
-
-    private static func effectiveDepth(requested: ColorDepth, terminalColors: Int) -> ColorDepth {
-        let available: ColorDepth =
-            switch terminalColors {
-            case (1 << 24)...: .trueColor
-            case 256...: .palette256
-            case 8...: .ansi16
-            default: .none
-            }
-        let order: [ColorDepth] = [.none, .ansi16, .palette256, .trueColor]
-        let rank = { (depth: ColorDepth) in order.firstIndex(of: depth) ?? 0 }
-        return rank(requested) < rank(available) ? requested : available
     }
 }
