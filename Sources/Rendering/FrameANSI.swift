@@ -15,9 +15,9 @@ extension Frame {
                     ANSI.appendTransition(from: current, to: style, into: &out)
                     current = style
                 }
-                out.append(contentsOf: Array(String(cell.character).utf8))
+                out.append(contentsOf: cell.character.utf8)
             }
-            if current != CellStyle() { out.append(contentsOf: Array("\u{1B}[0m".utf8)) }
+            if current != CellStyle() { out.append(contentsOf: "\u{1B}[0m".utf8) }
             out.append(UInt8(ascii: "\n"))
         }
         return String(decoding: out, as: UTF8.self)
@@ -51,7 +51,7 @@ enum ANSI {
         if new.foreground != base.foreground { codes.append(code(new.foreground, foreground: true)) }
         if new.background != base.background { codes.append(code(new.background, foreground: false)) }
         guard !codes.isEmpty else { return }
-        out.append(contentsOf: Array("\u{1B}[\(codes.joined(separator: ";"))m".utf8))
+        out.append(contentsOf: "\u{1B}[\(codes.joined(separator: ";"))m".utf8)
     }
 
     /// The SGR parameter for one colour: 16-colour codes for indices below 16, else 256 or 24-bit.

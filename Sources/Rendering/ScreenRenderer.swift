@@ -47,15 +47,7 @@ public struct ScreenRenderer: Sendable {
         statistics.draw(into: &frame, area: Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles), styles: styles)
         let parameters = ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
         parameters.draw(into: &frame, area: Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles), styles: styles)
-        let logits = LogitHistogramWidget(
-            histogram: result.logitHistogram, measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd,
-            theoryStd: result.stats.logitStdExpected)
-        logits.draw(into: &frame, area: Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles), styles: styles)
-        let weightHistogram = WeightHistogramWidget(histogram: result.weightHistogram, keys: result.params.m)
-        weightHistogram.draw(
-            into: &frame,
-            area: Panel(title: weightHistogram.title, note: weightHistogram.note).draw(into: &frame, area: layout.weightHistogram, styles: styles),
-            styles: styles)
+        drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
             let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
@@ -68,6 +60,27 @@ public struct ScreenRenderer: Sendable {
         }
         if ascii { frame.makeASCII() }
         return frame
+    }
+
+    /// Results of up to this many entries are re-binned to one bin per column (sharper bars);
+    /// larger ones keep the engine's bins, resampled, so a frame stays cheap.
+    static let rebinLimit = 1 << 20
+
+    private func drawHistograms(_ result: AttentionResult, layout: ScreenLayout, into frame: inout Frame) {
+        let rebin = result.params.n * result.params.m <= Self.rebinLimit
+        let logitArea = layout.logitHistogram.inset(1)
+        let logits = LogitHistogramWidget(
+            histogram: rebin && logitArea.width > 0 ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
+            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected)
+        Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
+        logits.draw(into: &frame, area: logitArea, styles: styles)
+        let weightArea = layout.weightHistogram.inset(1)
+        let weightBins = weightArea.width - WeightHistogramWidget.underflowWidth
+        let weights = WeightHistogramWidget(
+            histogram: rebin && weightBins > 0 ? result.weightHistogram(bins: weightBins) : result.weightHistogram,
+            keys: result.params.m)
+        Panel(title: weights.title, note: weights.note).draw(into: &frame, area: layout.weightHistogram, styles: styles)
+        weights.draw(into: &frame, area: weightArea, styles: styles)
     }
 
     private func drawHeatmap(_ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame) {

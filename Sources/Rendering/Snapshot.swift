@@ -33,7 +33,8 @@ public struct SnapshotHeader: Sendable {
         ]
         for (index, (name, _, expected)) in measured.enumerated() {
             let padded = name + String(repeating: " ", count: 24 - name.count)
-            lines.append("#   \(padded)\(values[index])" + (expected.map { "  (expected \(Self.number($0)))" } ?? ""))
+            let line = "#   \(padded)\(values[index])" + (expected.map { "  (expected \(Self.number($0)))" } ?? "")
+            lines.append(line.trimmingWhitespace())
         }
         lines.append("#   regime                  \(s.regime.rawValue)")
         return lines

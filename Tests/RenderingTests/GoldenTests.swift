@@ -10,7 +10,7 @@ struct GoldenTests {
 
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
-        let result: @Sendable () -> AttentionResult
+        let params: AttentionParams
         var view = ViewState()
         var depth = ColorDepth.trueColor
         var ascii = false
@@ -20,25 +20,25 @@ struct GoldenTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "balanced", result: { SampleResults.make() }, view: ViewState(selectedRow: 10)),
-        Case(name: "flat", result: { SampleResults.make(scale: .dk) }),
-        Case(name: "peaked", result: { SampleResults.make(dk: 256, scale: .none) }),
-        Case(name: "causal", result: { SampleResults.make(causal: true) }, view: ViewState(selectedRow: 40)),
-        Case(name: "n-not-m", result: { SampleResults.make(n: 8, m: 12, causal: true) }),
-        Case(name: "pooled", result: { SampleResults.make(n: 256, dk: 16) }),
-        Case(name: "logits", result: { SampleResults.make() }, view: ViewState(heatmap: .logits)),
-        Case(name: "tiny-terminal", result: { SampleResults.make() }, width: 60, height: 20),
-        Case(name: "no-color", result: { SampleResults.make(causal: true) }, depth: .none),
-        Case(name: "ascii", result: { SampleResults.make(causal: true) }, depth: .palette256, ascii: true),
-        Case(name: "help", result: { SampleResults.make() }, view: ViewState(showHelp: true)),
-        Case(name: "wide-120x40", result: { SampleResults.make(n: 32) }, view: ViewState(selectedRow: 3), width: 120, height: 40),
+        Case(name: "balanced", params: AttentionParams(), view: ViewState(selectedRow: 10)),
+        Case(name: "flat", params: AttentionParams(scale: .dk)),
+        Case(name: "peaked", params: AttentionParams(dk: 256, scale: .none)),
+        Case(name: "causal", params: AttentionParams(causal: true), view: ViewState(selectedRow: 40)),
+        Case(name: "n-not-m", params: AttentionParams(n: 8, m: 12, causal: true)),
+        Case(name: "pooled", params: AttentionParams(n: 256, dk: 16)),
+        Case(name: "logits", params: AttentionParams(), view: ViewState(heatmap: .logits)),
+        Case(name: "tiny-terminal", params: AttentionParams(), width: 60, height: 20),
+        Case(name: "no-color", params: AttentionParams(causal: true), depth: .none),
+        Case(name: "ascii", params: AttentionParams(causal: true), depth: .palette256, ascii: true),
+        Case(name: "help", params: AttentionParams(), view: ViewState(showHelp: true)),
+        Case(name: "wide-120x40", params: AttentionParams(n: 32), view: ViewState(selectedRow: 3), width: 120, height: 40),
     ]
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
         let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii)
-        let frame = renderer.render(
-            result: golden.result(), curve: SampleResults.curve(), view: golden.view, width: golden.width, height: golden.height)
+        let (result, curve) = try SampleResults.withCurve(golden.params)
+        let frame = renderer.render(result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
         let text = frame.plainText()
         let file = "\(golden.name).txt"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -51,30 +51,30 @@ struct GoldenTests {
         #expect(text == expected, "frame differs from Golden/\(file); if intended, regenerate with UPDATE_GOLDEN=1 and review the diff")
     }
 
-    @Test func asciiFramesUseNoBoxDrawingOrBlocks() {
+    @Test func asciiFramesUseNoBoxDrawingOrBlocks() throws {
         let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true).render(
-            result: SampleResults.make(causal: true), curve: SampleResults.curve(), view: ViewState(showHelp: true), width: 120, height: 40)
+            result: try SampleResults.make(causal: true), curve: try SampleResults.curve(), view: ViewState(showHelp: true), width: 120, height: 40)
         #expect(frame.plainText().unicodeScalars.allSatisfy { $0.isASCII })
     }
 
-    @Test func noColorFramesCarryNoColours() {
+    @Test func noColorFramesCarryNoColours() throws {
         let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-            result: SampleResults.make(), curve: SampleResults.curve(), view: ViewState(), width: 120, height: 40)
+            result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(), width: 120, height: 40)
         #expect(frame.cells.allSatisfy { $0.foreground == .default && $0.background == .default })
         #expect(frame.plainText().contains("@") || frame.plainText().contains("%"))
     }
 
-    @Test func pooledScreenSaysByHowMuch() {
+    @Test func pooledScreenSaysByHowMuch() throws {
         let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-            result: SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), width: 80, height: 24)
+            result: try SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), width: 80, height: 24)
         #expect(frame.plainText().contains("pooled 12×"))
     }
 
-    @Test func everySizeFromTinyToHugeRendersWithoutTrapping() {
-        let result = SampleResults.make(n: 5, m: 3, causal: true)
+    @Test func everySizeFromTinyToHugeRendersWithoutTrapping() throws {
+        let result = try SampleResults.make(n: 5, m: 3, causal: true)
         for (width, height) in [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100)] {
             let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-                result: result, curve: SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true), width: width, height: height)
+                result: result, curve: try SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true), width: width, height: height)
             #expect(frame.width == width && frame.height == height)
         }
     }

@@ -2,15 +2,15 @@ import Testing
 import AttentionCore
 @testable import Rendering
 
-private func snapshotFrame() -> (Frame, SnapshotHeader) {
-    let result = SampleResults.make(n: 16)
+private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
+    let result = try SampleResults.make(n: 16)
     let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-        result: result, curve: SampleResults.curve(), view: ViewState(), width: 80, height: 24)
+        result: result, curve: try SampleResults.curve(), view: ViewState(), width: 80, height: 24)
     return (frame, SnapshotHeader(commandLine: "attnview snapshot --n 16 --seed 1", result: result))
 }
 
-@Test func textSnapshotHasHeaderThenPlainFrame() {
-    let (frame, header) = snapshotFrame()
+@Test func textSnapshotHasHeaderThenPlainFrame() throws {
+    let (frame, header) = try snapshotFrame()
     let text = SnapshotDocument.text(frame: frame, header: header)
     #expect(text.hasPrefix("# attnview snapshot --n 16 --seed 1\n# params: n=16 m=16 d_k=64 scale=sqrt alpha=1 divisor=8 seed=1"))
     for name in ["logit_mean", "logit_std", "entropy_mean", "entropy_normalized_mean", "max_weight_mean",
@@ -23,8 +23,8 @@ private func snapshotFrame() -> (Frame, SnapshotHeader) {
     #expect(!text.contains("\u{1B}"))
 }
 
-@Test func ansiSnapshotIsTheSameFrameInColour() {
-    let (frame, header) = snapshotFrame()
+@Test func ansiSnapshotIsTheSameFrameInColour() throws {
+    let (frame, header) = try snapshotFrame()
     let ansi = SnapshotDocument.ansi(frame: frame, header: header)
     #expect(ansi.contains("\u{1B}[38;2;"))
     let stripped = ansi.replacing(/\x1B\[[0-9;]*m/, with: "").split(separator: "\n", omittingEmptySubsequences: false)
@@ -34,8 +34,8 @@ private func snapshotFrame() -> (Frame, SnapshotHeader) {
     #expect(stripped == plain)
 }
 
-@Test func snapshotsAreDeterministic() {
-    let (first, header) = snapshotFrame()
-    let (second, _) = snapshotFrame()
+@Test func snapshotsAreDeterministic() throws {
+    let (first, header) = try snapshotFrame()
+    let (second, _) = try snapshotFrame()
     #expect(SnapshotDocument.ansi(frame: first, header: header) == SnapshotDocument.ansi(frame: second, header: header))
 }

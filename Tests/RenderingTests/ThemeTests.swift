@@ -18,10 +18,10 @@ private func parse(_ text: String) throws(ThemeError) -> Theme {
 func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
     let theme = try ThemeCatalog(environment: [:]).load(name)
     #expect(theme.name == name)
-    let result = SampleResults.make(n: 16)
+    let result = try SampleResults.make(n: 16)
     for depth in ColorDepth.allCases {
         let frame = ScreenRenderer(theme: theme, depth: depth).render(
-            result: result, curve: SampleResults.curve(), view: ViewState(), width: 120, height: 40)
+            result: result, curve: try SampleResults.curve(), view: ViewState(), width: 120, height: 40)
         #expect(frame.plainText().contains("statistics"))
     }
 }

@@ -36,7 +36,7 @@ public struct Theme: Hashable, Sendable {
             title: RGB(0x82, 0xaa, 0xff), border: RGB(0x3b, 0x42, 0x61), axis: RGB(0x86, 0x8f, 0xbf),
             key: RGB(0xff, 0xc7, 0x77), masked: RGB(0x2a, 0x2c, 0x3a), histogram: RGB(0x65, 0xbc, 0xff),
             theory: RGB(0xff, 0x96, 0x6c), marker: RGB(0xc3, 0xe8, 0x8d), curveEntropy: RGB(0x65, 0xbc, 0xff),
-            curveGradient: RGB(0xff, 0x96, 0x6c), statusText: RGB(0xc8, 0xd3, 0xf5),
+            curveGradient: RGB(0xff, 0x96, 0x6c), curveJacobian: RGB(0xc0, 0x99, 0xff), statusText: RGB(0xc8, 0xd3, 0xf5),
             statusBackground: RGB(0x2f, 0x33, 0x4d), badgeText: RGB(0x1b, 0x1d, 0x2b),
             badgeFlat: RGB(0x65, 0xbc, 0xff), badgeBalanced: RGB(0xc3, 0xe8, 0x8d),
             badgePeaked: RGB(0xff, 0x75, 0x7f), selection: RGB(0xff, 0xc7, 0x77)))
@@ -66,6 +66,8 @@ public struct ThemeColors: Hashable, Sendable {
     public var marker: RGB
     public var curveEntropy: RGB
     public var curveGradient: RGB
+    /// Sweep: the softmax Jacobian norm, which peaks between flat and one-hot.
+    public var curveJacobian: RGB
     public var statusText: RGB
     public var statusBackground: RGB
     /// Text on the regime badges.
@@ -78,7 +80,7 @@ public struct ThemeColors: Hashable, Sendable {
 
     public init(
         background: RGB?, text: RGB, muted: RGB, title: RGB, border: RGB, axis: RGB, key: RGB, masked: RGB,
-        histogram: RGB, theory: RGB, marker: RGB, curveEntropy: RGB, curveGradient: RGB, statusText: RGB,
+        histogram: RGB, theory: RGB, marker: RGB, curveEntropy: RGB, curveGradient: RGB, curveJacobian: RGB, statusText: RGB,
         statusBackground: RGB, badgeText: RGB, badgeFlat: RGB, badgeBalanced: RGB, badgePeaked: RGB,
         selection: RGB
     ) {
@@ -95,6 +97,7 @@ public struct ThemeColors: Hashable, Sendable {
         self.marker = marker
         self.curveEntropy = curveEntropy
         self.curveGradient = curveGradient
+        self.curveJacobian = curveJacobian
         self.statusText = statusText
         self.statusBackground = statusBackground
         self.badgeText = badgeText
@@ -109,6 +112,7 @@ public struct ThemeColors: Hashable, Sendable {
         ("text", \.text), ("muted", \.muted), ("title", \.title), ("border", \.border), ("axis", \.axis),
         ("key", \.key), ("masked", \.masked), ("histogram", \.histogram), ("theory", \.theory),
         ("marker", \.marker), ("curve_entropy", \.curveEntropy), ("curve_gradient", \.curveGradient),
+        ("curve_jacobian", \.curveJacobian),
         ("status_text", \.statusText), ("status_background", \.statusBackground), ("badge_text", \.badgeText),
         ("badge_flat", \.badgeFlat), ("badge_balanced", \.badgeBalanced), ("badge_peaked", \.badgePeaked),
         ("selection", \.selection),

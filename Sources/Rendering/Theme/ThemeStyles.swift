@@ -19,6 +19,7 @@ struct ThemeStyles: Sendable {
     let marker: CellStyle
     let curveEntropy: CellStyle
     let curveGradient: CellStyle
+    let curveJacobian: CellStyle
     let selection: CellStyle
     let status: CellStyle
     /// Foreground of pattern glyphs on masked cells, background = `maskedColor`.
@@ -53,6 +54,7 @@ struct ThemeStyles: Sendable {
         marker = style(colors.marker, .bold)
         curveEntropy = style(colors.curveEntropy)
         curveGradient = style(colors.curveGradient)
+        curveJacobian = style(colors.curveJacobian)
         selection = style(colors.selection, .bold)
         maskedColor = depth == .none ? .default : depth.resolve(colors.masked)
         maskedPattern = CellStyle(

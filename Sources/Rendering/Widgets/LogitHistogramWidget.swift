@@ -53,22 +53,36 @@ struct LogitHistogramWidget {
         let range = histogram.upper - histogram.lower
         func column(_ value: Double) -> Int { plot.x + Int(((value - histogram.lower) / range * Double(plot.width)).rounded(.down)) }
         var taken = [Bool](repeating: false, count: plot.width + 2)
+        /// Where `label` would start (relative to the plot) if placed centred at x, or nil when it
+        /// would touch a placed label (one free cell on each side keeps them apart).
+        func slot(_ label: String, at x: Int) -> Int? {
+            let start = max(plot.x, min(plot.maxX - label.count, x)) - plot.x
+            let guarded = max(0, start - 1)..<min(taken.count, start + label.count + 1)
+            return start >= 0 && !guarded.contains(where: { taken[$0] }) ? start : nil
+        }
+        func put(_ label: String, _ start: Int, _ style: CellStyle) {
+            frame.put(label, x: plot.x + start, y: y, style: style)
+            for index in start..<(start + label.count) { taken[index] = true }
+        }
         func place(_ label: String, at x: Int, style: CellStyle) {
-            let start = max(plot.x, min(plot.maxX - label.count, x))
-            let span = (start - plot.x)..<(start - plot.x + label.count + 1)
-            guard span.lowerBound >= 0, span.upperBound <= taken.count, !span.contains(where: { taken[$0] }) else { return }
-            frame.put(label, x: start, y: y, style: style)
-            for index in max(0, span.lowerBound - 1)..<span.upperBound { taken[index] = true }
+            if let start = slot(label, at: x) { put(label, start, style) }
         }
         if sigma > 0, range > 0 {
-            for (k, label) in [(0.0, "0"), (-1, "-1σ"), (1, "+1σ"), (-2, "-2σ"), (2, "+2σ")] {
-                let value = centre + k * sigma
-                guard value > histogram.lower, value < histogram.upper else { continue }
-                let x = column(value)
-                if y - 1 >= plot.y, frame[x, y - 1].character == " " {
+            place("0", at: column(centre), style: styles.axis)
+            // ±kσ in pairs, so the axis never looks lopsided.
+            for k in [1.0, 2.0] {
+                let values = [centre - k * sigma, centre + k * sigma]
+                guard values.allSatisfy({ $0 > histogram.lower && $0 < histogram.upper }) else { continue }
+                let labels = ["-\(Int(k))σ", "+\(Int(k))σ"]
+                let xs = values.map(column)
+                guard let left = slot(labels[0], at: xs[0] - 1), let right = slot(labels[1], at: xs[1] - 1),
+                    left + labels[0].count < right
+                else { continue }
+                put(labels[0], left, styles.theory.with([]))
+                put(labels[1], right, styles.theory.with([]))
+                for x in xs where y - 1 >= plot.y && frame[x, y - 1].character == " " {
                     frame[x, y - 1] = styles.axis.cell(styles.glyphs.tick)
                 }
-                place(label, at: x - label.count / 2, style: k == 0 ? styles.axis : styles.theory.with([]))
             }
         }
         place(NumberFormat.fixed(histogram.lower, 1), at: plot.x, style: styles.muted)

@@ -32,13 +32,12 @@ struct Panel {
             column = frame.put(title, x: column, y: area.y, style: styles.title, limit: room - 2)
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
         }
+        // The note goes first when room is short, then keys from the last.
         var pieces = keys
         if !note.isEmpty { pieces.append((note, styles.muted)) }
-        while !pieces.isEmpty {
-            let length = pieces.reduce(0) { $0 + $1.text.count + 2 }
-            if right - 2 - length > column { break }
-            pieces.removeFirst()
-        }
+        func fits() -> Bool { right - 2 - pieces.reduce(0) { $0 + $1.text.count + 2 } > column }
+        if !fits(), !note.isEmpty { pieces.removeLast() }
+        while !pieces.isEmpty, !fits() { pieces.removeLast() }
         var start = right - 1 - pieces.reduce(0) { $0 + $1.text.count + 2 }
         for piece in pieces {
             frame.put(" ", x: start, y: area.y, style: styles.border)

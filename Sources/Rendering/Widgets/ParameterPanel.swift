@@ -42,7 +42,7 @@ struct ParameterPanel {
         for (index, line) in lines.prefix(area.height).enumerated() {
             let y = area.y + index
             frame.put(line.label, x: area.x + 1, y: y, style: styles.text)
-            let keysX = area.maxX - 1 - line.keys.count
+            let keysX = min(area.maxX - 1, area.x + 29) - line.keys.count
             frame.put(line.value, x: area.x + 11, y: y, style: styles.text.with(.bold), limit: max(0, keysX - area.x - 12))
             frame.put(line.keys, x: keysX, y: y, style: styles.key)
         }

@@ -1,8 +1,9 @@
 import Foundation
 import AttentionCore
 
-/// Normalized entropy and score gradient against log2(s / √d_k) over the sweep's range, with a
-/// marker at the current divisor: both ends of the gradient fall away, √d_k sits near the top.
+/// Normalized entropy, the softmax Jacobian norm and the score gradient against log2(s / √d_k)
+/// over the sweep's range, with a marker at the current divisor. The two gradient curves are
+/// scaled to their own peaks (named in the key) so their shapes compare on one 0…1 axis.
 struct SweepCurveWidget {
     let curve: [DivisorCurvePoint]
     /// log2(current divisor / √d_k).
@@ -14,49 +15,90 @@ struct SweepCurveWidget {
 
     private static let labelWidth = 4
 
+    /// One plotted line: values in 0…1 per curve point, its colour, its glyph without colour, its key.
+    struct Series {
+        let values: [Double]
+        let style: CellStyle
+        let glyph: Character
+        let key: String
+    }
+
+    func series(styles: ThemeStyles) -> [Series] {
+        let points = curve.sorted { $0.octaves < $1.octaves }
+        let gradientPeak = points.map(\.scoreGradMean).max() ?? 0
+        let jacobianPeak = points.map(\.jacobianFroMean).max() ?? 0
+        let plain = styles.ascii || !styles.hasColor
+        func scaled(_ values: [Double], _ peak: Double) -> [Double] { peak > 0 ? values.map { $0 / peak } : values }
+        var lines: [Series] = []
+        if gradientPeak > 0 {
+            lines.append(Series(
+                values: scaled(points.map(\.scoreGradMean), gradientPeak), style: styles.curveGradient, glyph: "o",
+                key: "\(plain ? "o" : "━") grad÷\(NumberFormat.exponentOrFixed(gradientPeak))"))
+        }
+        if jacobianPeak > 0 {
+            lines.append(Series(
+                values: scaled(points.map(\.jacobianFroMean), jacobianPeak), style: styles.curveJacobian, glyph: "+",
+                key: "\(plain ? "+" : "━") \(ascii ? "|J|" : "‖J‖")÷\(NumberFormat.exponentOrFixed(jacobianPeak))"))
+        }
+        lines.append(Series(
+            values: points.map(\.entropyNormalizedMean), style: styles.curveEntropy, glyph: "*",
+            key: "\(plain ? "*" : "━") H/ln m"))
+        return lines
+    }
+
+    /// Which colour (or glyph) is which series, for the panel's top edge: entropy, gradient,
+    /// Jacobian (the panel drops keys from the end when short of room).
+    func keys(styles: ThemeStyles) -> [(text: String, style: CellStyle)] {
+        let lines = series(styles: styles)
+        return ([lines.last] + lines.dropLast()).compactMap { $0 }.map { ($0.key, $0.style) }
+    }
+
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 16, area.height >= 4 else { return }
-        let points = curve.sorted { $0.octaves < $1.octaves }
-        guard let first = points.first, let last = points.last, last.octaves > first.octaves else {
+        let octaves = curve.map(\.octaves).sorted()
+        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest else {
             let message = "no sweep data"
             frame.put(message, x: area.x + (area.width - message.count) / 2, y: area.y + area.height / 2, style: styles.muted)
             return
         }
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
-        let lowest = first.octaves, span = last.octaves - first.octaves
-        let gradientPeak = max(points.map(\.scoreGradMean).max() ?? 0, 1e-300)
-        func column(_ octave: Double) -> Int { plot.x + Int(((octave - lowest) / span * Double(plot.width - 1)).rounded()) }
-        let markerX = column(min(max(currentOctave, lowest), last.octaves))
+        let span = highest - lowest
+        let inRange = currentOctave >= lowest && currentOctave <= highest
+        let markerX = plot.x + Int(((min(max(currentOctave, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
         for y in plot.y..<plot.maxY { frame[markerX, y] = styles.marker.with([]).cell(styles.glyphs.markerLine) }
-        let series: [(values: [Double], style: CellStyle, glyph: Character)] = [
-            (points.map { $0.scoreGradMean / gradientPeak }, styles.curveGradient, "o"),
-            (points.map(\.entropyNormalizedMean), styles.curveEntropy, "*"),
-        ]
-        let octaves = points.map(\.octaves)
+        let lines = series(styles: styles)
         if styles.ascii || !styles.hasColor {
-            for line in series { plotGlyphs(line.values, octaves: octaves, glyph: line.glyph, style: line.style, plot: plot, into: &frame) }
+            for line in lines { plotGlyphs(line, octaves: octaves, plot: plot, into: &frame) }
         } else {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
-            for (index, line) in series.enumerated() {
+            for (index, line) in lines.enumerated() {
                 for dot in 0..<(plot.width * 2) {
                     let octave = lowest + span * Double(dot) / Double(plot.width * 2 - 1)
                     let value = Self.interpolate(line.values, at: octave, octaves: octaves)
                     canvas.set(x: dot, y: Int(((1 - value) * Double(plot.height * 4 - 1)).rounded()), series: index)
                 }
             }
-            canvas.draw(into: &frame, at: plot, styles: series.map(\.style))
+            canvas.draw(into: &frame, at: plot, styles: lines.map(\.style))
         }
         frame.put("1.0", x: area.x, y: plot.y, style: styles.axis)
         frame.put("0.5", x: area.x, y: plot.y + (plot.height - 1) / 2, style: styles.axis)
         frame.put("0", x: area.x + 2, y: plot.maxY - 1, style: styles.axis)
-        drawAxis(plot: plot, lowest: lowest, highest: last.octaves, markerX: markerX, into: &frame, styles: styles)
+        let markerLabel: String
+        if inRange {
+            markerLabel = (styles.ascii ? "^" : "▲") + "now"
+        } else {
+            let arrow = currentOctave < lowest ? (styles.ascii ? "<" : "◀") : (styles.ascii ? ">" : "▶")
+            markerLabel = arrow + "now " + (currentOctave > 0 ? "+" : "") + NumberFormat.fixed(currentOctave, 1)
+        }
+        drawAxis(plot: plot, lowest: lowest, highest: highest, markerX: markerX, markerLabel: markerLabel, into: &frame, styles: styles)
     }
 
     /// Whole-octave labels under the plot; the marker's own label wins where they meet.
-    private func drawAxis(plot: Rect, lowest: Double, highest: Double, markerX: Int, into frame: inout Frame, styles: ThemeStyles) {
+    private func drawAxis(
+        plot: Rect, lowest: Double, highest: Double, markerX: Int, markerLabel: String, into frame: inout Frame, styles: ThemeStyles
+    ) {
         let y = plot.maxY
-        let markerLabel = styles.ascii ? "^now" : "▲now"
-        let markerStart = min(max(plot.x, markerX), plot.maxX - markerLabel.count)
+        let markerStart = min(max(plot.x, markerX - (markerX > plot.x + plot.width / 2 ? markerLabel.count - 1 : 0)), plot.maxX - markerLabel.count)
         let reserved = (markerStart - 1)...(markerStart + markerLabel.count)
         for octave in Int(lowest.rounded(.up))...Int(highest.rounded(.down)) {
             let label = octave > 0 ? "+\(octave)" : String(octave)
@@ -68,33 +110,26 @@ struct SweepCurveWidget {
         frame.put(markerLabel, x: markerStart, y: y, style: styles.marker)
     }
 
-    /// Which colour (or glyph) is which series, for the panel's top edge.
-    func keys(styles: ThemeStyles) -> [(text: String, style: CellStyle)] {
-        let plain = styles.ascii || !styles.hasColor
-        let peak = curve.map(\.scoreGradMean).max() ?? 0
-        return [
-            ("\(plain ? "*" : "━") H/ln m", styles.curveEntropy),
-            ("\(plain ? "o" : "━") score grad ÷ \(NumberFormat.exponentOrFixed(peak))", styles.curveGradient),
-        ]
-    }
-
-    private func plotGlyphs(_ values: [Double], octaves: [Double], glyph: Character, style: CellStyle, plot: Rect, into frame: inout Frame) {
+    private func plotGlyphs(_ line: Series, octaves: [Double], plot: Rect, into frame: inout Frame) {
+        let lowest = octaves[0], span = octaves[octaves.count - 1] - octaves[0]
         for column in 0..<plot.width {
-            let octave = octaves[0] + (octaves[octaves.count - 1] - octaves[0]) * Double(column) / Double(max(plot.width - 1, 1))
-            let value = Self.interpolate(values, at: octave, octaves: octaves)
+            let octave = lowest + span * Double(column) / Double(max(plot.width - 1, 1))
+            let value = Self.interpolate(line.values, at: octave, octaves: octaves)
             let row = plot.y + Int(((1 - value) * Double(plot.height - 1)).rounded())
-            frame[plot.x + column, row] = style.cell(glyph)
+            frame[plot.x + column, row] = line.style.cell(line.glyph)
         }
     }
 
     /// Linear interpolation of `values` (given at sorted `octaves`), clamped to 0…1.
     static func interpolate(_ values: [Double], at octave: Double, octaves: [Double]) -> Double {
-        guard let upper = octaves.firstIndex(where: { $0 >= octave }) else { return min(1, max(0, values.last ?? 0)) }
-        guard upper > 0 else { return min(1, max(0, values[0])) }
+        guard !values.isEmpty else { return 0 }
+        guard let upper = octaves.firstIndex(where: { $0 >= octave }) else { return clamp(values[values.count - 1]) }
+        guard upper > 0 else { return clamp(values[0]) }
         let t = (octave - octaves[upper - 1]) / (octaves[upper] - octaves[upper - 1])
-        let value = values[upper - 1] + (values[upper] - values[upper - 1]) * t
-        return value.isFinite ? min(1, max(0, value)) : 0
+        return clamp(values[upper - 1] + (values[upper] - values[upper - 1]) * t)
     }
+
+    private static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }
 }
 
 extension NumberFormat {

@@ -10,13 +10,17 @@ struct WeightHistogramWidget {
     /// Keys per row: the uniform weight is 1/m.
     let keys: Int
 
+    /// Columns left of the bins: the underflow bar and a gap.
+    static let underflowWidth = 2
+
     var title: String { "weights, log10" }
     var note: String { "log count · 1/m = \(NumberFormat.fixed(1 / Double(max(keys, 1)), NumberFormat.decimals(for: 1 / Double(max(keys, 1)), maximum: 5)))" }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 10, area.height >= 3, !histogram.counts.isEmpty else { return }
         let underflowBar = Rect(x: area.x, y: area.y, width: 1, height: area.height - 1)
-        let plot = Rect(x: area.x + 2, y: area.y, width: area.width - 2, height: area.height - 1)
+        let plot = Rect(
+            x: area.x + Self.underflowWidth, y: area.y, width: area.width - Self.underflowWidth, height: area.height - 1)
         let columns = Bars.resample(histogram.counts.map(Double.init), columns: plot.width)
         let top = log1p(max(columns.max() ?? 0, Double(histogram.underflow), 1))
         let rowsPerCount = Double(plot.height) / top
@@ -31,8 +35,12 @@ struct WeightHistogramWidget {
             plot.x + min(plot.width - 1, max(0, Int(((log10Value - histogram.lower) / range * Double(plot.width)).rounded(.down))))
         }
         let uniform = column(log10(1 / Double(max(keys, 1))))
-        for row in plot.y..<plot.maxY where frame[uniform, row].character == " " {
-            frame[uniform, row] = styles.marker.cell(styles.glyphs.markerLine)
+        for row in plot.y..<plot.maxY {
+            if frame[uniform, row].character == " " {
+                frame[uniform, row] = styles.marker.cell(styles.glyphs.markerLine)
+            } else if styles.hasColor {
+                frame[uniform, row].foreground = styles.marker.foreground
+            }
         }
         let label = "1/m"
         for labelX in [uniform + 1, uniform - label.count] where labelX >= plot.x && labelX + label.count <= plot.maxX {
