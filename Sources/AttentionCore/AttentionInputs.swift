@@ -49,12 +49,9 @@ struct AttentionInputs {
     /// Makes sure at least `target` dimensions exist (generated inputs only).
     mutating func grow(to target: Int) {
         guard let recipe, target > dims else { return }
-        let capacity = max(target, dims * 2)
-        queriesT.reserveCapacity(capacity * n)
-        keysT.reserveCapacity(capacity * m)
         let start = dims
-        queriesT.append(contentsOf: repeatElement(0, count: (target - start) * n))
-        keysT.append(contentsOf: repeatElement(0, count: (target - start) * m))
+        queriesT = Self.extended(queriesT, to: target * n)
+        keysT = Self.extended(keysT, to: target * m)
         queriesT.withUnsafeMutableBufferPointer { q in
             keysT.withUnsafeMutableBufferPointer { k in
                 recipe.fill(
@@ -63,6 +60,18 @@ struct AttentionInputs {
             }
         }
         dims = target
+    }
+
+    /// `values` followed by room for `count − values.count` more floats, left unzeroed because
+    /// `fill` writes every one of them.
+    private static func extended(_ values: [Float], to count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            values.withUnsafeBufferPointer { old in
+                if let source = old.baseAddress { base.initialize(from: source, count: old.count) }
+            }
+            initialized = count
+        }
     }
 
     /// The power of two e with max|x|·2^-e in [0.5, 1) (0 for an all-zero matrix).
