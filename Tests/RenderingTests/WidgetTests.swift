@@ -83,3 +83,30 @@ import AttentionCore
     #expect(frame.plainText().contains("terminal too small (need 80×24)"))
     #expect(frame.plainText().contains("now 79×30"))
 }
+
+/// Statistics, weights and curves the renderer gets could in principle hold NaN or infinities (the
+/// logits themselves are finite by the core's contract): the frame still draws.
+@Test func nonFiniteNumbersDrawWithoutTrapping() throws {
+    let params = AttentionParams(n: 3, dk: 4)
+    let logits = Matrix(rows: 3, cols: 3, values: [1e30, -1e30, 0, 1, 2, 3, 0, 0, 0])
+    let weights = Matrix(rows: 3, cols: 3, values: [.nan, .infinity, 0, 0.2, 0.3, 0.5, 1, 0, 0])
+    let stats = AttentionStatistics(
+        logitMean: .nan, logitStd: .infinity, logitStdExpected: 0, entropyMean: .nan, entropyNormalizedMean: .infinity,
+        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, regime: .peaked)
+    var histogram = Histogram(lower: -1, upper: 1, bins: 4, log10Axis: false)
+    histogram.counts = [1, 0, 5, 2]
+    let result = AttentionResult(
+        params: params, divisor: 2, logits: logits, weights: weights, rowEntropy: [.nan, 0, 0], stats: stats,
+        logitHistogram: histogram, weightHistogram: Histogram(lower: -8, upper: 0, bins: 8, log10Axis: true))
+    let curve = [
+        DivisorCurvePoint(octaves: 0.2, divisor: 1, entropyNormalizedMean: .nan, scoreGradMean: .infinity),
+        DivisorCurvePoint(octaves: 0.8, divisor: 2, entropyNormalizedMean: 0.5, scoreGradMean: 0.1),
+    ]
+    for depth in ColorDepth.allCases {
+        for mode in [HeatmapMode.weights, .logits] {
+            let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
+                result: result, curve: curve, view: ViewState(heatmap: mode), width: 120, height: 40)
+            #expect(frame.plainText().contains("statistics"))
+        }
+    }
+}
