@@ -46,7 +46,7 @@ struct EventLoop {
         while !state.shouldQuit {
             guard let keys = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
-            var actions = keys.compactMap(Keymap.action(for:))
+            var actions = keys.map(Keymap.action(for:))
             if keys.isEmpty && state.view.playing { actions = [.tick] }
             guard !actions.isEmpty else { continue }
             for action in actions {

@@ -12,6 +12,7 @@ final class NCursesBackend {
     private var colors: ColorPairs
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
+    private var emptyBlockingReads = 0
 
     /// Starts the screen. Colour follows the renderer's detection (NO_COLOR, TERM=dumb, COLORTERM,
     /// the terminal's colour count); `noColor` turns it off.
@@ -38,6 +39,11 @@ final class NCursesBackend {
         noecho()
         nonl()
         keypad(window, true)
+        // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
+        // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
+        for (sequence, key) in [("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT)] {
+            define_key(sequence, key)
+        }
         set_escdelay(25)
         curs_set(0)
         var terminalColors = 0
@@ -92,7 +98,13 @@ final class NCursesBackend {
         wtimeout(window, waitMilliseconds ?? -1)
         var character: wint_t = 0
         let first = wget_wch(window, &character)
-        if first == ERR { return Self.inputEnded(afterBlockingRead: waitMilliseconds == nil) ? nil : [] }
+        if first == ERR {
+            // A wait cut short by a signal (resume after Ctrl-Z, resize) reads nothing once; a
+            // blocking read that keeps returning nothing is at end of input.
+            emptyBlockingReads = waitMilliseconds == nil ? emptyBlockingReads + 1 : 0
+            return Self.inputHungUp() || emptyBlockingReads > 100 ? nil : []
+        }
+        emptyBlockingReads = 0
         var keys = [translate(first, character)].compactMap { $0 }
         wtimeout(window, 0)
         while true {
@@ -149,12 +161,10 @@ final class NCursesBackend {
         return value
     }
 
-    /// After a read that returned nothing: stdin hung up, or a blocking read found it readable
-    /// yet got no key, which is end of file. (A read interrupted by a signal is neither.)
-    private static func inputEnded(afterBlockingRead: Bool) -> Bool {
+    /// After a read that returned nothing: has the terminal on stdin gone away?
+    private static func inputHungUp() -> Bool {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) == 1 else { return false }
-        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
-        return afterBlockingRead
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 }
