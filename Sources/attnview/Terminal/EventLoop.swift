@@ -138,10 +138,9 @@ struct EventLoop {
                 if let json { try SafeFileWriter.write(json, to: jsonPath, overwrite: false) }
                 state = reduce(state, .saved(paths: json == nil ? [textPath] : [textPath, jsonPath]))
                 return
-            } catch .exists {
-                continue
             } catch {
-                state = reduce(state, .saveFailed(error.description))
+                guard case .unwritable(_, let reason) = error else { continue }
+                state = reduce(state, .saveFailed(reason))
                 return
             }
         }

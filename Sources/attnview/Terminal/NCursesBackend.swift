@@ -13,6 +13,8 @@ final class NCursesBackend {
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
     private var emptyBlockingReads = 0
+    /// The frame ncurses' window holds, to skip unchanged cells; nil forces a full copy.
+    private var shown: Frame?
 
     /// Starts the screen. Colour follows the renderer's detection (NO_COLOR, TERM=dumb, COLORTERM,
     /// the terminal's colour count); `noColor` turns it off.
@@ -66,30 +68,40 @@ final class NCursesBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Shows `frame`: ncurses compares it with what is on screen and sends only the changes.
+    /// Shows `frame`. Only cells that differ from the last frame are handed to ncurses, which
+    /// then compares them with the screen and sends just the changes.
     func present(_ frame: Frame) {
-        if colors.resetIfCrowded() { clearok(attnview_curscr(), true) }
-        werase(window)
         let (width, height) = size
+        var previous = shown
+        if colors.resetIfCrowded() {
+            clearok(attnview_curscr(), true)
+            previous = nil
+        }
+        if previous?.width != frame.width || previous?.height != frame.height || width != frame.width
+            || height != frame.height
+        {
+            werase(window)
+            previous = nil
+        }
         let columns = min(width, frame.width)
-        frame.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<min(height, frame.height) {
-                let row = y * frame.width
-                for x in 0..<columns {
-                    let cell = cells[row + x]
-                    let scalar = cell.character.unicodeScalars.first?.value ?? 32
-                    let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                    _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+        let old = previous?.cells ?? []
+        old.withUnsafeBufferPointer { oldCells in
+            frame.cells.withUnsafeBufferPointer { cells in
+                for y in 0..<min(height, frame.height) {
+                    let row = y * frame.width
+                    for x in 0..<columns {
+                        let cell = cells[row + x]
+                        if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
+                        let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                        let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                        _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+                    }
                 }
             }
         }
+        shown = frame
         wnoutrefresh(window)
         doupdate()
-    }
-
-    /// Forgets what ncurses believes is on screen so the next `present` repaints every cell.
-    func invalidate() {
-        clearok(attnview_curscr(), true)
     }
 
     /// Waits up to `waitMilliseconds` (nil: until a key) for input, then drains everything
