@@ -25,8 +25,20 @@ extension AttentionResult {
             writeMatrix(weights, to: &json)
             json.raw(",\n  \"histograms\": {\n    \"logits\": ")
             writeHistogram(logitHistogram, to: &json) { json in
+                // The iid theory's normal curve as expected counts per bin, for an overlay.
                 json.key("expected_std")
                 json.number(stats.logitStdExpected)
+                json.key("theory_counts")
+                if let curve = logitTheoryCurve(for: logitHistogram) {
+                    json.raw("[")
+                    for (index, value) in curve.enumerated() {
+                        if index > 0 { json.raw(", ") }
+                        json.number(value)
+                    }
+                    json.raw("]")
+                } else {
+                    json.raw("null")
+                }
             }
             json.raw(",\n    \"weights\": ")
             writeHistogram(weightHistogram, to: &json) { json in

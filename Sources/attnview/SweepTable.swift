@@ -21,7 +21,7 @@ struct SweepTable {
     /// Every cell of `row`; `number` spells the statistics (full precision for CSV, 4 digits for Markdown).
     private static func cells(_ row: SweepRow, number: (Double) -> String) -> [String] {
         let stats = row.stats
-        return ["\(row.dk)", row.scale.name, row.divisor.formatted, "\(row.trials)"]
+        return ["\(row.dk)", row.scale.name, row.divisor.shortestSpelling, "\(row.trials)"]
             + [stats.logitMean, stats.logitStd].map(number)
             + [stats.logitStdExpected.map(number) ?? ""]
             + [
@@ -54,7 +54,7 @@ struct SweepTable {
 
     /// RFC 4180 CSV with a header line; numbers in their shortest exact spelling.
     var csv: String {
-        let lines = [Self.header] + rows.map { Self.cells($0, number: { $0.formatted }) }
+        let lines = [Self.header] + rows.map { Self.cells($0, number: { $0.shortestSpelling }) }
         return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
