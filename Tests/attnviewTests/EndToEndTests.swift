@@ -41,7 +41,8 @@ import Testing
     }
 
     @Test func snapshotKeySavesWhatTheScreenShows() throws {
-        let session = try TmuxSession(arguments: ["--snapshot-dir", "."])
+        // Without colour the screen draws the heatmap with the same shade ramp as the text file.
+        let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--no-color"])
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.send("s")
         let screen = try session.waitFor("the saved path") { $0.contains("saved ") }
@@ -49,11 +50,29 @@ import Testing
         let names = files.filter { $0.hasPrefix("attnview-") && $0.hasSuffix("-dk64-sqrt.txt") }
         try #require(names.count == 1, "\(files)")
         let saved = try String(contentsOf: session.directory.appendingPathComponent(names[0]), encoding: .utf8)
-        #expect(saved.contains("attnview snapshot"))
         let frameLines = saved.split(separator: "\n", omittingEmptySubsequences: false).dropLast().suffix(40)
         let screenLines = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
         let differing = zip(frameLines, screenLines).filter { $0 != $1 }
-        #expect(differing.allSatisfy { $0.1.contains("saved ") }, "\(differing)")
+        #expect(differing.count == 1 && differing.allSatisfy { $0.1.contains("saved ") }, "\(differing)")
+        #expect(frameLines.contains { $0.contains("attention weights") })
+        // The header's command reproduces the saved text exactly.
+        let header = try #require(saved.split(separator: "\n").first)
+        let words = header.split(separator: " ").dropFirst(2).map(String.init)
+        #expect(words.first == "snapshot")
+        #expect(try Self.output(of: TmuxSession.binary.path, Array(words.dropFirst())) == saved)
+    }
+
+    /// Runs `binary arguments…` without a terminal and returns what it printed.
+    static func output(of binary: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["snapshot"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func shrinkingBelowTheMinimumAndGrowingBackWorks() throws {
