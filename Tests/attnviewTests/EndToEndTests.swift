@@ -79,7 +79,7 @@ import Testing
         let session = try TmuxSession()
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.resize(width: 40, height: 12)
-        try session.waitFor("the small screen") { $0.split(separator: "\n").allSatisfy { $0.count <= 40 } }
+        try session.waitFor("the too-small message") { $0.contains("too small") }
         try session.resize(width: 120, height: 40)
         try session.send("Right")
         try session.waitFor("the view again") { Self.dk($0) == 128 }
@@ -103,6 +103,18 @@ import Testing
         kill(pid, SIGTERM)
         let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
         #expect(screen.contains("status=143 icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test(arguments: [(SIGHUP, 129), (SIGILL, 132), (SIGSEGV, 139)])
+    func hangUpAndCrashesRestoreTheTerminal(signal: Int32, status: Int) throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        let pid = try #require(try session.attnviewProcessID())
+        kill(pid, signal)
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=\(status) icanon echo"))
         #expect(try session.paneValue("#{alternate_on}") == "0")
         #expect(try session.paneValue("#{cursor_flag}") == "1")
     }
