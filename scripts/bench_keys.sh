@@ -51,7 +51,7 @@ start() {
     socket="attnview-bench-$$-$sessions"
     mkdir -p "$work" && : >"$work/timing.log"
     tmux_ new-session -d -x 160 -y 50 \
-        "env TERM=xterm-256color LANG=C.UTF-8 ATTNVIEW_TIMING=$work/timing.log $binary --n $1 --dk $2"
+        "env -u NO_COLOR -u COLORTERM TERM=xterm-256color LANG=C.UTF-8 ATTNVIEW_TIMING=$work/timing.log $binary --n $1 --dk $2"
     wait_for "d_k +$2 "
 }
 

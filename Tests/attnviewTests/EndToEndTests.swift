@@ -14,10 +14,15 @@ import Testing
 
     static func dk(_ screen: String) -> Int? { number(after: "d_k", in: screen).map { Int($0) } }
 
-    @Test func firstFrameShowsTheParameters() throws {
+    @Test func firstFrameShowsHeatmapHistogramsAndParameters() throws {
         let session = try TmuxSession()
         let screen = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        #expect(screen.contains("d_k"))
+        for panel in ["attention weights", "logits", "weights, log10", "statistics", "parameters", "divisor sweep"] {
+            #expect(screen.contains(panel), "\(panel)")
+        }
+        #expect(screen.contains("▀▀▀▀"), "the heatmap's half blocks")
+        #expect(Self.number(after: "divisor s", in: screen) == 8)
+        #expect(screen.contains("BALANCED"))
     }
 
     @Test func rightArrowDoublesDkAndLeftHalvesIt() throws {
