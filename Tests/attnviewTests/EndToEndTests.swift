@@ -45,6 +45,23 @@ import Testing
         }
     }
 
+    @Test func playAnimatesTheDivisorUntilAKeyIsPressed() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("p")
+        var seen = Set<Double>()
+        try session.waitFor("three divisors in turn") { screen in
+            Self.number(after: "divisor s", in: screen).map { seen.insert($0) }
+            return seen.count >= 3
+        }
+        try session.send("x")
+        let stopped = try session.waitFor("play to stop") { $0.contains("stopped at divisor") }
+        let divisor = Self.number(after: "divisor s", in: stopped)
+        // Nothing to wait for here: play steps every 80 ms, so after 300 ms a running one would show.
+        usleep(300_000)
+        #expect(Self.number(after: "divisor s", in: try session.screen()) == divisor)
+    }
+
     @Test func snapshotKeySavesWhatTheScreenShows() throws {
         // Without colour the screen draws the heatmap with the same shade ramp as the text file.
         let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--no-color"])
