@@ -76,6 +76,8 @@ measure() {
             wait_for_log "$before"
             echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
             tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
+            # Keys at a brisk human pace (~15 a second), so tmux has drawn one frame before the next.
+            sleep 0.06
         done
     done
     summary "$label: inside attnview" "$work/inside"
@@ -85,13 +87,15 @@ measure() {
 # burst N DK: 200 × `r` (new seed) at once; time until the screen shows seed 200.
 burst() {
     start "$1" "$2"
-    local keys=() start
+    local keys=() start before elapsed
     for ((i = 0; i < 200; i++)); do keys+=(r); done
+    before=$(log_lines)
     start=$(now_ns)
     tmux_ send-keys -t 0 "${keys[@]}"
     wait_for "seed +200 "
-    echo "  200 × r sent at once: screen shows seed 200 after $((($(now_ns) - start) / 1000000)) ms" \
-        "($(($(log_lines) - 1)) frames drawn)"
+    elapsed=$((($(now_ns) - start) / 1000000))
+    wait_for_log "$before"
+    echo "  200 × r sent at once: screen shows seed 200 after $elapsed ms ($(($(log_lines) - before)) frames drawn)"
 }
 
 for config in "64 512" "256 4096"; do
