@@ -139,6 +139,20 @@ struct GeneratedRecipe: Hashable, Sendable {
                 let zz = generator.normalPairs(key: noiseKey, firstRow: first, pairIndex: pair)
                 let keyEven = rho * zq.even + noiseWeight * zz.even
                 let keyOdd = rho * zq.odd + noiseWeight * zz.odd
+                let last = first + 8
+                if last <= n, last <= m, last <= aligned || first >= aligned {
+                    // A whole block of rows: eight floats per store.
+                    let alignedBlock = last <= aligned
+                    if writeEven {
+                        store(sigma * zq.even, at: q + even * n + first)
+                        store(sigma * (alignedBlock ? keyEven : zz.even), at: k + even * m + first)
+                    }
+                    if writeOdd {
+                        store(sigma * zq.odd, at: q + odd * n + first)
+                        store(sigma * (alignedBlock ? keyOdd : zz.odd), at: k + odd * m + first)
+                    }
+                    continue
+                }
                 for lane in 0..<min(8, rows - first) {
                     let row = first + lane
                     if row < n {
@@ -154,6 +168,12 @@ struct GeneratedRecipe: Hashable, Sendable {
             }
         }
     }
+}
+
+/// Rounds eight doubles to floats and writes them to `target` (which need not be aligned).
+@inline(__always)
+private func store(_ values: SIMD8<Double>, at target: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(target).storeBytes(of: SIMD8<Float>(values), as: SIMD8<Float>.self)
 }
 
 /// A raw pointer that may cross into `concurrentPerform`'s closures: each chunk writes its own

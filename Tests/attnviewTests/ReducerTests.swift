@@ -154,6 +154,8 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(stopped.params == playing.params)
         #expect(reduce(playing, .quit).shouldQuit)
         #expect(reduce(startState(), .tick) == startState())
+        #expect(!reduce(playing, .unboundKey).view.playing)
+        #expect(reduce(startState(), .unboundKey) == startState())
     }
 
     @Test func saveIsRequestedAndItsOutcomeShown() {
@@ -161,7 +163,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(requested.pendingSave == SaveRequest(json: true))
         let saved = reduce(requested, .saved(paths: ["/tmp/a.txt", "/tmp/a.json"]))
         #expect(saved.pendingSave == nil)
-        #expect(saved.view.status == "saved /tmp/a.txt and /tmp/a.json")
+        #expect(saved.view.status == "saved a.txt + .json in /tmp")
         let failed = reduce(requested, .saveFailed("/ro: Permission denied"))
         #expect(failed.view.status == "not saved: /ro: Permission denied")
     }

@@ -21,7 +21,8 @@ final class TmuxSession {
         FileManager.default.isExecutableFile(atPath: binary.path) && (try? run(["tmux", "-V"])) != nil
     }
 
-    /// Starts `attnview arguments…` in a `width` × `height` window with TERM=xterm-256color.
+    /// Starts `attnview arguments…` in a `width` × `height` window with TERM=xterm-256color and
+    /// colour on (the test runner may set NO_COLOR).
     init(arguments: [String] = [], width: Int = 120, height: Int = 40) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ final class TmuxSession {
             """
         try tmux([
             "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-            "env TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 bash -c \(Self.shellQuoted(script))",
+            "env -u NO_COLOR -u COLORTERM TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 bash -c \(Self.shellQuoted(script))",
         ])
     }
 

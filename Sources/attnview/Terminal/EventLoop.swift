@@ -46,7 +46,7 @@ struct EventLoop {
         while !state.shouldQuit {
             guard let keys = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
-            var actions = keys.compactMap(Keymap.action(for:))
+            var actions = keys.map(Keymap.action(for:))
             if keys.isEmpty && state.view.playing { actions = [.tick] }
             guard !actions.isEmpty else { continue }
             for action in actions {
@@ -115,11 +115,14 @@ struct EventLoop {
         return key
     }
 
-    /// Writes the frame as it is now (plus JSON for `S`) under a fresh name; the outcome goes to
-    /// the status line.
+    /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name;
+    /// the outcome goes to the status line.
     private mutating func save(_ request: SaveRequest) {
         computeIfNeeded()
-        renderFrame()
+        // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
+        // the same text `attnview snapshot --format text` prints for the header's command.
+        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii).render(
+            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
         let commandLine = SnapshotCommandLine(
             params: computedParams, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
             width: state.width, height: state.height, colors: nil)
@@ -138,10 +141,9 @@ struct EventLoop {
                 if let json { try SafeFileWriter.write(json, to: jsonPath, overwrite: false) }
                 state = reduce(state, .saved(paths: json == nil ? [textPath] : [textPath, jsonPath]))
                 return
-            } catch .exists {
-                continue
             } catch {
-                state = reduce(state, .saveFailed(error.description))
+                guard case .unwritable(_, let reason) = error else { continue }
+                state = reduce(state, .saveFailed(reason))
                 return
             }
         }

@@ -12,6 +12,9 @@ final class NCursesBackend {
     private var colors: ColorPairs
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
+    private var emptyBlockingReads = 0
+    /// The frame ncurses' window holds, to skip unchanged cells; nil forces a full copy.
+    private var shown: Frame?
 
     /// Starts the screen. Colour follows the renderer's detection (NO_COLOR, TERM=dumb, COLORTERM,
     /// the terminal's colour count); `noColor` turns it off.
@@ -38,6 +41,11 @@ final class NCursesBackend {
         noecho()
         nonl()
         keypad(window, true)
+        // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
+        // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
+        for (sequence, key) in [("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT)] {
+            define_key(sequence, key)
+        }
         set_escdelay(25)
         curs_set(0)
         var terminalColors = 0
@@ -60,30 +68,40 @@ final class NCursesBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Shows `frame`: ncurses compares it with what is on screen and sends only the changes.
+    /// Shows `frame`. Only cells that differ from the last frame are handed to ncurses, which
+    /// then compares them with the screen and sends just the changes.
     func present(_ frame: Frame) {
-        if colors.resetIfCrowded() { clearok(attnview_curscr(), true) }
-        werase(window)
         let (width, height) = size
+        var previous = shown
+        if colors.resetIfCrowded() {
+            clearok(attnview_curscr(), true)
+            previous = nil
+        }
+        if previous?.width != frame.width || previous?.height != frame.height || width != frame.width
+            || height != frame.height
+        {
+            werase(window)
+            previous = nil
+        }
         let columns = min(width, frame.width)
-        frame.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<min(height, frame.height) {
-                let row = y * frame.width
-                for x in 0..<columns {
-                    let cell = cells[row + x]
-                    let scalar = cell.character.unicodeScalars.first?.value ?? 32
-                    let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                    _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+        let old = previous?.cells ?? []
+        old.withUnsafeBufferPointer { oldCells in
+            frame.cells.withUnsafeBufferPointer { cells in
+                for y in 0..<min(height, frame.height) {
+                    let row = y * frame.width
+                    for x in 0..<columns {
+                        let cell = cells[row + x]
+                        if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
+                        let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                        let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                        _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+                    }
                 }
             }
         }
+        shown = frame
         wnoutrefresh(window)
         doupdate()
-    }
-
-    /// Forgets what ncurses believes is on screen so the next `present` repaints every cell.
-    func invalidate() {
-        clearok(attnview_curscr(), true)
     }
 
     /// Waits up to `waitMilliseconds` (nil: until a key) for input, then drains everything
@@ -92,7 +110,13 @@ final class NCursesBackend {
         wtimeout(window, waitMilliseconds ?? -1)
         var character: wint_t = 0
         let first = wget_wch(window, &character)
-        if first == ERR { return Self.inputEnded(afterBlockingRead: waitMilliseconds == nil) ? nil : [] }
+        if first == ERR {
+            // A wait cut short by a signal (resume after Ctrl-Z, resize) reads nothing once; a
+            // blocking read that keeps returning nothing is at end of input.
+            emptyBlockingReads = waitMilliseconds == nil ? emptyBlockingReads + 1 : 0
+            return Self.inputHungUp() || emptyBlockingReads > 100 ? nil : []
+        }
+        emptyBlockingReads = 0
         var keys = [translate(first, character)].compactMap { $0 }
         wtimeout(window, 0)
         while true {
@@ -149,12 +173,10 @@ final class NCursesBackend {
         return value
     }
 
-    /// After a read that returned nothing: stdin hung up, or a blocking read found it readable
-    /// yet got no key, which is end of file. (A read interrupted by a signal is neither.)
-    private static func inputEnded(afterBlockingRead: Bool) -> Bool {
+    /// After a read that returned nothing: has the terminal on stdin gone away?
+    private static func inputHungUp() -> Bool {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) == 1 else { return false }
-        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
-        return afterBlockingRead
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 }
