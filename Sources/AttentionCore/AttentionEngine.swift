@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Computes attention results and keeps what a parameter change does not invalidate
 /// (inputs, QKᵀ), so a new divisor costs a softmax, not a matmul. One engine per thread.
 public final class AttentionEngine {
@@ -109,10 +111,31 @@ public final class AttentionEngine {
         let kernel = SoftmaxKernel(n: params.n, m: params.m, mask: mask, logitFactor: shift / divisor)
         let out = kernel.run(dots: dots)
         let stats = statistics(out.moments, params: params, mask: mask, generated: generated)
+        let (logitHistogram, weightHistogram) = histograms(out.logits, out.weights, mask: mask)
         return AttentionResult(
             params: params, divisor: divisor, logits: out.logits, weights: out.weights, rowEntropy: out.rowEntropy,
-            stats: stats, logitHistogram: Histogram.logits(out.logits, mask: mask, bins: defaultBins),
-            weightHistogram: Histogram.weights(out.weights, mask: mask, bins: defaultBins))
+            stats: stats, logitHistogram: logitHistogram, weightHistogram: weightHistogram)
+    }
+
+    /// Both default histograms, side by side on two cores when the matrices are large.
+    private static func histograms(_ logits: Matrix, _ weights: Matrix, mask: Mask) -> (Histogram, Histogram) {
+        guard logits.values.count >= SoftmaxKernel.parallelThreshold else {
+            return (
+                Histogram.logits(logits, mask: mask, bins: defaultBins),
+                Histogram.weights(weights, mask: mask, bins: defaultBins)
+            )
+        }
+        var pair = [Histogram](repeating: Histogram(lower: 0, upper: 1, bins: 1, log10Axis: false), count: 2)
+        pair.withUnsafeMutableBufferPointer { buffer in
+            let out = SendablePointer(buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                out.pointer?[index] =
+                    index == 0
+                    ? Histogram.logits(logits, mask: mask, bins: defaultBins)
+                    : Histogram.weights(weights, mask: mask, bins: defaultBins)
+            }
+        }
+        return (pair[0], pair[1])
     }
 
     /// Bins of the histograms stored in every result (re-bin with `AttentionResult.logitHistogram(bins:)`).

@@ -49,12 +49,9 @@ struct AttentionInputs {
     /// Makes sure at least `target` dimensions exist (generated inputs only).
     mutating func grow(to target: Int) {
         guard let recipe, target > dims else { return }
-        let capacity = max(target, dims * 2)
-        queriesT.reserveCapacity(capacity * n)
-        keysT.reserveCapacity(capacity * m)
         let start = dims
-        queriesT.append(contentsOf: repeatElement(0, count: (target - start) * n))
-        keysT.append(contentsOf: repeatElement(0, count: (target - start) * m))
+        queriesT = Self.extended(queriesT, to: target * n)
+        keysT = Self.extended(keysT, to: target * m)
         queriesT.withUnsafeMutableBufferPointer { q in
             keysT.withUnsafeMutableBufferPointer { k in
                 recipe.fill(
@@ -63,6 +60,18 @@ struct AttentionInputs {
             }
         }
         dims = target
+    }
+
+    /// `values` followed by room for `count − values.count` more floats, left unzeroed because
+    /// `fill` writes every one of them.
+    private static func extended(_ values: [Float], to count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            values.withUnsafeBufferPointer { old in
+                if let source = old.baseAddress { base.initialize(from: source, count: old.count) }
+            }
+            initialized = count
+        }
     }
 
     /// The power of two e with max|x|·2^-e in [0.5, 1) (0 for an all-zero matrix).
@@ -130,6 +139,20 @@ struct GeneratedRecipe: Hashable, Sendable {
                 let zz = generator.normalPairs(key: noiseKey, firstRow: first, pairIndex: pair)
                 let keyEven = rho * zq.even + noiseWeight * zz.even
                 let keyOdd = rho * zq.odd + noiseWeight * zz.odd
+                let last = first + 8
+                if last <= n, last <= m, last <= aligned || first >= aligned {
+                    // A whole block of rows: eight floats per store.
+                    let alignedBlock = last <= aligned
+                    if writeEven {
+                        store(sigma * zq.even, at: q + even * n + first)
+                        store(sigma * (alignedBlock ? keyEven : zz.even), at: k + even * m + first)
+                    }
+                    if writeOdd {
+                        store(sigma * zq.odd, at: q + odd * n + first)
+                        store(sigma * (alignedBlock ? keyOdd : zz.odd), at: k + odd * m + first)
+                    }
+                    continue
+                }
                 for lane in 0..<min(8, rows - first) {
                     let row = first + lane
                     if row < n {
@@ -145,6 +168,12 @@ struct GeneratedRecipe: Hashable, Sendable {
             }
         }
     }
+}
+
+/// Rounds eight doubles to floats and writes them to `target` (which need not be aligned).
+@inline(__always)
+private func store(_ values: SIMD8<Double>, at target: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(target).storeBytes(of: SIMD8<Float>(values), as: SIMD8<Float>.self)
 }
 
 /// A raw pointer that may cross into `concurrentPerform`'s closures: each chunk writes its own

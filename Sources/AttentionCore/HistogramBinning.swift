@@ -2,9 +2,9 @@ import Foundation
 
 extension Histogram {
     /// Unmasked logits in `bins` equal bins over [−R, R], R = max |unmasked logit| (1 if that is 0),
-    /// so the picture is symmetric about 0 and nothing overflows.
-    public static func logits(_ logits: Matrix, mask: Mask, bins: Int) -> Histogram {
-        precondition(bins > 0, "a histogram needs at least one bin")
+    /// so the picture is symmetric about 0 and nothing overflows. At least one bin.
+    public static func logits(_ logits: Matrix, mask: Mask, bins requested: Int) -> Histogram {
+        let bins = max(1, requested)
         var range: Float = 0
         forEachVisible(logits, mask) { range = max(range, abs($0)) }
         let radius = range > 0 ? Double(range) : 1
@@ -12,37 +12,53 @@ extension Histogram {
         let perUnit = Double(bins) / (2 * radius)
         histogram.counts.withUnsafeMutableBufferPointer { counts in
             forEachVisible(logits, mask) { value in
-                let index = Int(((Double(value) + radius) * perUnit).rounded(.down))
-                counts[min(max(index, 0), bins - 1)] += 1
+                // v + R ≥ 0 (R is the largest |v|), so truncation is the floor.
+                let position = (Double(value) + radius) * perUnit
+                counts[position < Double(bins) ? Int(max(position, 0)) : bins - 1] += 1
             }
         }
         return histogram
     }
 
     /// Unmasked weights in `bins` equal bins of log10(p) over [−8, 0]; p < 1e-8 (including 0)
-    /// goes to `underflow`, p = 1 to the last bin.
-    public static func weights(_ weights: Matrix, mask: Mask, bins: Int) -> Histogram {
-        precondition(bins > 0, "a histogram needs at least one bin")
+    /// goes to `underflow`, p = 1 to the last bin. At least one bin.
+    public static func weights(_ weights: Matrix, mask: Mask, bins requested: Int) -> Histogram {
+        let bins = max(1, requested)
         var histogram = Histogram(lower: -8, upper: 0, bins: bins, log10Axis: true)
         let edges = (0...bins).map { Float(pow(10, -8 + 8 * Double($0) / Double(bins))) }
-        let binsPerLog10 = Double(bins) / 8
+        let start = startingBins(edges: edges)
         var underflow = 0
         edges.withUnsafeBufferPointer { edge in
-            histogram.counts.withUnsafeMutableBufferPointer { counts in
-                forEachVisible(weights, mask) { p in
-                    // The float's bits are a piecewise-linear log2 (low by at most 0.09): a guess
-                    // that the exact edge comparisons below correct by at most a bin or two.
-                    let log2Guess = Double(p.bitPattern) * 0x1p-23 - 127
-                    var index = Int(((log2Guess * 0.301_029_995_663_981_2 + 8) * binsPerLog10).rounded(.down))
-                    index = min(max(index, -1), bins - 1)
-                    while index >= 0, p < edge[index] { index -= 1 }
-                    while index + 1 < bins, p >= edge[index + 1] { index += 1 }
-                    if index < 0 { underflow += 1 } else { counts[index] += 1 }
+            start.withUnsafeBufferPointer { start in
+                histogram.counts.withUnsafeMutableBufferPointer { counts in
+                    forEachVisible(weights, mask) { p in
+                        guard p.sign == .plus else { return underflow += 1 }
+                        var index = Int(start[Int(p.bitPattern >> Self.bucketShift)])
+                        while index + 1 < bins, p >= edge[index + 1] { index += 1 }
+                        if index < 0 { underflow += 1 } else { counts[index] += 1 }
+                    }
                 }
             }
         }
         histogram.underflow = underflow
         return histogram
+    }
+
+    /// Floats are grouped by their top bits (sign, exponent, 4 mantissa bits): 1/16 of an octave.
+    private static let bucketShift: UInt32 = 19
+
+    /// For each bucket of non-negative floats, the bin of its smallest value (−1 below edge 0):
+    /// a start that the exact edge comparisons in `weights` move up by at most a step or two.
+    private static func startingBins(edges: [Float]) -> [Int32] {
+        let buckets = 1 << (32 - Int(bucketShift) - 1)
+        var start = [Int32](repeating: 0, count: buckets)
+        var index = -1
+        for bucket in 0..<buckets {
+            let smallest = Float(bitPattern: UInt32(bucket) << bucketShift)
+            while index + 1 < edges.count - 1, smallest >= edges[index + 1] { index += 1 }
+            start[bucket] = Int32(index)
+        }
+        return start
     }
 
     /// Expected count per bin when `total` values are drawn from N(mean, std²): the theory curve

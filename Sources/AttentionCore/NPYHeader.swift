@@ -60,7 +60,7 @@ enum NPYHalf {
 }
 
 /// What a `.npy` header says about the array that follows it.
-struct NPYHeader: Equatable {
+struct NPYHeader {
     let elementType: NPYElementType
     /// Column-major data (numpy's `fortran_order: True`); transposed to row-major on reading.
     let fortranOrder: Bool

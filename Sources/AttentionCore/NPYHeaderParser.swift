@@ -1,5 +1,5 @@
 /// A value of the tiny Python-literal subset that `.npy` headers are written in.
-enum NPYLiteral: Equatable {
+enum NPYLiteral {
     case string(String)
     case integer(Int)
     case boolean(Bool)
@@ -7,19 +7,6 @@ enum NPYLiteral: Equatable {
     case tuple([NPYLiteral])
     case list([NPYLiteral])
     case dictionary([(key: String, value: NPYLiteral)])
-
-    static func == (lhs: NPYLiteral, rhs: NPYLiteral) -> Bool {
-        switch (lhs, rhs) {
-        case let (.string(a), .string(b)): a == b
-        case let (.integer(a), .integer(b)): a == b
-        case let (.boolean(a), .boolean(b)): a == b
-        case (.none, .none): true
-        case let (.tuple(a), .tuple(b)), let (.list(a), .list(b)): a == b
-        case let (.dictionary(a), .dictionary(b)):
-            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-        default: false
-        }
-    }
 }
 
 /// Parses the header dictionary of a `.npy` file (`{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }`).

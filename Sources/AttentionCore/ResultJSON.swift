@@ -3,32 +3,52 @@ import Foundation
 extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
     /// logits and attention (row-major, masked entries null) and histograms.
-    ///
-    /// Written straight into bytes with a fixed key order, so identical inputs give identical files
-    /// and n = m = 4096 needs no dictionary or string per value on the way.
     public func jsonData() -> Data {
-        var json = JSONByteWriter(capacity: 256 + 2 * logits.values.count * 13)
-        json.raw("{\n  \"params\": ")
-        writeParams(to: &json)
-        json.raw(",\n  \"stats\": ")
-        json.statistics(stats)
-        json.raw(",\n  \"logits\": ")
-        writeMatrix(logits, to: &json)
-        json.raw(",\n  \"attention\": ")
-        writeMatrix(weights, to: &json)
-        json.raw(",\n  \"histograms\": {\n    \"logits\": ")
-        writeHistogram(logitHistogram, to: &json) { json in
-            json.key("expected_std")
-            json.number(stats.logitStdExpected)
+        var data = Data()
+        writeJSON { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        return data
+    }
+
+    /// The same document handed to `sink` in pieces of about 64 KB, so a caller that streams it
+    /// to a file never holds the whole text (hundreds of MB at n = m = 4096).
+    /// Written with a fixed key order, so identical inputs give identical bytes.
+    public func writeJSON(to sink: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var json = JSONByteWriter(flushingInto: sink)
+            json.raw("{\n  \"params\": ")
+            writeParams(to: &json)
+            json.raw(",\n  \"stats\": ")
+            json.statistics(stats)
+            json.raw(",\n  \"logits\": ")
+            writeMatrix(logits, to: &json)
+            json.raw(",\n  \"attention\": ")
+            writeMatrix(weights, to: &json)
+            json.raw(",\n  \"histograms\": {\n    \"logits\": ")
+            writeHistogram(logitHistogram, to: &json) { json in
+                // The iid theory's normal curve as expected counts per bin, for an overlay.
+                json.key("expected_std")
+                json.number(stats.logitStdExpected)
+                json.key("theory_counts")
+                if let curve = logitTheoryCurve(for: logitHistogram) {
+                    json.raw("[")
+                    for (index, value) in curve.enumerated() {
+                        if index > 0 { json.raw(", ") }
+                        json.number(value)
+                    }
+                    json.raw("]")
+                } else {
+                    json.raw("null")
+                }
+            }
+            json.raw(",\n    \"weights\": ")
+            writeHistogram(weightHistogram, to: &json) { json in
+                // Where a perfectly flat row's weights land: the marker of the weight histogram.
+                json.key("uniform_weight")
+                json.number(1 / Double(params.m))
+            }
+            json.raw("\n  }\n}\n")
+            json.flush()
         }
-        json.raw(",\n    \"weights\": ")
-        writeHistogram(weightHistogram, to: &json) { json in
-            // Where a perfectly flat row's weights land: the marker of the weight histogram.
-            json.key("uniform_weight")
-            json.number(1 / Double(params.m))
-        }
-        json.raw("\n  }\n}\n")
-        return Data(json.bytes)
     }
 
     private func writeParams(to json: inout JSONByteWriter) {
@@ -128,7 +148,8 @@ extension SweepRow {
     /// The `sweep --format json` document: `{"rows": [{dk, scale, divisor, trials, stats}, …]}`,
     /// stats under the same keys as a snapshot's.
     public static func jsonData(_ rows: [SweepRow]) -> Data {
-        var json = JSONByteWriter(capacity: 512 * (rows.count + 1))
+        var data = Data()
+        var json = JSONByteWriter { data.append($0.assumingMemoryBound(to: UInt8.self)) }
         json.raw("{\n  \"rows\": [")
         for (index, row) in rows.enumerated() {
             json.raw(index == 0 ? "\n    {" : ",\n    {")
@@ -145,20 +166,33 @@ extension SweepRow {
             json.raw("}")
         }
         json.raw(rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        return Data(json.bytes)
+        json.flush()
+        return data
     }
 }
 
-/// Appends JSON tokens to a byte buffer; numbers use Swift's shortest round-trip spelling.
+/// Appends JSON tokens to a byte buffer that it hands on whenever it fills up; numbers use
+/// Swift's shortest round-trip spelling.
 struct JSONByteWriter {
-    private(set) var bytes: [UInt8] = []
+    private static let bufferSize = 1 << 16
+    private var bytes: [UInt8] = []
+    private let sink: (UnsafeRawBufferPointer) -> Void
 
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+    init(flushingInto sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.bufferSize + 256)
     }
 
     mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+        if bytes.count >= Self.bufferSize { flush() }
+    }
+
+    /// Hands everything written so far to the sink.
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// `"name": `, preceded by a comma unless it is the object's first key.
@@ -203,7 +237,7 @@ struct JSONByteWriter {
     }
 
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        raw("\"")
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": raw("\\\"")
@@ -213,9 +247,9 @@ struct JSONByteWriter {
             case "\r": raw("\\r")
             case _ where scalar.value < 0x20:
                 raw("\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16))
-            default: bytes.append(contentsOf: String(scalar).utf8)
+            default: raw(String(scalar))
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        raw("\"")
     }
 }

@@ -6,7 +6,20 @@ struct AttnView: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attnview",
         abstract: "See why softmax(QKᵀ / s) divides by s = √d_k.",
-        subcommands: [InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, ThemesCommand.self, BenchCommand.self],
+        usage: """
+            attnview [<model options>] [<display options>]     (the interactive view)
+              attnview snapshot|sweep|themes [<options>]
+            """,
+        discussion: """
+            Examples:
+              attnview --dk 512 --scale none      the interactive view, d_k 512, s = 1
+              attnview snapshot --format json     every number of one picture, as JSON
+              attnview sweep --dk 16,256,4096     the d_k × scale table
+              attnview themes                     the colour themes, with previews
+            """,
+        subcommands: [
+            InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, ThemesCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: InteractiveCommand.self)
 
     /// Parses, runs, and turns every error into one line on stderr and a sysexits status

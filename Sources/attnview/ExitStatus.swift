@@ -39,6 +39,9 @@ enum ExitStatus: Int32 {
             case .exists: self = .cannotCreate
             case .unwritable: self = .ioError
             }
+        case is TerminalError:
+            // No terminal to draw on is a matter of how attnview was invoked.
+            self = .usage
         case let error as ExitCode:
             self = ExitStatus(rawValue: error.rawValue) ?? (error.isSuccess ? .success : .software)
         default:
@@ -55,6 +58,7 @@ enum ExitStatus: Int32 {
         case let error as AttentionError: text = error.description
         case let error as ThemeError: text = error.description
         case let error as OutputError: text = error.description
+        case let error as TerminalError: text = error.description
         default:
             text = AttnView.message(for: error)
         }
@@ -69,11 +73,20 @@ enum ExitStatus: Int32 {
             AttnView.exit(withError: error)
         }
         var line = "attnview: \(message(for: error))"
-        if status == .usage, !(error is AttentionError) {
-            line += " (see '\(helpCommand(arguments: arguments))')"
-        }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        if let hint = hint(for: error, status: status, arguments: arguments) { line += " (see '\(hint)')" }
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write(line + "\n")
         Foundation.exit(status.rawValue)
+    }
+
+    /// The command that helps with `error`: the theme list for an unknown theme name, the
+    /// subcommand's help for ArgumentParser's own usage errors; nil where the message suffices.
+    static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
+        switch error {
+        case ThemeError.notFound(let name, _) where !ThemeReference.isPath(name): "attnview themes"
+        case is AttentionError, is ThemeError, is OutputError, is TerminalError: nil
+        default: status == .usage ? helpCommand(arguments: arguments) : nil
+        }
     }
 
     /// `attnview SUBCOMMAND --help` for the subcommand named on the command line.

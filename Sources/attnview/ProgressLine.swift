@@ -4,15 +4,18 @@ import Foundation
 /// has taken longer than `delay`, so quick runs and pipes stay silent.
 struct ProgressLine {
     private let label: String
+    private var output: ByteSink
     private let enabled: Bool
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
     private let delay: Duration
     private var lastDraw: ContinuousClock.Instant?
 
-    init(label: String, delay: Duration = .milliseconds(300), enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    /// A report on `descriptor`, enabled by default only when that descriptor is a terminal.
+    init(label: String, delay: Duration = .milliseconds(300), descriptor: Int32 = STDERR_FILENO, enabled: Bool? = nil) {
         self.label = label
-        self.enabled = enabled
+        output = ByteSink(descriptor: descriptor)
+        self.enabled = enabled ?? (isatty(descriptor) == 1)
         self.delay = delay
         start = clock.now
     }
@@ -24,12 +27,12 @@ struct ProgressLine {
         if let lastDraw, now - lastDraw < .milliseconds(100) { return }
         lastDraw = now
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
-        FileHandle.standardError.write(Data("\r\(label) \(percent)%\u{1B}[K".utf8))
+        output.write("\r\(label) \(percent)%\u{1B}[K")
     }
 
     /// Erases the line, if one was drawn, so the terminal is left as it was.
-    func finish() {
+    mutating func finish() {
         guard lastDraw != nil else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        output.write("\r\u{1B}[K")
     }
 }

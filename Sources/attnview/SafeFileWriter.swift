@@ -27,14 +27,20 @@ enum OutputError: Error, Equatable, CustomStringConvertible {
 /// a reader sees either the old file or the whole new one. Without `overwrite` the temporary file
 /// is hard-linked into place, which fails if the target appeared meanwhile, instead of replacing it.
 enum SafeFileWriter {
+    /// Writes `data` to `path`; throws `.exists` if the file is there and `overwrite` is false.
     static func write(_ data: Data, to path: String, overwrite: Bool) throws(OutputError) {
+        try write(to: path, overwrite: overwrite) { $0.write(data) }
+    }
+
+    /// Streams `contents` into `path`, with the same guarantees: the file appears whole or not at all.
+    static func write(to path: String, overwrite: Bool, contents: (inout ByteSink) -> Void) throws(OutputError) {
         guard !path.isEmpty else { throw .unwritable(path: path, reason: "empty file name") }
         var status = stat()
         if lstat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFDIR { throw .unwritable(path: path, reason: "is a directory") }
             if !overwrite { throw .exists(path: path) }
         }
-        let temporary = try writeTemporary(data, beside: path)
+        let temporary = try writeTemporary(beside: path, contents: contents)
         defer { unlink(temporary) }
         if overwrite {
             guard rename(temporary, path) == 0 else { throw failure(path) }
@@ -50,8 +56,10 @@ enum SafeFileWriter {
         }
     }
 
-    /// Writes `data` to a new, uniquely named hidden file in `path`'s directory; returns its path.
-    private static func writeTemporary(_ data: Data, beside path: String) throws(OutputError) -> String {
+    /// Writes `contents` to a new, uniquely named hidden file in `path`'s directory; returns its path.
+    private static func writeTemporary(
+        beside path: String, contents: (inout ByteSink) -> Void
+    ) throws(OutputError) -> String {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var descriptor: Int32 = -1
@@ -64,16 +72,9 @@ enum SafeFileWriter {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw failure(path, cause: "cannot create a file in \(directory)") }
-        var failed = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32? in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return count < 0 ? errno : EIO }
-                offset += count
-            }
-            return nil
-        }
+        var sink = ByteSink(descriptor: descriptor)
+        contents(&sink)
+        var failed = sink.failure
         if failed == nil, fsync(descriptor) != 0 { failed = errno }
         if close(descriptor) != 0, failed == nil { failed = errno }
         if let failed {

@@ -25,18 +25,18 @@ struct SnapshotCommandLine {
             if params.m != params.n { add("--m", "\(params.m)") }
             add("--dk", "\(params.dk)")
             add("--seed", "\(params.seed)")
-            if params.sigma != 1 { add("--sigma", params.sigma.formatted) }
-            if params.rho != 0 { add("--rho", params.rho.formatted) }
+            if params.sigma != 1 { add("--sigma", params.sigma.shortestSpelling) }
+            if params.rho != 0 { add("--rho", params.rho.shortestSpelling) }
         case let .files(q, k):
             add("--q", q)
             add("--k", k)
             add("--dk", "\(params.dk)")
         }
         if case let .fixed(divisor) = params.scale {
-            add("--scale", divisor.formatted)
+            add("--scale", divisor.shortestSpelling)
         } else {
             add("--scale", params.scale.name)
-            if params.alpha != 1 { add("--alpha", params.alpha.formatted) }
+            if params.alpha != 1 { add("--alpha", params.alpha.shortestSpelling) }
         }
         if params.causal { words.append("--causal") }
         if theme != "default" { add("--theme", theme) }

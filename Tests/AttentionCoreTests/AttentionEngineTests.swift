@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AttentionCore
 
@@ -151,5 +152,73 @@ extension Matrix {
             for c in 0..<cols { out[c, r] = self[r, c] }
         }
         return out
+    }
+}
+
+@Suite struct DotProductTests {
+    @Test func rowSplitMatmulMatchesPlainDotProducts() {
+        // The last step (dims 512..<1024 of 128 × 112) is above the threshold for splitting rows.
+        let inputs = AttentionInputs(generated: GeneratedRecipe(seed: 8, sigma: 1, rho: 0.3, n: 128, m: 112), dims: 1024)
+        #expect(128 * 112 * 512 >= DotProductCache.parallelThreshold)
+        var cache = DotProductCache()
+        let dots = cache.dots(1024, inputs: inputs)
+        for (i, j) in [(0, 0), (47, 3), (64, 111), (127, 40)] {
+            var exact = 0.0
+            for d in 0..<1024 { exact += Double(inputs.queriesT[d * 128 + i]) * Double(inputs.keysT[d * 112 + j]) }
+            #expect(abs(Double(dots[i * 112 + j]) - exact) < 1e-3, "(\(i), \(j))")
+        }
+    }
+
+    @Test func checkpointsArePowersOfTwo() {
+        #expect(DotProductCache.checkpoint(below: 65) == 64)
+        #expect(DotProductCache.checkpoint(below: 128) == 64)
+        #expect(DotProductCache.checkpoint(below: 129) == 128)
+        #expect(DotProductCache.checkpoint(below: 65536) == 32768)
+    }
+}
+
+@Suite struct FileInputTests {
+    /// A float32, C-order .npy file of `rows × cols` values (format 1.0).
+    private func writeNPY(_ values: [Float], rows: Int, cols: Int, name: String) throws -> String {
+        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(rows), \(cols)), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        let length = header.utf8.count
+        var data = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])  // \x93NUMPY, version 1.0
+        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
+        data.append(Data(header.utf8))
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("core-\(UUID().uuidString)-\(name)").path
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func fileInputsAreReadOnceAndCutToDk() throws {
+        let q = try writeNPY((0..<12).map(Float.init), rows: 3, cols: 4, name: "q.npy")
+        let k = try writeNPY((0..<8).map { Float($0) / 8 }, rows: 2, cols: 4, name: "k.npy")
+        let engine = AttentionEngine()
+        var params = AttentionParams(dk: AttentionParams.allFileColumns, scale: .none, source: .files(q: q, k: k))
+        let all = try engine.compute(params)
+        #expect(all.params.n == 3 && all.params.m == 2 && all.params.dk == 4)
+        let dot: Float = 4 * 4 + 5 * 5 + 6 * 6 + 7 * 7
+        #expect(all.logits[1, 1] == dot / 8)
+        #expect(all.stats.logitStdExpected == nil)
+        params.dk = 2
+        let cut = try engine.compute(params)
+        let shorter: Float = 4 * 4 + 5 * 5
+        #expect(cut.logits[1, 1] == shorter / 8)
+        params.dk = 5
+        #expect(throws: AttentionError.outOfRange(flag: "--dk", value: "5", allowed: "1–4, the inputs' d")) {
+            try engine.compute(params)
+        }
+    }
+
+    @Test func filesWithDifferentDAreRejectedNamingBoth() throws {
+        let q = try writeNPY([1, 2, 3, 4], rows: 2, cols: 2, name: "q.npy")
+        let k = try writeNPY([1, 2, 3], rows: 1, cols: 3, name: "k.npy")
+        let params = AttentionParams(dk: AttentionParams.allFileColumns, source: .files(q: q, k: k))
+        #expect(throws: AttentionError.shapeMismatch("\(q) has d = 2 but \(k) has d = 3: Q and K need the same d")) {
+            try AttentionEngine().compute(params)
+        }
     }
 }

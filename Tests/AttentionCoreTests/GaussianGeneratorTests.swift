@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    @Test func everyEntryIsTheDocumentedFunctionOfSeedRowAndDim() {
+        // n = 12, m = 20: blocks of eight rows that are whole, cut by n, and cut by min(n, m).
+        let sigma = 0.8, rho = 0.5
+        let generated = inputs(seed: 21, sigma: sigma, rho: rho, n: 12, m: 20, dims: 5)
+        let generator = GaussianGenerator(seed: 21)
+        for dim in 0..<5 {
+            for row in 0..<12 {
+                let expected = Float(sigma * generator.normal(.query, row: row, dim: dim))
+                #expect(entry(generated.queriesT, count: 12, row: row, dim: dim) == expected)
+            }
+            for row in 0..<20 {
+                let z = generator.normal(.noise, row: row, dim: dim)
+                let mixed = row < 12 ? rho * generator.normal(.query, row: row, dim: dim) + (1 - rho * rho).squareRoot() * z : z
+                #expect(entry(generated.keysT, count: 20, row: row, dim: dim) == Float(sigma * mixed), "K[\(row), \(dim)]")
+            }
+        }
+    }
+
     @Test func growingDimensionsKeepsEarlierEntries() {
         var grown = inputs(seed: 7, rho: 0.3, n: 5, m: 6, dims: 3)
         grown.grow(to: 10)

@@ -79,3 +79,42 @@ import Testing
         #expect(sums.entropy > 0)
     }
 }
+
+@Suite struct HistogramTests {
+    @Test(arguments: [1, 7, 64, 333])
+    func countsAddUpToTheUnmaskedEntries(bins: Int) throws {
+        let result = try AttentionEngine().compute(AttentionParams(n: 30, m: 20, dk: 32, scale: .none, causal: true))
+        let unmasked = result.unmaskedCount
+        #expect(unmasked == (0..<30).reduce(0) { $0 + max(0, min(20, $1 - 10 + 1)) })
+        #expect(result.logitHistogram(bins: bins).total == unmasked)
+        #expect(result.weightHistogram(bins: bins).total == unmasked)
+        #expect(result.logitHistogram(bins: bins).counts.count == bins)
+        #expect(result.logitHistogram.total == unmasked)
+        #expect(result.weightHistogram.total == unmasked)
+    }
+
+    @Test func weightBinsFollowTheLog10Edges() {
+        let values: [Float] = [0, 9.9e-9, 1e-8, 1.0001e-8, 0.0999, 0.1, 0.5, 1]
+        let histogram = Histogram.weights(Matrix(rows: 1, cols: 8, values: values), mask: Mask(n: 1, m: 8, causal: false), bins: 8)
+        #expect(histogram.underflow == 2)
+        #expect(histogram.counts == [2, 0, 0, 0, 0, 0, 1, 3])
+    }
+
+    @Test func oddInputsNeverTrap() {
+        let values: [Float] = [-0.0, -1, .nan, .infinity, 2, 1e-45]
+        let matrix = Matrix(rows: 1, cols: 6, values: values)
+        let mask = Mask(n: 1, m: 6, causal: false)
+        #expect(Histogram.weights(matrix, mask: mask, bins: 0).total == 6)
+        #expect(Histogram.logits(matrix, mask: mask, bins: 5).total == 6)
+    }
+
+    @Test func theoryCurveIntegratesToTheCountWithinRange() throws {
+        let result = try AttentionEngine().compute(AttentionParams(n: 64, dk: 64))
+        let histogram = result.logitHistogram(bins: 40)
+        let curve = try #require(result.logitTheoryCurve(for: histogram))
+        let expected = try #require(result.stats.logitStdExpected)
+        let inside = erf(histogram.upper / (expected * 2.0.squareRoot()))
+        #expect(abs(curve.reduce(0, +) - Double(histogram.total) * inside) < 1e-6 * Double(histogram.total))
+        #expect(curve[20] > curve[0])
+    }
+}

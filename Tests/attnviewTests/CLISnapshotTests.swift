@@ -35,6 +35,9 @@ private func snapshotJSON(_ arguments: [String]) throws -> [String: Any] {
         #expect(try #require(histogram["edges"] as? [Double]).count == counts.count + 1)
     }
     #expect(histograms["weights"]?["uniform_weight"] as? Double == 1.0 / 7)
+    let theory = try #require(histograms["logits"]?["theory_counts"] as? [Double])
+    #expect(theory.count == (histograms["logits"]?["counts"] as? [Int])?.count)
+    #expect(abs(theory.reduce(0, +) - 35) < 3.5, "the normal curve covers most of the 5 × 7 logits")
     #expect(histograms["weights"]?["axis"] as? String == "log10")
 }
 

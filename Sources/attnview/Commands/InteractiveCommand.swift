@@ -1,10 +1,57 @@
 import ArgumentParser
+import AttentionCore
+import Foundation
+import Glibc
+import Rendering
 
-/// `attnview interactive`: Open the interactive view (the default).
+/// `attnview` / `attnview interactive`: the full-screen view where every key redraws at once.
 struct InteractiveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "interactive", abstract: "Open the interactive view (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "interactive",
+        abstract: "Open the interactive view (the default).",
+        discussion: "Keys: ← → d_k, ↑ ↓ divisor, 1 2 3 0 policy, ? for all of them, q to quit.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Folder for snapshots saved with s and S (default: the working directory).")
+    var snapshotDir: String?
 
     func run() throws {
-        print("interactive: not implemented yet")
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { refuse(.notATerminal) }
+        CrashReporting.makeNonInteractive()
+        let engine = AttentionEngine()
+        let result = try engine.compute(try model.params())
+        let environment = ProcessInfo.processInfo.environment
+        let catalog = ThemeCatalog(environment: environment)
+        let backend: NCursesBackend
+        do throws(TerminalError) {
+            backend = try NCursesBackend(noColor: display.noColor, environment: environment)
+        } catch {
+            refuse(error)
+        }
+        defer { backend.end() }
+        let (width, height) = backend.size
+        // The resolved parameters: for file inputs n, m and d_k come from the files.
+        let state = AppState(
+            params: result.params, themeName: display.theme, themeNames: catalog.availableNames(),
+            dkRange: dkRange(for: result.params), width: width, height: height)
+        var loop = EventLoop(
+            backend: backend, engine: engine, result: result, state: state, catalog: catalog,
+            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, ascii: display.ascii)
+        loop.run()
+    }
+
+    /// File inputs cap d_k at the files' width; generated inputs allow the core's whole range.
+    private func dkRange(for params: AttentionParams) -> ClosedRange<Int> {
+        if case .files = params.source { return Limits.dk.lowerBound...params.dk }
+        return Limits.dk
+    }
+
+    /// One line on stderr and the usage status: there is no terminal to draw on.
+    private func refuse(_ error: TerminalError) -> Never {
+        var stderr = ByteSink(descriptor: STDERR_FILENO)
+        stderr.write("attnview: \(error)\n")
+        Glibc.exit(ExitStatus.usage.rawValue)
     }
 }

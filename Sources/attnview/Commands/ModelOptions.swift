@@ -91,14 +91,6 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
-extension Double {
-    /// The shortest spelling that reads back as the same number: `8` rather than `8.0`, `1e-06`.
-    var formatted: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return "\(self)"
-    }
-}
-
 /// How the picture is drawn; shared by the interactive view and `snapshot`.
 struct DisplayOptions: ParsableArguments {
     @Option(help: "Colour theme: a name (see `attnview themes`) or a path to a .toml file.")

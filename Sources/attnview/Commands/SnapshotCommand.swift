@@ -19,7 +19,10 @@ struct SnapshotCommand: ParsableCommand {
         case json, text, ansi
     }
 
-    static let sizeRange = (width: 20...1000, height: 8...500)
+    /// Below the renderer's minimum the picture would only say "terminal too small".
+    static let sizeRange = (
+        width: ScreenRenderer.minimumWidth...1000, height: ScreenRenderer.minimumHeight...500
+    )
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
@@ -27,10 +30,10 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Output format: text, ansi or json.")
     var format: Format = .text
 
-    @Option(help: "Frame width in columns for text and ansi (20–1000).")
+    @Option(help: "Frame width in columns for text and ansi (80–1000).")
     var width: Int = 120
 
-    @Option(help: "Frame height in rows for text and ansi (8–500).")
+    @Option(help: "Frame height in rows for text and ansi (24–500).")
     var height: Int = 40
 
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
@@ -43,11 +46,12 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard Self.sizeRange.width.contains(width) else {
-            throw ValidationError("--width \(width) is out of range (allowed: 20–1000)")
+        let (widths, heights) = Self.sizeRange
+        guard widths.contains(width) else {
+            throw ValidationError("--width \(width) is out of range (allowed: \(widths.lowerBound)–\(widths.upperBound))")
         }
-        guard Self.sizeRange.height.contains(height) else {
-            throw ValidationError("--height \(height) is out of range (allowed: 8–500)")
+        guard heights.contains(height) else {
+            throw ValidationError("--height \(height) is out of range (allowed: \(heights.lowerBound)–\(heights.upperBound))")
         }
         guard let depth = ColorDepth(rawValue: colors), depth != .none else {
             throw ValidationError("--colors '\(colors)' is not truecolor, 256 or 16 (use --no-color for none)")
@@ -61,17 +65,18 @@ struct SnapshotCommand: ParsableCommand {
         let params = try model.params()
         let engine = AttentionEngine()
         let result = try engine.compute(params)
-        let data: Data
-        switch format {
-        case .json:
-            data = result.jsonData()
-        case .text, .ansi:
-            data = Data(try picture(of: result, engine: engine).utf8)
+        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let contents = { (sink: inout ByteSink) in
+            if let text {
+                sink.write(text)
+            } else {
+                result.writeJSON { sink.write($0) }
+            }
         }
         if let output {
-            try SafeFileWriter.write(data, to: output, overwrite: force)
+            try SafeFileWriter.write(to: output, overwrite: force, contents: contents)
         } else {
-            FileHandle.standardOutput.write(data)
+            try ByteSink.standardOutput(contents)
         }
     }
 

@@ -71,7 +71,7 @@ struct SweepCommand: ParsableCommand {
         case .csv: output = Data(SweepTable(rows: rows).csv.utf8)
         case .json: output = SweepRow.jsonData(rows)
         }
-        FileHandle.standardOutput.write(output)
+        try ByteSink.standardOutput { $0.write(output) }
     }
 
     /// The sweep these options describe; every list item and range is checked, naming the flag.

@@ -1,0 +1,49 @@
+import AttentionCore
+import Rendering
+
+/// The whole interactive UI as one value: what to compute, how to show it, and what the
+/// event loop still has to do. Only `reduce` changes it.
+struct AppState: Equatable, Sendable {
+    /// The model on screen; always valid by the time it reaches the engine.
+    var params: AttentionParams
+    /// What the renderer shows besides the numbers (heatmap mode, row, help, status, play).
+    var view: ViewState
+    /// The theme in use: a name from `themeNames` or a path given with `--theme`.
+    var themeName: String
+    /// The themes `t` cycles through.
+    var themeNames: [String]
+    /// The d_k values the inputs allow (file inputs: at most the files' width).
+    var dkRange: ClosedRange<Int>
+    /// Terminal size in cells.
+    var width: Int
+    var height: Int
+    /// Direction of the play animation: +1 raises the divisor, -1 lowers it.
+    var playDirection: Int = 1
+    /// A save the event loop must perform with the frame as it is at this point.
+    var pendingSave: SaveRequest?
+    var shouldQuit = false
+
+    init(
+        params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],
+        dkRange: ClosedRange<Int> = Limits.dk, width: Int, height: Int
+    ) {
+        self.params = params
+        self.view = view
+        self.themeName = themeName
+        self.themeNames = themeNames
+        self.dkRange = dkRange
+        self.width = width
+        self.height = height
+    }
+
+    /// Q and K come from files: token counts, seed and rho cannot change.
+    var usesFiles: Bool {
+        if case .files = params.source { return true }
+        return false
+    }
+}
+
+/// What `s` / `S` asked for: a text snapshot, and with `json` the JSON document beside it.
+struct SaveRequest: Hashable, Sendable {
+    var json: Bool
+}

@@ -1,0 +1,166 @@
+import AttentionCore
+import Foundation
+import Rendering
+
+/// The app's one state transition: pure, so every key's effect is unit-tested without a terminal.
+/// Changes that would make the parameters invalid are refused with a status message instead.
+func reduce(_ state: AppState, _ action: Action) -> AppState {
+    var next = state
+    if action.isKeyPress {
+        next.view.status = ""
+        // While playing, a key press only stops the animation (q still quits).
+        if state.view.playing && action != .quit {
+            next.view.playing = false
+            next.view.status = "stopped at divisor \(ParameterSteps.format(state.params.divisor))"
+            return next
+        }
+    }
+    switch action {
+    case .halveDk, .decrementDk:
+        let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
+        return changingParams(next, atLimit: "d_k is at its smallest, \(next.dkRange.lowerBound)") {
+            $0.dk = max(next.dkRange.lowerBound, dk)
+        }
+    case .doubleDk, .incrementDk:
+        let dk = action == .doubleDk ? next.params.dk * 2 : next.params.dk + 1
+        return changingParams(next, atLimit: "d_k is at its largest, \(next.dkRange.upperBound)") {
+            $0.dk = min(next.dkRange.upperBound, dk)
+        }
+    case .nudgeDivisor(let steps):
+        return changingParams(next) { $0 = ParameterSteps.nudgingDivisor($0, by: steps) }
+    case .choosePolicy(let policy):
+        return changingParams(next) {
+            $0.scale = policy
+            $0.alpha = 1
+        }
+    case .standardDivisor:
+        return changingParams(next) {
+            $0.scale = .sqrtDk
+            $0.alpha = 1
+        }
+    case .fewerTokens, .moreTokens:
+        return changingTokens(next, grow: action == .moreTokens)
+    case .newSeed:
+        guard !next.usesFiles else { return refusing(next, "the seed does not apply: Q and K come from files") }
+        return changingParams(next) { $0.seed &+= 1 }
+    case .toggleCausal: return changingParams(next) { $0.causal.toggle() }
+    case .rhoDown, .rhoUp:
+        guard !next.usesFiles else { return refusing(next, "rho does not apply: Q and K come from files") }
+        let direction = action == .rhoUp ? 1 : -1
+        guard let rho = ParameterSteps.rho(after: next.params.rho, direction: direction) else {
+            return refusing(next, direction > 0 ? "rho is at its largest step" : "rho is already 0")
+        }
+        return changingParams(next) { $0.rho = rho }
+    case .toggleHeatmap:
+        next.view.heatmap = next.view.heatmap == .weights ? .logits : .weights
+    case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
+    case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
+    case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
+    case .nextTheme:
+        guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
+        let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
+        next.themeName = next.themeNames[index % next.themeNames.count]
+        next.view.status = "theme \(next.themeName)"
+    case .togglePlay:
+        next.view.playing = true
+        next.playDirection = ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
+        next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
+    case .tick:
+        guard next.view.playing else { return next }
+        return playing(next)
+    case .save(let json): next.pendingSave = SaveRequest(json: json)
+    case .saved(let paths):
+        next.pendingSave = nil
+        next.view.status = savedMessage(paths)
+    case .saveFailed(let message):
+        next.pendingSave = nil
+        next.view.status = "not saved: " + message
+    case .report(let message): next.view.status = message
+    case .revert(let params, let reason):
+        next.params = params
+        next.view.playing = false
+        next.view.status = reason
+    case .toggleHelp: next.view.showHelp.toggle()
+    case .unboundKey: break
+    case .back:
+        if next.view.showHelp { next.view.showHelp = false } else { next.shouldQuit = true }
+    case .quit: next.shouldQuit = true
+    case .resize(let width, let height):
+        next.width = width
+        next.height = height
+    }
+    return next
+}
+
+/// Applies `change` to the parameters if the result is computable, else keeps them and says why.
+private func changingParams(
+    _ state: AppState, atLimit: String = "already there", _ change: (inout AttentionParams) -> Void
+) -> AppState {
+    var params = state.params
+    change(&params)
+    if let problem = ParameterSteps.problem(with: params, dkRange: state.dkRange) {
+        return refusing(state, problem)
+    }
+    if params == state.params {
+        return refusing(state, atLimit)
+    }
+    var next = state
+    next.params = params
+    next.view.selectedRow = min(next.view.selectedRow, max(0, params.n - 1))
+    return next
+}
+
+/// Halves or doubles both token counts, keeping their ratio where the limits allow.
+private func changingTokens(_ state: AppState, grow: Bool) -> AppState {
+    guard !state.usesFiles else { return refusing(state, "token counts come from the Q and K files") }
+    let limits = Limits.tokens
+    let atLimit = grow ? "tokens are at their largest, \(limits.upperBound)" : "tokens are at their smallest, 1"
+    return changingParams(state, atLimit: atLimit) {
+        $0.n = grow ? min(limits.upperBound, $0.n * 2) : max(limits.lowerBound, $0.n / 2)
+        $0.m = grow ? min(limits.upperBound, $0.m * 2) : max(limits.lowerBound, $0.m / 2)
+    }
+}
+
+/// One animation step: a quarter octave in the current direction, turning at ±3 octaves.
+private func playing(_ state: AppState) -> AppState {
+    var next = state
+    let limit = ParameterSteps.playQuarterOctaves
+    let position = ParameterSteps.quarterOctaves(of: state.params)
+    var target = position + next.playDirection
+    if abs(target) > limit && (target > 0) == (next.playDirection > 0) {
+        next.playDirection = -next.playDirection
+        target = position + next.playDirection
+    }
+    let params = ParameterSteps.placingDivisor(state.params, atQuarterOctaves: target)
+    if let problem = ParameterSteps.problem(with: params, dkRange: state.dkRange) {
+        next.view.playing = false
+        next.view.status = "stopped: " + problem
+        return next
+    }
+    next.params = params
+    return next
+}
+
+/// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.
+private func savedMessage(_ paths: [String]) -> String {
+    guard let first = paths.first else { return "nothing saved" }
+    let url = URL(fileURLWithPath: first)
+    let others = paths.dropFirst().map { " + ." + URL(fileURLWithPath: $0).pathExtension }.joined()
+    return "saved \(url.lastPathComponent)\(others) in \(url.deletingLastPathComponent().path)"
+}
+
+private func refusing(_ state: AppState, _ message: String) -> AppState {
+    var next = state
+    next.view.status = message
+    return next
+}
+
+extension Action {
+    /// Actions that come from the user's keys (not from the event loop or the terminal).
+    var isKeyPress: Bool {
+        switch self {
+        case .tick, .saved, .saveFailed, .report, .revert, .resize: false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import AttentionCore
+import Rendering
+import Testing
+@testable import attnview
+
+/// The executable's status type (Swift Testing has an `ExitStatus` of its own).
+private typealias Status = attnview.ExitStatus
+
+/// The error ArgumentParser throws for `arguments`.
+private func parseError(_ arguments: [String]) -> (any Error)? {
+    do {
+        _ = try AttnView.parseAsRoot(arguments)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Test func everyErrorTypeMapsToItsSysexitsStatus() throws {
+    let cases: [(any Error, Status)] = [
+        (AttentionError.outOfRange(flag: "--n", value: "0", allowed: "1–4096"), .usage),
+        (AttentionError.fileNotFound(path: "q.npy"), .noInput),
+        (AttentionError.badFile(path: "q.npy", reason: "truncated"), .dataError),
+        (AttentionError.shapeMismatch("q.npy has d = 5 but k.npy has d = 4"), .dataError),
+        (ThemeError.notFound(name: "nope", searched: []), .usage),
+        (ThemeError.notFound(name: "themes/nope.toml", searched: []), .noInput),
+        (ThemeError.invalid(file: "t.toml", line: 3, key: "weights", reason: "bad colour"), .dataError),
+        (OutputError.exists(path: "out.txt"), .cannotCreate),
+        (OutputError.unwritable(path: "out.txt", reason: "no space left on device"), .ioError),
+        (TerminalError.notATerminal, .usage),
+        (ValidationError("--width 5 is out of range"), .usage),
+        (try #require(parseError(["snapshot", "--bogus"])), .usage),
+        (try #require(parseError(["snapshot", "--n", "ten"])), .usage),
+        (CleanExit.helpRequest(), .success),
+        (ExitCode(65), .dataError),
+    ]
+    for (error, status) in cases {
+        #expect(Status(for: error) == status, "\(error)")
+    }
+}
+
+@Test func messagesAreOneLineNamingTheCulprit() throws {
+    #expect(Status.message(for: AttentionError.fileNotFound(path: "q.npy")) == "q.npy: no such file or not readable")
+    #expect(Status.message(for: OutputError.exists(path: "a.txt")) == "a.txt exists (use --force to overwrite)")
+    let unknown = try #require(parseError(["sweep", "--bogus"]))
+    #expect(Status.message(for: unknown).contains("'--bogus'"))
+    #expect(!Status.message(for: ValidationError("first\nsecond")).contains("\n"))
+}
+
+@Test func hintsPointWhereHelpIs() {
+    #expect(Status.helpCommand(arguments: ["attnview", "sweep", "--bogus"]) == "attnview sweep --help")
+    #expect(Status.helpCommand(arguments: ["attnview", "--bogus"]) == "attnview --help")
+    let theme = ThemeError.notFound(name: "nope", searched: [])
+    #expect(Status.hint(for: theme, status: .usage, arguments: []) == "attnview themes")
+    #expect(Status.hint(for: AttentionError.fileNotFound(path: "q"), status: .noInput, arguments: []) == nil)
+}

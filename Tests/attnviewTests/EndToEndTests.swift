@@ -1,0 +1,152 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The real binary in a real (tmux) terminal, driven by keys, read back from the screen.
+@Suite(.serialized) struct EndToEndTests {
+    /// The first number after `label` on the screen (e.g. the 64 in `d_k 64`), if any.
+    static func number(after label: String, in screen: String) -> Double? {
+        guard let range = screen.range(of: label) else { return nil }
+        let rest = screen[range.upperBound...].drop { !$0.isNumber }
+        let digits = rest.prefix { $0.isNumber || $0 == "." }
+        return Double(digits)
+    }
+
+    static func dk(_ screen: String) -> Int? { number(after: "d_k", in: screen).map { Int($0) } }
+
+    @Test func firstFrameShowsHeatmapHistogramsAndParameters() throws {
+        let session = try TmuxSession()
+        let screen = try session.waitFor("first frame") { Self.dk($0) == 64 }
+        for panel in ["attention weights", "logits", "weights, log10", "statistics", "parameters", "divisor sweep"] {
+            #expect(screen.contains(panel), "\(panel)")
+        }
+        #expect(screen.contains("▀▀▀▀"), "the heatmap's half blocks")
+        #expect(Self.number(after: "divisor s", in: screen) == 8)
+        #expect(screen.contains("BALANCED"))
+    }
+
+    @Test func rightArrowDoublesDkAndLeftHalvesIt() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("Right")
+        try session.waitFor("d_k 128") { Self.dk($0) == 128 }
+        try session.send("Left", "Left")
+        try session.waitFor("d_k 32") { Self.dk($0) == 32 }
+    }
+
+    @Test func upArrowRaisesTheDivisor() throws {
+        let session = try TmuxSession()
+        let first = try session.waitFor("first frame") { Self.dk($0) == 64 }
+        let before = Self.number(after: "divisor s", in: first)
+        try session.send("Up")
+        try session.waitFor("a larger divisor") { screen in
+            guard let before, let after = Self.number(after: "divisor s", in: screen) else { return false }
+            return after > before * 1.1
+        }
+    }
+
+    @Test func playAnimatesTheDivisorUntilAKeyIsPressed() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("p")
+        var seen = Set<Double>()
+        try session.waitFor("three divisors in turn") { screen in
+            Self.number(after: "divisor s", in: screen).map { seen.insert($0) }
+            return seen.count >= 3
+        }
+        try session.send("x")
+        let stopped = try session.waitFor("play to stop") { $0.contains("stopped at divisor") }
+        let divisor = Self.number(after: "divisor s", in: stopped)
+        // Nothing to wait for here: play steps every 80 ms, so after 300 ms a running one would show.
+        usleep(300_000)
+        #expect(Self.number(after: "divisor s", in: try session.screen()) == divisor)
+    }
+
+    @Test func snapshotKeySavesWhatTheScreenShows() throws {
+        // Without colour the screen draws the heatmap with the same shade ramp as the text file.
+        let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--no-color"])
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("s")
+        let screen = try session.waitFor("the saved path") { $0.contains("saved ") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.directory.path)
+        let names = files.filter { $0.hasPrefix("attnview-") && $0.hasSuffix("-dk64-sqrt.txt") }
+        try #require(names.count == 1, "\(files)")
+        let saved = try String(contentsOf: session.directory.appendingPathComponent(names[0]), encoding: .utf8)
+        let frameLines = saved.split(separator: "\n", omittingEmptySubsequences: false).dropLast().suffix(40)
+        let screenLines = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
+        let differing = zip(frameLines, screenLines).filter { $0 != $1 }
+        #expect(differing.count == 1 && differing.allSatisfy { $0.1.contains("saved ") }, "\(differing)")
+        #expect(frameLines.contains { $0.contains("attention weights") })
+        // The header's command reproduces the saved text exactly.
+        let header = try #require(saved.split(separator: "\n").first)
+        let words = header.split(separator: " ").dropFirst(2).map(String.init)
+        #expect(words.first == "snapshot")
+        #expect(try Self.output(of: TmuxSession.binary.path, Array(words.dropFirst())) == saved)
+    }
+
+    /// Runs `binary arguments…` without a terminal and returns what it printed.
+    static func output(of binary: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["snapshot"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func shrinkingBelowTheMinimumAndGrowingBackWorks() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.resize(width: 40, height: 12)
+        try session.waitFor("the too-small message") { $0.contains("too small") }
+        try session.resize(width: 120, height: 40)
+        try session.send("Right")
+        try session.waitFor("the view again") { Self.dk($0) == 128 }
+    }
+
+    @Test func quitExitsZeroAndLeavesTheTerminalUsable() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        #expect(try session.paneValue("#{alternate_on}") == "1")
+        try session.send("q")
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=0 icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        let pid = try #require(try session.attnviewProcessID())
+        kill(pid, SIGTERM)
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=143 icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test(arguments: [(SIGHUP, 129), (SIGILL, 132), (SIGSEGV, 139)])
+    func hangUpAndCrashesRestoreTheTerminal(signal: Int32, status: Int) throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        let pid = try #require(try session.attnviewProcessID())
+        kill(pid, signal)
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=\(status) icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("C-c")
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=130 icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+    }
+}

@@ -1,0 +1,187 @@
+import AttentionCore
+import Foundation
+import Rendering
+import Testing
+
+@testable import attnview
+
+/// A state like the one `attnview` starts with: random Q and K, n 64, d_k 64, √d_k.
+private func startState(params: AttentionParams = AttentionParams()) -> AppState {
+    AppState(params: params, themeName: "default", themeNames: ["default", "viridis", "magma"], width: 120, height: 40)
+}
+
+private func applying(_ actions: [Action], to state: AppState = startState()) -> AppState {
+    actions.reduce(state, reduce)
+}
+
+@Suite struct ReducerTests {
+    @Test func rightArrowDoublesDkAndLeftHalvesIt() {
+        #expect(applying([.doubleDk]).params.dk == 128)
+        #expect(applying([.halveDk]).params.dk == 32)
+        #expect(applying([.doubleDk, .halveDk]).params == startState().params)
+    }
+
+    @Test func shiftArrowsStepDkByOne() {
+        #expect(applying([.incrementDk]).params.dk == 65)
+        #expect(applying([.decrementDk, .decrementDk]).params.dk == 62)
+    }
+
+    @Test func dkStopsAtItsLimitsWithAStatusMessage() {
+        let smallest = applying(Array(repeating: .halveDk, count: 10))
+        #expect(smallest.params.dk == 1)
+        #expect(smallest.view.status.contains("smallest"))
+        let fromFiles = AppState(
+            params: AttentionParams(dk: 16, source: .files(q: "q.npy", k: "k.npy")), themeName: "default",
+            themeNames: [], dkRange: 1...16, width: 80, height: 24)
+        let capped = reduce(fromFiles, .doubleDk)
+        #expect(capped.params.dk == 16)
+        #expect(capped.view.status.contains("largest, 16"))
+    }
+
+    @Test func dkNeverAsksForMoreValuesThanTheViewAllows() {
+        var params = AttentionParams(n: 4096, dk: 16384)
+        params.m = 4096
+        let state = reduce(startState(params: params), .doubleDk)
+        #expect(state.params.dk == 16384)
+        #expect(!state.view.status.isEmpty)
+    }
+
+    @Test func upAndDownMoveTheDivisorAQuarterOctaveExactly() {
+        let up = applying([.nudgeDivisor(quarterOctaves: 1)])
+        #expect(abs(up.params.divisor - 8 * pow(2, 0.25)) < 1e-12)
+        let octave = applying(Array(repeating: .nudgeDivisor(quarterOctaves: 1), count: 4))
+        #expect(octave.params.alpha == 2)
+        #expect(octave.params.divisor == 16)
+        let back = applying(Array(repeating: .nudgeDivisor(quarterOctaves: -1), count: 8), to: octave)
+        #expect(back.params.alpha == 0.5)
+    }
+
+    @Test func fixedDivisorIsNudgedItself() {
+        let state = reduce(startState(params: AttentionParams(scale: .fixed(10))), .nudgeDivisor(quarterOctaves: 4))
+        #expect(state.params.scale == .fixed(20))
+    }
+
+    @Test func divisorOutsideTheCoreLimitsIsRefused() {
+        let tiny = startState(params: AttentionParams(dk: 1, scale: .none, alpha: 1.1e-6))
+        let state = reduce(tiny, .nudgeDivisor(quarterOctaves: -1))
+        #expect(state.params == tiny.params)
+        #expect(state.view.status.contains("divisor"))
+    }
+
+    @Test func policyKeysResetAlphaAndZeroRestoresTheStandard() {
+        let nudged = applying([.nudgeDivisor(quarterOctaves: 3)])
+        let dk = reduce(nudged, .choosePolicy(.dk))
+        #expect(dk.params.scale == .dk && dk.params.alpha == 1 && dk.params.divisor == 64)
+        let none = reduce(nudged, .choosePolicy(.none))
+        #expect(none.params.divisor == 1)
+        let standard = reduce(none, .standardDivisor)
+        #expect(standard.params.scale == .sqrtDk && standard.params.alpha == 1 && standard.params.divisor == 8)
+    }
+
+    @Test func tokenKeysHalveAndDoubleBothCounts() {
+        let fewer = applying([.fewerTokens])
+        #expect(fewer.params.n == 32 && fewer.params.m == 32)
+        var params = AttentionParams(n: 8)
+        params.m = 12
+        let more = reduce(startState(params: params), .moreTokens)
+        #expect(more.params.n == 16 && more.params.m == 24)
+    }
+
+    @Test func selectedRowFollowsFewerTokens() {
+        let state = applying(Array(repeating: .nextRow, count: 50) + [.fewerTokens])
+        #expect(state.view.selectedRow == 31)
+    }
+
+    @Test func seedCausalAndRhoKeysChangeTheModel() {
+        #expect(applying([.newSeed]).params.seed == 1)
+        #expect(applying([.toggleCausal]).params.causal)
+        #expect(applying([.toggleCausal, .toggleCausal]).params.causal == false)
+        #expect(applying([.rhoUp, .rhoUp]).params.rho == 0.2)
+        let top = applying(Array(repeating: .rhoUp, count: 20))
+        #expect(top.params.rho == 0.99)
+        #expect(applying([.rhoDown]).view.status == "rho is already 0")
+    }
+
+    @Test func fileInputsRefuseSeedTokensAndRho() {
+        let files = startState(params: AttentionParams(source: .files(q: "q.npy", k: "k.npy")))
+        for action in [Action.newSeed, .moreTokens, .fewerTokens, .rhoUp] {
+            let state = reduce(files, action)
+            #expect(state.params == files.params)
+            #expect(!state.view.status.isEmpty)
+        }
+    }
+
+    @Test func rowSelectionClampsWithJKAndWrapsWithTab() {
+        #expect(applying([.previousRow]).view.selectedRow == 0)
+        #expect(applying([.nextRow, .nextRow]).view.selectedRow == 2)
+        #expect(applying(Array(repeating: .nextRowWrapping, count: 63)).view.selectedRow == 63)
+        #expect(applying(Array(repeating: .nextRowWrapping, count: 64)).view.selectedRow == 0)
+    }
+
+    @Test func viewKeysToggleHeatmapHelpAndThemes() {
+        #expect(applying([.toggleHeatmap]).view.heatmap == .logits)
+        #expect(applying([.toggleHeatmap, .toggleHeatmap]).view.heatmap == .weights)
+        #expect(applying([.toggleHelp]).view.showHelp)
+        #expect(applying([.nextTheme]).themeName == "viridis")
+        #expect(applying([.nextTheme, .nextTheme, .nextTheme]).themeName == "default")
+    }
+
+    @Test func escapeClosesHelpBeforeItQuits() {
+        let help = applying([.toggleHelp, .back])
+        #expect(!help.view.showHelp && !help.shouldQuit)
+        #expect(applying([.back]).shouldQuit)
+        #expect(applying([.quit]).shouldQuit)
+    }
+
+    @Test func playSweepsTheDivisorAndTurnsAtThreeOctaves() {
+        var state = applying([.togglePlay])
+        #expect(state.view.playing)
+        var positions: [Int] = []
+        for _ in 0..<40 {
+            state = reduce(state, .tick)
+            positions.append(ParameterSteps.quarterOctaves(of: state.params))
+        }
+        #expect(positions.max() == 12)
+        #expect(positions.min() == -12)
+        #expect(positions.prefix(3) == [1, 2, 3])
+        #expect(state.params.scale == .sqrtDk && state.params.dk == 64)
+    }
+
+    @Test func anyKeyStopsPlayWithoutActingButQQuits() {
+        let playing = applying([.togglePlay, .tick, .tick])
+        let stopped = reduce(playing, .doubleDk)
+        #expect(!stopped.view.playing)
+        #expect(stopped.params == playing.params)
+        #expect(reduce(playing, .quit).shouldQuit)
+        #expect(reduce(startState(), .tick) == startState())
+        #expect(!reduce(playing, .unboundKey).view.playing)
+        #expect(reduce(startState(), .unboundKey) == startState())
+    }
+
+    @Test func saveIsRequestedAndItsOutcomeShown() {
+        let requested = applying([.save(json: true)])
+        #expect(requested.pendingSave == SaveRequest(json: true))
+        let saved = reduce(requested, .saved(paths: ["/tmp/a.txt", "/tmp/a.json"]))
+        #expect(saved.pendingSave == nil)
+        #expect(saved.view.status == "saved a.txt + .json in /tmp")
+        let failed = reduce(requested, .saveFailed("/ro: Permission denied"))
+        #expect(failed.view.status == "not saved: /ro: Permission denied")
+    }
+
+    @Test func revertRestoresTheLastComputedParameters() {
+        let changed = applying([.doubleDk])
+        let reverted = reduce(changed, .revert(to: startState().params, reason: "q.npy: truncated"))
+        #expect(reverted.params == startState().params)
+        #expect(reverted.view.status == "q.npy: truncated")
+    }
+
+    @Test func resizeRecordsTheSizeAndKeepsTheStatus() {
+        let state = applying([.fewerTokens, .resize(width: 40, height: 12)], to: applying([.rhoDown]))
+        #expect(state.width == 40 && state.height == 12)
+    }
+
+    @Test func aKeyClearsTheLastStatusMessage() {
+        let state = applying([.rhoDown, .toggleCausal])
+        #expect(state.view.status.isEmpty)
+    }
+}
