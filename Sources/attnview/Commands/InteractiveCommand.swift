@@ -14,7 +14,7 @@ struct InteractiveCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: "Folder for snapshots saved with s and S (default: the working directory).")
+    @Option(help: ArgumentHelp("Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
     var snapshotDir: String?
 
     func run() throws {
