@@ -7,6 +7,8 @@ import Rendering
 final class NCursesBackend {
     /// The colour depth this terminal can show, capped by what was asked for.
     let depth: ColorDepth
+    /// The locale encodes UTF-8; without it ncurses cannot show ▀ or box drawing, so draw ASCII.
+    let unicode: Bool
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
@@ -21,6 +23,7 @@ final class NCursesBackend {
     init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
+        unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
         let term = getenv("TERM").map { String(cString: $0) }
         guard let term, !term.isEmpty else { throw .unknownTerminal(term: nil) }
         TerminalRestorer.install()
