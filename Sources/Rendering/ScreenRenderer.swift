@@ -64,7 +64,7 @@ public struct ScreenRenderer: Sendable {
 
     /// Results of up to this many entries are re-binned to one bin per column (sharper bars);
     /// larger ones keep the engine's bins, resampled, so a frame stays cheap.
-    static let rebinLimit = 1 << 20
+    static let rebinLimit = 1 << 16
 
     private func drawHistograms(_ result: AttentionResult, layout: ScreenLayout, into frame: inout Frame) {
         let rebin = result.params.n * result.params.m <= Self.rebinLimit

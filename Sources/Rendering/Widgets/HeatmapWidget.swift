@@ -153,6 +153,7 @@ struct ShadeMapper {
     func character(_ value: Float?) -> Character {
         guard let value else { return styles.glyphs.masked }
         let last = Glyphs.shades.count - 1
-        return Glyphs.shades[min(last, max(0, Int(position(value) * Double(last) + 0.5)))]
+        let t = position(value)
+        return Glyphs.shades[t > 0 ? Int(min(t, 1) * Double(last) + 0.5) : 0]
     }
 }

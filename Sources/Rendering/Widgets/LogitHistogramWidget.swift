@@ -21,7 +21,7 @@ struct LogitHistogramWidget {
         let plot = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
         let columns = Bars.resample(histogram.counts.map(Double.init), columns: plot.width)
         let span = (histogram.upper - histogram.lower) / Double(plot.width)
-        let theory: [Double] = theoryStd.map { sigma in
+        let theory: [Double] = theoryStd.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }.map { sigma in
             (0..<plot.width).map { column in
                 let low = histogram.lower + Double(column) * span
                 return Double(histogram.total) * (Self.cdf((low + span) / sigma) - Self.cdf(low / sigma))
@@ -34,8 +34,8 @@ struct LogitHistogramWidget {
         }
         for (offset, expected) in theory.enumerated() {
             let level = expected * rowsPerCount
+            guard level >= 0.25, level.isFinite else { continue }
             let row = plot.maxY - 1 - min(plot.height - 1, Int(level))
-            guard expected * rowsPerCount >= 0.25 else { continue }
             let underneath = frame[plot.x + offset, row]
             let onBar = underneath.character == styles.glyphs.eighths[7] && underneath.character != " "
             var style = styles.theory
