@@ -7,12 +7,15 @@ import Rendering
 final class NCursesBackend {
     /// The colour depth this terminal can show, capped by what was asked for.
     let depth: ColorDepth
+    /// The locale encodes UTF-8; without it ncurses cannot show ▀ or box drawing, so draw ASCII.
+    let unicode: Bool
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
-    private var emptyBlockingReads = 0
+    private var earlyEmptyReads = 0
+    private static let resizeCheckMilliseconds: Int32 = 200
     /// The frame ncurses' window holds, to skip unchanged cells; nil forces a full copy.
     private var shown: Frame?
 
@@ -21,6 +24,7 @@ final class NCursesBackend {
     init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
+        unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
         let term = getenv("TERM").map { String(cString: $0) }
         guard let term, !term.isEmpty else { throw .unknownTerminal(term: nil) }
         TerminalRestorer.install()
@@ -104,27 +108,36 @@ final class NCursesBackend {
         doupdate()
     }
 
-    /// Waits up to `waitMilliseconds` (nil: until a key) for input, then drains everything
-    /// pending without waiting. Returns nil when stdin has ended.
+    /// Waits up to `waitMilliseconds` (nil: until a key or a resize) for input, then drains
+    /// everything pending without waiting. Returns nil when stdin has ended.
     func readKeys(waitMilliseconds: Int32?) -> [Key]? {
-        wtimeout(window, waitMilliseconds ?? -1)
-        var character: wint_t = 0
-        let first = wget_wch(window, &character)
-        if first == ERR {
-            // A wait cut short by a signal (resume after Ctrl-Z, resize) reads nothing once; a
-            // blocking read that keeps returning nothing is at end of input.
-            emptyBlockingReads = waitMilliseconds == nil ? emptyBlockingReads + 1 : 0
-            return Self.inputHungUp() || emptyBlockingReads > 100 ? nil : []
-        }
-        emptyBlockingReads = 0
-        var keys = [translate(first, character)].compactMap { $0 }
-        wtimeout(window, 0)
         while true {
-            let status = wget_wch(window, &character)
-            if status == ERR { break }
-            if let key = translate(status, character) { keys.append(key) }
+            // SIGWINCH may land on another thread (OpenBLAS starts its own), leaving this read
+            // asleep: wake every 200 ms so ncurses can report a resize it has noted.
+            let wait = waitMilliseconds ?? Self.resizeCheckMilliseconds
+            wtimeout(window, wait)
+            var character: wint_t = 0
+            let clock = ContinuousClock()
+            let started = clock.now
+            let first = wget_wch(window, &character)
+            if first == ERR {
+                // A read that keeps failing long before its timeout is at end of input.
+                let early = clock.now - started < .milliseconds(Int(wait) / 2)
+                earlyEmptyReads = early ? earlyEmptyReads + 1 : 0
+                if Self.inputHungUp() || earlyEmptyReads > 100 { return nil }
+                if waitMilliseconds == nil { continue }
+                return []
+            }
+            earlyEmptyReads = 0
+            var keys = [translate(first, character)].compactMap { $0 }
+            wtimeout(window, 0)
+            while true {
+                let status = wget_wch(window, &character)
+                if status == ERR { break }
+                if let key = translate(status, character) { keys.append(key) }
+            }
+            return keys
         }
-        return keys
     }
 
     /// Ends the screen and restores the terminal; safe to call twice.
