@@ -3,6 +3,7 @@ import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
+    /// The theme and depth the frames are drawn for (resolved once, in `init`).
     public let theme: Theme
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
