@@ -72,7 +72,8 @@ public struct ScreenRenderer: Sendable {
         let logitArea = layout.logitHistogram.inset(1)
         let logits = LogitHistogramWidget(
             histogram: rebin && logitArea.width > 0 ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
-            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected)
+            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected,
+            ascii: ascii)
         Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
         logits.draw(into: &frame, area: logitArea, styles: styles)
         let weightArea = layout.weightHistogram.inset(1)
