@@ -31,6 +31,9 @@ struct HeatmapWidget {
         guard area.width > Self.legendWidth, area.height > 1, matrix.rows > 0, matrix.cols > 0 else { return }
         let pooled = PooledMatrix(matrix, mask: mask, pool: geometry.pool)
         let scale = mode == .logits ? Double(pooled.largestMagnitude) : 1
+        // Centred when the panel is wider than the picture needs (whole cells leave slack).
+        let slack = max(0, area.width - Self.size(of: geometry, rows: matrix.rows).width)
+        let area = Rect(x: area.x + slack / 2, y: area.y, width: area.width - slack / 2, height: area.height)
         let left = area.x + Self.labelWidth(rows: matrix.rows)
         let picture = Rect(x: left, y: area.y, width: geometry.width, height: geometry.height)
         let shade = ShadeMapper(styles: styles, logits: mode == .logits, scale: scale)
