@@ -84,6 +84,22 @@ import Testing
         #expect(try Self.output(of: TmuxSession.binary.path, Array(words.dropFirst())) == saved)
     }
 
+    @Test func shiftSSavesTheJSONBesideTheText() throws {
+        let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--n", "8", "--dk", "16"])
+        try session.waitFor("first frame") { Self.dk($0) == 16 }
+        try session.send("S")
+        try session.waitFor("the saved paths") { $0.contains(".txt + .json in") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.directory.path)
+        let json = try #require(files.first { $0.hasSuffix("-dk16-sqrt.json") }, "\(files)")
+        #expect(files.contains(json.replacingOccurrences(of: ".json", with: ".txt")))
+        let data = try Data(contentsOf: session.directory.appendingPathComponent(json))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let params = try #require(document["params"] as? [String: Any])
+        #expect(params["dk"] as? Int == 16 && params["n"] as? Int == 8)
+        let attention = try #require(document["attention"] as? [[Any]])
+        #expect(attention.count == 8 && attention.allSatisfy { $0.count == 8 })
+    }
+
     /// Runs `binary arguments…` without a terminal and returns what it printed.
     static func output(of binary: String, _ arguments: [String]) throws -> String {
         let process = Process()

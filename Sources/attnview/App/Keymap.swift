@@ -10,6 +10,7 @@ struct KeyBinding: Sendable {
 
 /// Turns keys into actions: a pure table, tested against the renderer's `KeyGuide`.
 enum Keymap {
+    /// Every binding, in the order KeyGuide lists them.
     static let bindings: [KeyBinding] = [
         KeyBinding(key: .left, label: "←", action: .halveDk),
         KeyBinding(key: .character("h"), label: "h", action: .halveDk),

@@ -17,6 +17,8 @@ struct InteractiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
     var snapshotDir: String?
 
+    /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
+    /// the screen changes), then hands over to the event loop until the user quits.
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { refuse(.notATerminal) }
         CrashReporting.makeNonInteractive()

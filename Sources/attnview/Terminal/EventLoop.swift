@@ -128,18 +128,20 @@ struct EventLoop {
             width: state.width, height: state.height, colors: nil)
         let header = SnapshotHeader(commandLine: commandLine.text, result: result)
         let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
-        let json = request.json ? result.jsonData() : nil
         let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)
         let stem = SnapshotNaming.stem(params: computedParams, date: Date())
         for name in SnapshotNaming.candidates(stem: stem) {
             let textPath = directory.appendingPathComponent(name + ".txt").path
             let jsonPath = directory.appendingPathComponent(name + ".json").path
             let manager = FileManager.default
-            if manager.fileExists(atPath: textPath) || (json != nil && manager.fileExists(atPath: jsonPath)) { continue }
+            if manager.fileExists(atPath: textPath) || (request.json && manager.fileExists(atPath: jsonPath)) { continue }
             do throws(OutputError) {
                 try SafeFileWriter.write(text, to: textPath, overwrite: false)
-                if let json { try SafeFileWriter.write(json, to: jsonPath, overwrite: false) }
-                state = reduce(state, .saved(paths: json == nil ? [textPath] : [textPath, jsonPath]))
+                if request.json {
+                    // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
+                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in result.writeJSON { sink.write($0) } }
+                }
+                state = reduce(state, .saved(paths: request.json ? [textPath, jsonPath] : [textPath]))
                 return
             } catch {
                 guard case .unwritable(_, let reason) = error else { continue }
