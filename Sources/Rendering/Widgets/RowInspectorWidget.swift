@@ -29,8 +29,10 @@ struct RowInspectorWidget {
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
         let pool = pool(width: area.width)
         let bars = (weights.cols + pool - 1) / pool
-        // Bars share the whole width (some one cell wider than others) rather than leaving it empty.
-        let barWidth = max(1, Double(plot.width) / Double(bars))
+        // Equal whole-cell bars when they fill most of the width; otherwise bars share the whole
+        // width (some one cell wider than others) rather than leave half of it empty.
+        let exact = max(1, Double(plot.width) / Double(bars))
+        let barWidth = exact.rounded(.down) * Double(bars) >= 0.8 * Double(plot.width) ? exact.rounded(.down) : exact
         let gap = barWidth >= 3 ? 1 : 0
         func start(of bar: Int) -> Int { plot.x + Int((Double(bar) * barWidth).rounded()) }
         let visible = mask.visibleKeys(row: row)
