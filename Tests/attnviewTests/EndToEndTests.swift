@@ -34,15 +34,14 @@ import Testing
         try session.waitFor("d_k 32") { Self.dk($0) == 32 }
     }
 
-    @Test func upArrowRaisesTheDivisor() throws {
+    @Test func upArrowRaisesTheDivisorAQuarterOctave() throws {
         let session = try TmuxSession()
-        let first = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        let before = Self.number(after: "divisor s", in: first)
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.send("Up")
-        try session.waitFor("a larger divisor") { screen in
-            guard let before, let after = Self.number(after: "divisor s", in: screen) else { return false }
-            return after > before * 1.1
-        }
+        // 8 · 2^¼ = 9.5137…
+        try session.waitFor("divisor 9.514") { Self.number(after: "divisor s", in: $0) == 9.514 }
+        try session.send("Down", "Down")
+        try session.waitFor("divisor 6.727") { Self.number(after: "divisor s", in: $0) == 6.727 }
     }
 
     @Test func playAnimatesTheDivisorUntilAKeyIsPressed() throws {
