@@ -1,10 +1,12 @@
 /// A terminal-independent screen: width × height cells, drawn by widgets, shown by a backend
 /// or turned into text for snapshots and tests.
 public struct Frame: Equatable, Sendable {
+    /// Columns and rows of cells.
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
 
+    /// A `width` × `height` frame (negative sizes become 0) with every cell set to `cell`.
     public init(width: Int, height: Int, filling cell: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -83,6 +85,7 @@ public struct CellStyle: Hashable, Sendable {
     public var background: TerminalColor
     public var attributes: CellAttributes
 
+    /// A style; the defaults are the terminal's own colours, no attributes.
     public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: CellAttributes = []) {
         self.foreground = foreground
         self.background = background

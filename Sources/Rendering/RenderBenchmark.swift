@@ -5,6 +5,7 @@ import AttentionCore
 public enum RenderBenchmark {
     /// Per-frame times in milliseconds.
     public struct Report: Sendable, CustomStringConvertible {
+        /// What was measured: frame size, colour depth and number of frames.
         public let width: Int
         public let height: Int
         public let depth: ColorDepth

@@ -3,6 +3,7 @@ import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
+    /// The theme and depth the frames are drawn for (resolved once, in `init`).
     public let theme: Theme
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
@@ -71,7 +72,8 @@ public struct ScreenRenderer: Sendable {
         let logitArea = layout.logitHistogram.inset(1)
         let logits = LogitHistogramWidget(
             histogram: rebin && logitArea.width > 0 ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
-            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected)
+            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected,
+            ascii: ascii)
         Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
         logits.draw(into: &frame, area: logitArea, styles: styles)
         let weightArea = layout.weightHistogram.inset(1)

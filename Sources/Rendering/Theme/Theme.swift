@@ -8,8 +8,10 @@ public struct Theme: Hashable, Sendable {
     public var weights: ColorRamp
     /// Diverging ramp for logits: most negative, through 0 in the middle, to most positive.
     public var logits: ColorRamp
+    /// Colours of everything that is not a ramp.
     public var colors: ThemeColors
 
+    /// A theme from its parts (themes usually come from `ThemeCatalog.load`).
     public init(name: String, summary: String, weights: ColorRamp, logits: ColorRamp, colors: ThemeColors) {
         self.name = name
         self.summary = summary
@@ -46,6 +48,7 @@ public struct Theme: Hashable, Sendable {
 public struct ThemeColors: Hashable, Sendable {
     /// Painted behind everything; nil keeps the terminal's own background (`"none"` in TOML).
     public var background: RGB?
+    /// Labels and values.
     public var text: RGB
     /// Secondary text: units, expected values, hints.
     public var muted: RGB
@@ -59,25 +62,30 @@ public struct ThemeColors: Hashable, Sendable {
     public var key: RGB
     /// Cells the causal mask hides (distinct from zero weight).
     public var masked: RGB
+    /// Histogram bars.
     public var histogram: RGB
     /// The iid theory's normal curve over the logit histogram.
     public var theory: RGB
     /// Markers: 1/m on the weight histogram, the current divisor on the sweep curve.
     public var marker: RGB
+    /// Sweep: normalized entropy and the score gradient.
     public var curveEntropy: RGB
     public var curveGradient: RGB
     /// Sweep: the softmax Jacobian norm, which peaks between flat and one-hot.
     public var curveJacobian: RGB
+    /// The status bar's text and background.
     public var statusText: RGB
     public var statusBackground: RGB
     /// Text on the regime badges.
     public var badgeText: RGB
+    /// Badge backgrounds for the three regimes.
     public var badgeFlat: RGB
     public var badgeBalanced: RGB
     public var badgePeaked: RGB
     /// The selected query row's marker.
     public var selection: RGB
 
+    /// Every colour, by key.
     public init(
         background: RGB?, text: RGB, muted: RGB, title: RGB, border: RGB, axis: RGB, key: RGB, masked: RGB,
         histogram: RGB, theory: RGB, marker: RGB, curveEntropy: RGB, curveGradient: RGB, curveJacobian: RGB, statusText: RGB,

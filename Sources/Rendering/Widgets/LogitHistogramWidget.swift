@@ -9,11 +9,13 @@ struct LogitHistogramWidget {
     let measuredStd: Double
     /// The theory's σ; nil for file inputs.
     let theoryStd: Double?
+    /// Spell the note in ASCII (`^2` rather than `²`).
+    let ascii: Bool
 
     var title: String { "logits" }
     var note: String {
         guard let theoryStd else { return "σ \(NumberFormat.fixed(measuredStd, 3))" }
-        return "theory N(0, \(NumberFormat.fixed(theoryStd, 2))²)"
+        return "theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(ascii ? "^2" : "²"))"
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
