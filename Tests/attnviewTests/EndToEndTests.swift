@@ -16,10 +16,10 @@ import Testing
 
     @Test func firstFrameShowsHeatmapHistogramsAndParameters() throws {
         let session = try TmuxSession()
-        let screen = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        for panel in ["attention weights", "logits", "weights, log10", "statistics", "parameters", "divisor sweep"] {
-            #expect(screen.contains(panel), "\(panel)")
-        }
+        let panels = ["attention weights", "logits", "weights, log10", "statistics", "parameters", "divisor sweep"]
+        // tmux may show a frame half-drawn: wait for all of it.
+        let screen = try session.waitFor("every panel") { screen in panels.allSatisfy { screen.contains($0) } }
+        #expect(Self.dk(screen) == 64)
         #expect(screen.contains("▀▀▀▀"), "the heatmap's half blocks")
         #expect(Self.number(after: "divisor s", in: screen) == 8)
         #expect(screen.contains("BALANCED"))
