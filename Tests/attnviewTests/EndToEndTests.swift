@@ -156,6 +156,32 @@ import Testing
         #expect(try session.paneValue("#{cursor_flag}") == "1")
     }
 
+    @Test func withoutATerminalItPointsToSnapshotAndExits64() throws {
+        let process = Process()
+        process.executableURL = TmuxSession.binary
+        process.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(printed.isEmpty, "nothing on stdout, no escape codes")
+        #expect(message.hasPrefix("attnview: ") && message.contains("attnview snapshot"))
+        #expect(message.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: ["no-such-terminal", "dumb"])
+    func aTerminalItCannotDriveIsRefusedWithExit64(term: String) throws {
+        let session = try TmuxSession(environment: ["TERM=\(term)"])
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=64 icanon echo"))
+        #expect(screen.contains("'\(term)'") && screen.contains("attnview snapshot"))
+    }
+
     @Test func ctrlCRestoresTheTerminal() throws {
         let session = try TmuxSession()
         try session.waitFor("first frame") { Self.dk($0) == 64 }
