@@ -126,6 +126,12 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(applying([.nextTheme, .nextTheme, .nextTheme]).themeName == "default")
     }
 
+    @Test func aKeyThatActsClosesTheHelp() {
+        let state = applying([.toggleHelp, .doubleDk])
+        #expect(!state.view.showHelp && state.params.dk == 128)
+        #expect(applying([.toggleHelp, .unboundKey]).view.showHelp)
+    }
+
     @Test func escapeClosesHelpBeforeItQuits() {
         let help = applying([.toggleHelp, .back])
         #expect(!help.view.showHelp && !help.shouldQuit)

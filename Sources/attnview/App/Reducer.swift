@@ -8,6 +8,8 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     var next = state
     if action.isKeyPress {
         next.view.status = ""
+        // Any key that does something closes the help, so its effect is visible.
+        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
