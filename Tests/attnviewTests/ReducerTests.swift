@@ -76,6 +76,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(none.params.divisor == 1)
         let standard = reduce(none, .standardDivisor)
         #expect(standard.params.scale == .sqrtDk && standard.params.alpha == 1 && standard.params.divisor == 8)
+        #expect(reduce(standard, .standardDivisor).view.status == "already the standard divisor √d_k")
     }
 
     @Test func tokenKeysHalveAndDoubleBothCounts() {

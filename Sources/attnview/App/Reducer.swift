@@ -31,12 +31,12 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .nudgeDivisor(let steps):
         return changingParams(next) { $0 = ParameterSteps.nudgingDivisor($0, by: steps) }
     case .choosePolicy(let policy):
-        return changingParams(next) {
+        return changingParams(next, atLimit: "the divisor policy is already \(policy.name) with alpha 1") {
             $0.scale = policy
             $0.alpha = 1
         }
     case .standardDivisor:
-        return changingParams(next) {
+        return changingParams(next, atLimit: "already the standard divisor √d_k") {
             $0.scale = .sqrtDk
             $0.alpha = 1
         }
