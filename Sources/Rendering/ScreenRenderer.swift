@@ -54,7 +54,7 @@ public struct ScreenRenderer: Sendable {
             let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
             sweep.draw(into: &frame, area: Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles)).draw(into: &frame, area: area, styles: styles), styles: styles)
         }
-        StatusBar(message: statusMessage(view: view, row: row), hint: "? help  q quit").draw(
+        StatusBar(message: statusMessage(view: view, row: row)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
         if view.showHelp {
             HelpOverlay().draw(into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
@@ -99,7 +99,7 @@ public struct ScreenRenderer: Sendable {
     private func statusMessage(view: ViewState, row: Int) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row) · v switches view, j/k picks the row"
+        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
     }
 
     private func drawTooSmall(into frame: inout Frame) {
