@@ -3,8 +3,9 @@ import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
-    /// The theme and depth the frames are drawn for (resolved once, in `init`).
+    /// The theme the frames are drawn in (resolved for `depth` once, in `init`).
     public let theme: Theme
+    /// How many colours the frames use.
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
@@ -44,15 +45,18 @@ public struct ScreenRenderer: Sendable {
                 .draw(into: &frame, area: area, styles: styles)
             inspector.draw(into: &frame, area: inner, styles: styles)
         }
-        let statistics = StatisticsPanel(stats: result.stats, ascii: ascii)
-        statistics.draw(into: &frame, area: Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles), styles: styles)
-        let parameters = ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
-        parameters.draw(into: &frame, area: Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles), styles: styles)
+        let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
+        StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
+        let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
+        ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
+            .draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
             let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
-            sweep.draw(into: &frame, area: Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles)).draw(into: &frame, area: area, styles: styles), styles: styles)
+            let inner = Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles))
+                .draw(into: &frame, area: area, styles: styles)
+            sweep.draw(into: &frame, area: inner, styles: styles)
         }
         StatusBar(message: statusMessage(view: view, row: row)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
