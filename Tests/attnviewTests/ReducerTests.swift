@@ -76,6 +76,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(none.params.divisor == 1)
         let standard = reduce(none, .standardDivisor)
         #expect(standard.params.scale == .sqrtDk && standard.params.alpha == 1 && standard.params.divisor == 8)
+        #expect(reduce(standard, .standardDivisor).view.status == "already the standard divisor √d_k")
     }
 
     @Test func tokenKeysHalveAndDoubleBothCounts() {
@@ -124,6 +125,12 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(applying([.toggleHelp]).view.showHelp)
         #expect(applying([.nextTheme]).themeName == "viridis")
         #expect(applying([.nextTheme, .nextTheme, .nextTheme]).themeName == "default")
+    }
+
+    @Test func aKeyThatActsClosesTheHelp() {
+        let state = applying([.toggleHelp, .doubleDk])
+        #expect(!state.view.showHelp && state.params.dk == 128)
+        #expect(applying([.toggleHelp, .unboundKey]).view.showHelp)
     }
 
     @Test func escapeClosesHelpBeforeItQuits() {

@@ -8,6 +8,8 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     var next = state
     if action.isKeyPress {
         next.view.status = ""
+        // Any key that does something closes the help, so its effect is visible.
+        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
@@ -29,12 +31,12 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .nudgeDivisor(let steps):
         return changingParams(next) { $0 = ParameterSteps.nudgingDivisor($0, by: steps) }
     case .choosePolicy(let policy):
-        return changingParams(next) {
+        return changingParams(next, atLimit: "the divisor policy is already \(policy.name) with alpha 1") {
             $0.scale = policy
             $0.alpha = 1
         }
     case .standardDivisor:
-        return changingParams(next) {
+        return changingParams(next, atLimit: "already the standard divisor √d_k") {
             $0.scale = .sqrtDk
             $0.alpha = 1
         }
