@@ -12,6 +12,7 @@ public enum TerminalColor: Hashable, Sendable {
 public struct CellAttributes: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Bold (and, without colour, the emphasis of titles and keys).
     public static let bold = CellAttributes(rawValue: 1 << 0)
     public static let dim = CellAttributes(rawValue: 1 << 1)
     public static let underline = CellAttributes(rawValue: 1 << 2)
@@ -21,8 +22,11 @@ public struct CellAttributes: OptionSet, Hashable, Sendable {
 
 /// One terminal cell: a single-width grapheme with colours and attributes.
 public struct Cell: Hashable, Sendable {
+    /// One single-width grapheme; widgets never store wide characters.
     public var character: Character
+    /// Colour of the glyph (for ▀, the upper half).
     public var foreground: TerminalColor
+    /// Colour behind the glyph (for ▀, the lower half).
     public var background: TerminalColor
     public var attributes: CellAttributes
 
@@ -36,5 +40,6 @@ public struct Cell: Hashable, Sendable {
         self.attributes = attributes
     }
 
+    /// A space in the terminal's default colours.
     public static let blank = Cell()
 }

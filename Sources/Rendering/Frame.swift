@@ -1,10 +1,12 @@
 /// A terminal-independent screen: width × height cells, drawn by widgets, shown by a backend
 /// or turned into text for snapshots and tests.
 public struct Frame: Equatable, Sendable {
+    /// Columns and rows of cells.
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
 
+    /// A `width` × `height` frame (negative sizes become 0) with every cell set to `cell`.
     public init(width: Int, height: Int, filling cell: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -74,30 +76,5 @@ public struct Frame: Equatable, Sendable {
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Colours and attributes shared by a run of cells: what widgets draw with.
-public struct CellStyle: Hashable, Sendable {
-    public var foreground: TerminalColor
-    public var background: TerminalColor
-    public var attributes: CellAttributes
-
-    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: CellAttributes = []) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-
-    /// A cell showing `character` in this style.
-    public func cell(_ character: Character) -> Cell {
-        Cell(character, foreground: foreground, background: background, attributes: attributes)
-    }
-
-    /// The same style with `attributes` added.
-    public func with(_ attributes: CellAttributes) -> CellStyle {
-        var copy = self
-        copy.attributes.formUnion(attributes)
-        return copy
     }
 }

@@ -1,6 +1,8 @@
 /// One documented key binding, as the help overlay, the footer and the parameter panel show it.
 public struct KeyHelp: Hashable, Sendable {
+    /// The key names, space separated, as the help shows them (e.g. "← → h l").
     public let keys: String
+    /// What the keys do, in a few words.
     public let action: String
     public init(keys: String, action: String) {
         self.keys = keys
@@ -10,6 +12,7 @@ public struct KeyHelp: Hashable, Sendable {
 
 /// The documented keys of the interactive view (issue 4); the app's keymap is tested against this list.
 public enum KeyGuide {
+    /// Every binding, in the order the help overlay lists them.
     public static let all: [KeyHelp] = [
         KeyHelp(keys: "← → h l", action: "d_k halve / double"),
         KeyHelp(keys: "< > Shift+← →", action: "d_k − 1 / + 1"),

@@ -5,6 +5,7 @@ public struct Rect: Hashable, Sendable {
     public var width: Int
     public var height: Int
 
+    /// The rectangle with its top-left cell at (x, y); negative sizes become 0.
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
@@ -12,6 +13,7 @@ public struct Rect: Hashable, Sendable {
         self.height = max(0, height)
     }
 
+    /// The first column and row past the rectangle.
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width <= 0 || height <= 0 }

@@ -5,6 +5,7 @@ import AttentionCore
 public enum RenderBenchmark {
     /// Per-frame times in milliseconds.
     public struct Report: Sendable, CustomStringConvertible {
+        /// What was measured: frame size, colour depth and number of frames.
         public let width: Int
         public let height: Int
         public let depth: ColorDepth
@@ -50,6 +51,22 @@ public enum RenderBenchmark {
         return Report(
             width: width, height: height, depth: depth, iterations: iterations, renderMedian: renderTimes[iterations / 2],
             renderBest: renderTimes[0], fullMedian: fullTimes[iterations / 2], ansiBytes: bytes)
+    }
+
+    /// The standard measurement `attnview bench --render` prints: generated inputs of the given
+    /// shape, their divisor curve, then one report line per colour depth (truecolor, 256, none).
+    public static func report(
+        n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60, iterations: Int = 200
+    ) throws(AttentionError) -> String {
+        let params = AttentionParams(n: n, dk: dk, causal: causal)
+        let engine = AttentionEngine()
+        let result = try engine.compute(params)
+        let curve = try engine.divisorCurve(params)
+        let lines = [ColorDepth.trueColor, .palette256, .none].map { depth in
+            "n = m = \(n), d_k = \(dk)\(causal ? ", causal" : ""): "
+                + run(result: result, curve: curve, depth: depth, width: width, height: height, iterations: iterations).description
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

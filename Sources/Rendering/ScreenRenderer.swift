@@ -3,7 +3,9 @@ import AttentionCore
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
+    /// The theme the frames are drawn in (resolved for `depth` once, in `init`).
     public let theme: Theme
+    /// How many colours the frames use.
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
@@ -43,17 +45,20 @@ public struct ScreenRenderer: Sendable {
                 .draw(into: &frame, area: area, styles: styles)
             inspector.draw(into: &frame, area: inner, styles: styles)
         }
-        let statistics = StatisticsPanel(stats: result.stats, ascii: ascii)
-        statistics.draw(into: &frame, area: Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles), styles: styles)
-        let parameters = ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
-        parameters.draw(into: &frame, area: Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles), styles: styles)
+        let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
+        StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
+        let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
+        ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
+            .draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
             let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
-            sweep.draw(into: &frame, area: Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles)).draw(into: &frame, area: area, styles: styles), styles: styles)
+            let inner = Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles))
+                .draw(into: &frame, area: area, styles: styles)
+            sweep.draw(into: &frame, area: inner, styles: styles)
         }
-        StatusBar(message: statusMessage(view: view, row: row), hint: "? help  q quit").draw(
+        StatusBar(message: statusMessage(view: view, row: row)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
         if view.showHelp {
             HelpOverlay().draw(into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
@@ -64,14 +69,15 @@ public struct ScreenRenderer: Sendable {
 
     /// Results of up to this many entries are re-binned to one bin per column (sharper bars);
     /// larger ones keep the engine's bins, resampled, so a frame stays cheap.
-    static let rebinLimit = 1 << 20
+    static let rebinLimit = 1 << 16
 
     private func drawHistograms(_ result: AttentionResult, layout: ScreenLayout, into frame: inout Frame) {
         let rebin = result.params.n * result.params.m <= Self.rebinLimit
         let logitArea = layout.logitHistogram.inset(1)
         let logits = LogitHistogramWidget(
             histogram: rebin && logitArea.width > 0 ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
-            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected)
+            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected,
+            ascii: ascii)
         Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
         logits.draw(into: &frame, area: logitArea, styles: styles)
         let weightArea = layout.weightHistogram.inset(1)
@@ -97,7 +103,7 @@ public struct ScreenRenderer: Sendable {
     private func statusMessage(view: ViewState, row: Int) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row) · v switches view, j/k picks the row"
+        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
     }
 
     private func drawTooSmall(into frame: inout Frame) {

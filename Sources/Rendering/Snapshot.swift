@@ -4,6 +4,7 @@ import AttentionCore
 public struct SnapshotHeader: Sendable {
     /// The `attnview snapshot …` command line that reproduces this frame.
     public let commandLine: String
+    /// The parameters and statistics the header lists.
     public let result: AttentionResult
 
     public init(commandLine: String, result: AttentionResult) {

@@ -14,10 +14,15 @@ import Testing
 
     static func dk(_ screen: String) -> Int? { number(after: "d_k", in: screen).map { Int($0) } }
 
-    @Test func firstFrameShowsTheParameters() throws {
+    @Test func firstFrameShowsHeatmapHistogramsAndParameters() throws {
         let session = try TmuxSession()
-        let screen = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        #expect(screen.contains("d_k"))
+        let panels = ["attention weights", "logits", "weights, log10", "statistics", "parameters", "divisor sweep"]
+        // tmux may show a frame half-drawn: wait for all of it.
+        let screen = try session.waitFor("every panel") { screen in panels.allSatisfy { screen.contains($0) } }
+        #expect(Self.dk(screen) == 64)
+        #expect(screen.contains("▀▀▀▀"), "the heatmap's half blocks")
+        #expect(Self.number(after: "divisor s", in: screen) == 8)
+        #expect(screen.contains("BALANCED"))
     }
 
     @Test func rightArrowDoublesDkAndLeftHalvesIt() throws {
@@ -29,19 +34,36 @@ import Testing
         try session.waitFor("d_k 32") { Self.dk($0) == 32 }
     }
 
-    @Test func upArrowRaisesTheDivisor() throws {
+    @Test func upArrowRaisesTheDivisorAQuarterOctave() throws {
         let session = try TmuxSession()
-        let first = try session.waitFor("first frame") { Self.dk($0) == 64 }
-        let before = Self.number(after: "divisor s", in: first)
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.send("Up")
-        try session.waitFor("a larger divisor") { screen in
-            guard let before, let after = Self.number(after: "divisor s", in: screen) else { return false }
-            return after > before * 1.1
+        // 8 · 2^¼ = 9.5137…
+        try session.waitFor("divisor 9.514") { Self.number(after: "divisor s", in: $0) == 9.514 }
+        try session.send("Down", "Down")
+        try session.waitFor("divisor 6.727") { Self.number(after: "divisor s", in: $0) == 6.727 }
+    }
+
+    @Test func playAnimatesTheDivisorUntilAKeyIsPressed() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("p")
+        var seen = Set<Double>()
+        try session.waitFor("three divisors in turn") { screen in
+            Self.number(after: "divisor s", in: screen).map { seen.insert($0) }
+            return seen.count >= 3
         }
+        try session.send("x")
+        let stopped = try session.waitFor("play to stop") { $0.contains("stopped at divisor") }
+        let divisor = Self.number(after: "divisor s", in: stopped)
+        // Nothing to wait for here: play steps every 80 ms, so after 300 ms a running one would show.
+        usleep(300_000)
+        #expect(Self.number(after: "divisor s", in: try session.screen()) == divisor)
     }
 
     @Test func snapshotKeySavesWhatTheScreenShows() throws {
-        let session = try TmuxSession(arguments: ["--snapshot-dir", "."])
+        // Without colour the screen draws the heatmap with the same shade ramp as the text file.
+        let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--no-color"])
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.send("s")
         let screen = try session.waitFor("the saved path") { $0.contains("saved ") }
@@ -49,18 +71,52 @@ import Testing
         let names = files.filter { $0.hasPrefix("attnview-") && $0.hasSuffix("-dk64-sqrt.txt") }
         try #require(names.count == 1, "\(files)")
         let saved = try String(contentsOf: session.directory.appendingPathComponent(names[0]), encoding: .utf8)
-        #expect(saved.contains("attnview snapshot"))
         let frameLines = saved.split(separator: "\n", omittingEmptySubsequences: false).dropLast().suffix(40)
         let screenLines = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(40)
         let differing = zip(frameLines, screenLines).filter { $0 != $1 }
-        #expect(differing.allSatisfy { $0.1.contains("saved ") }, "\(differing)")
+        #expect(differing.count == 1 && differing.allSatisfy { $0.1.contains("saved ") }, "\(differing)")
+        #expect(frameLines.contains { $0.contains("attention weights") })
+        // The header's command reproduces the saved text exactly.
+        let header = try #require(saved.split(separator: "\n").first)
+        let words = header.split(separator: " ").dropFirst(2).map(String.init)
+        #expect(words.first == "snapshot")
+        #expect(try Self.output(of: TmuxSession.binary.path, Array(words.dropFirst())) == saved)
+    }
+
+    @Test func shiftSSavesTheJSONBesideTheText() throws {
+        let session = try TmuxSession(arguments: ["--snapshot-dir", ".", "--n", "8", "--dk", "16"])
+        try session.waitFor("first frame") { Self.dk($0) == 16 }
+        try session.send("S")
+        try session.waitFor("the saved paths") { $0.contains(".txt + .json in") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.directory.path)
+        let json = try #require(files.first { $0.hasSuffix("-dk16-sqrt.json") }, "\(files)")
+        #expect(files.contains(json.replacingOccurrences(of: ".json", with: ".txt")))
+        let data = try Data(contentsOf: session.directory.appendingPathComponent(json))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let params = try #require(document["params"] as? [String: Any])
+        #expect(params["dk"] as? Int == 16 && params["n"] as? Int == 8)
+        let attention = try #require(document["attention"] as? [[Any]])
+        #expect(attention.count == 8 && attention.allSatisfy { $0.count == 8 })
+    }
+
+    /// Runs `binary arguments…` without a terminal and returns what it printed.
+    static func output(of binary: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["snapshot"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func shrinkingBelowTheMinimumAndGrowingBackWorks() throws {
         let session = try TmuxSession()
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.resize(width: 40, height: 12)
-        try session.waitFor("the small screen") { $0.split(separator: "\n").allSatisfy { $0.count <= 40 } }
+        try session.waitFor("the too-small message") { $0.contains("too small") }
         try session.resize(width: 120, height: 40)
         try session.send("Right")
         try session.waitFor("the view again") { Self.dk($0) == 128 }
@@ -86,6 +142,44 @@ import Testing
         #expect(screen.contains("status=143 icanon echo"))
         #expect(try session.paneValue("#{alternate_on}") == "0")
         #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test(arguments: [(SIGHUP, 129), (SIGILL, 132), (SIGSEGV, 139)])
+    func hangUpAndCrashesRestoreTheTerminal(signal: Int32, status: Int) throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        let pid = try #require(try session.attnviewProcessID())
+        kill(pid, signal)
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=\(status) icanon echo"))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test func withoutATerminalItPointsToSnapshotAndExits64() throws {
+        let process = Process()
+        process.executableURL = TmuxSession.binary
+        process.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(printed.isEmpty, "nothing on stdout, no escape codes")
+        #expect(message.hasPrefix("attnview: ") && message.contains("attnview snapshot"))
+        #expect(message.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: ["no-such-terminal", "dumb"])
+    func aTerminalItCannotDriveIsRefusedWithExit64(term: String) throws {
+        let session = try TmuxSession(environment: ["TERM=\(term)"])
+        let screen = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(screen.contains("status=64 icanon echo"))
+        #expect(screen.contains("'\(term)'") && screen.contains("attnview snapshot"))
     }
 
     @Test func ctrlCRestoresTheTerminal() throws {

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func unboundKeysDoNothingAndResizeAlwaysWorks() {
-        #expect(Keymap.action(for: .character("x")) == nil)
+        #expect(Keymap.action(for: .character("x")) == .unboundKey)
         #expect(Keymap.action(for: .resize(width: 40, height: 12)) == .resize(width: 40, height: 12))
     }
 

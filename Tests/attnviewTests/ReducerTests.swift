@@ -76,6 +76,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(none.params.divisor == 1)
         let standard = reduce(none, .standardDivisor)
         #expect(standard.params.scale == .sqrtDk && standard.params.alpha == 1 && standard.params.divisor == 8)
+        #expect(reduce(standard, .standardDivisor).view.status == "already the standard divisor √d_k")
     }
 
     @Test func tokenKeysHalveAndDoubleBothCounts() {
@@ -126,6 +127,12 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(applying([.nextTheme, .nextTheme, .nextTheme]).themeName == "default")
     }
 
+    @Test func aKeyThatActsClosesTheHelp() {
+        let state = applying([.toggleHelp, .doubleDk])
+        #expect(!state.view.showHelp && state.params.dk == 128)
+        #expect(applying([.toggleHelp, .unboundKey]).view.showHelp)
+    }
+
     @Test func escapeClosesHelpBeforeItQuits() {
         let help = applying([.toggleHelp, .back])
         #expect(!help.view.showHelp && !help.shouldQuit)
@@ -154,6 +161,8 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(stopped.params == playing.params)
         #expect(reduce(playing, .quit).shouldQuit)
         #expect(reduce(startState(), .tick) == startState())
+        #expect(!reduce(playing, .unboundKey).view.playing)
+        #expect(reduce(startState(), .unboundKey) == startState())
     }
 
     @Test func saveIsRequestedAndItsOutcomeShown() {
@@ -161,7 +170,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(requested.pendingSave == SaveRequest(json: true))
         let saved = reduce(requested, .saved(paths: ["/tmp/a.txt", "/tmp/a.json"]))
         #expect(saved.pendingSave == nil)
-        #expect(saved.view.status == "saved /tmp/a.txt and /tmp/a.json")
+        #expect(saved.view.status == "saved a.txt + .json in /tmp")
         let failed = reduce(requested, .saveFailed("/ro: Permission denied"))
         #expect(failed.view.status == "not saved: /ro: Permission denied")
     }

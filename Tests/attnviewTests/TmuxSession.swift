@@ -21,11 +21,13 @@ final class TmuxSession {
         FileManager.default.isExecutableFile(atPath: binary.path) && (try? run(["tmux", "-V"])) != nil
     }
 
-    /// Starts `attnview arguments…` in a `width` × `height` window with TERM=xterm-256color.
-    init(arguments: [String] = [], width: Int = 120, height: Int = 40) throws {
+    /// Starts `attnview arguments…` in a `width` × `height` window with TERM=xterm-256color and
+    /// colour on (the test runner may set NO_COLOR).
+    /// `environment` (`NAME=value` words) overrides the session's, e.g. `TERM=dumb`.
+    init(arguments: [String] = [], environment: [String] = [], width: Int = 120, height: Int = 40) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let command = ([Self.binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
+        let command = (["env"] + environment + [Self.binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
         let script = """
             trap : INT; cd \(Self.shellQuoted(directory.path)); \(command); status=$?; \
             echo "\(Self.exitMarker) status=$status $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; \
@@ -33,7 +35,7 @@ final class TmuxSession {
             """
         try tmux([
             "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-            "env TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 bash -c \(Self.shellQuoted(script))",
+            "env -u NO_COLOR -u COLORTERM TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 bash -c \(Self.shellQuoted(script))",
         ])
     }
 
@@ -64,7 +66,7 @@ final class TmuxSession {
     /// Polls the screen until `condition` holds; fails the test with the last screen after `seconds`.
     @discardableResult
     func waitFor(
-        _ what: String, seconds: Double = 5, sourceLocation: SourceLocation = #_sourceLocation,
+        _ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)

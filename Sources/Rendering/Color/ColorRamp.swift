@@ -28,9 +28,10 @@ public struct ColorRamp: Hashable, Sendable {
         table[ColorRamp.index(t)]
     }
 
-    /// The lookup-table index for `t` in 0…1, clamped; NaN maps to 0.
+    /// The lookup-table index for `t` in 0…1, clamped; NaN maps to 0, infinities to the ends.
     static func index(_ t: Double) -> Int {
         guard t > 0 else { return 0 }
-        return min(resolution - 1, Int(t * Double(resolution - 1) + 0.5))
+        guard t < 1 else { return resolution - 1 }
+        return Int(t * Double(resolution - 1) + 0.5)
     }
 }

@@ -10,6 +10,7 @@ public struct OKLab: Hashable, Sendable {
     /// Blue (−) … yellow (+).
     public var b: Double
 
+    /// The colour at these OKLab coordinates.
     public init(l: Double, a: Double, b: Double) {
         self.l = l
         self.a = a

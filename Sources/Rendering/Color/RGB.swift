@@ -4,6 +4,7 @@ public struct RGB: Hashable, Sendable, CustomStringConvertible {
     public let g: UInt8
     public let b: UInt8
 
+    /// The colour with these red, green and blue bytes.
     public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
         self.r = r
         self.g = g

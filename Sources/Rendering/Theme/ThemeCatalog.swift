@@ -7,6 +7,7 @@ public struct ThemeCatalog: Sendable {
     /// The themes shipped inside the package's resource bundle.
     public let bundledDirectory: String?
 
+    /// A catalog for a process environment (`XDG_CONFIG_HOME`, `HOME` decide the user folder).
     public init(environment: [String: String]) {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
             userDirectory = xdg + "/attnview/themes"

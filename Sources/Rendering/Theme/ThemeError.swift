@@ -3,6 +3,7 @@ public enum ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(name: String, searched: [String])
     case invalid(file: String, line: Int?, key: String?, reason: String)
 
+    /// One line: file, line and key at fault, then the reason.
     public var description: String {
         switch self {
         case let .notFound(name, searched): "theme '\(name)' not found (searched: \(searched.joined(separator: ", ")))"

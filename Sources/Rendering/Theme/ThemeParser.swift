@@ -5,8 +5,10 @@ import TOMLKit
 public struct ThemeParser: Sendable {
     /// Shown in errors: the path the text came from.
     public let file: String
+    /// The TOML source.
     public let text: String
 
+    /// A parser for `text`, read from `file`.
     public init(file: String, text: String) {
         self.file = file
         self.text = text

@@ -3,7 +3,7 @@
 enum Bars {
     /// Draws a bar of `height` rows (fractional) in column `x`, growing up from the bottom of `area`.
     static func draw(height: Double, x: Int, area: Rect, style: CellStyle, into frame: inout Frame, glyphs: Glyphs) {
-        guard height > 0, x >= area.x, x < area.maxX else { return }
+        guard height > 0, height.isFinite, x >= area.x, x < area.maxX else { return }
         let eighths = min(area.height * 8, Int((height * 8).rounded()))
         let full = eighths / 8, rest = eighths % 8
         for row in 0..<full { frame[x, area.maxY - 1 - row] = style.cell(glyphs.eighths[7]) }

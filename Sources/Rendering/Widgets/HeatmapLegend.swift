@@ -48,7 +48,10 @@ struct HeatmapLegend {
             mode == .logits
             ? [scale, scale / 2, 0, -scale / 2, -scale]
             : [1, 0.5, 0.25, 0.1, 0.05, 0.01, 0]
-        let texts = mode == .logits ? NumberFormat.aligned(values.map { $0 }, maximumDecimals: 2) : values.map { NumberFormat.fixed($0, 2) }
+        let decimals = mode == .logits ? NumberFormat.decimals(for: scale, maximum: 2) : 2
+        let spelled = values.map { NumberFormat.fixed($0, decimals) }
+        let width = spelled.map(\.count).max() ?? 0
+        let texts = spelled.map { NumberFormat.padLeft($0, width) }
         var placed: [(row: Int, text: String)] = []
         for (value, text) in zip(values, texts) {
             let t = mode == .logits ? 0.5 + 0.5 * value / scale : value.squareRoot()

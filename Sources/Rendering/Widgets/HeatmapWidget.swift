@@ -31,6 +31,9 @@ struct HeatmapWidget {
         guard area.width > Self.legendWidth, area.height > 1, matrix.rows > 0, matrix.cols > 0 else { return }
         let pooled = PooledMatrix(matrix, mask: mask, pool: geometry.pool)
         let scale = mode == .logits ? Double(pooled.largestMagnitude) : 1
+        // Centred when the panel is wider than the picture needs (whole cells leave slack).
+        let slack = max(0, area.width - Self.size(of: geometry, rows: matrix.rows).width)
+        let area = Rect(x: area.x + slack / 2, y: area.y, width: area.width - slack / 2, height: area.height)
         let left = area.x + Self.labelWidth(rows: matrix.rows)
         let picture = Rect(x: left, y: area.y, width: geometry.width, height: geometry.height)
         let shade = ShadeMapper(styles: styles, logits: mode == .logits, scale: scale)
@@ -129,30 +132,5 @@ struct HeatmapWidget {
         var step = 1
         while Double(step) * cellsPerIndex < Double(minimumCells), step < 1 << 20 { step *= 2 }
         return step
-    }
-}
-
-/// Maps matrix values to colours or shade characters: weights by √p so the uniform 1/m stays
-/// visible, logits linearly on a scale symmetric about 0.
-struct ShadeMapper {
-    let styles: ThemeStyles
-    let logits: Bool
-    /// Half range of the logit scale.
-    let scale: Double
-
-    /// Position on the ramp, 0…1.
-    func position(_ value: Float) -> Double {
-        logits ? 0.5 + 0.5 * Double(value) / scale : Double(max(0, value)).squareRoot()
-    }
-
-    func color(_ value: Float?) -> TerminalColor {
-        guard let value else { return styles.maskedColor }
-        return styles.rampColor(position(value), logits: logits)
-    }
-
-    func character(_ value: Float?) -> Character {
-        guard let value else { return styles.glyphs.masked }
-        let last = Glyphs.shades.count - 1
-        return Glyphs.shades[min(last, max(0, Int(position(value) * Double(last) + 0.5)))]
     }
 }

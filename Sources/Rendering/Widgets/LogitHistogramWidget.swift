@@ -9,11 +9,13 @@ struct LogitHistogramWidget {
     let measuredStd: Double
     /// The theory's σ; nil for file inputs.
     let theoryStd: Double?
+    /// Spell the note in ASCII (`^2` rather than `²`).
+    let ascii: Bool
 
     var title: String { "logits" }
     var note: String {
         guard let theoryStd else { return "σ \(NumberFormat.fixed(measuredStd, 3))" }
-        return "theory N(0, \(NumberFormat.fixed(theoryStd, 2))²)"
+        return "theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(ascii ? "^2" : "²"))"
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
@@ -21,7 +23,7 @@ struct LogitHistogramWidget {
         let plot = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
         let columns = Bars.resample(histogram.counts.map(Double.init), columns: plot.width)
         let span = (histogram.upper - histogram.lower) / Double(plot.width)
-        let theory: [Double] = theoryStd.map { sigma in
+        let theory: [Double] = theoryStd.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }.map { sigma in
             (0..<plot.width).map { column in
                 let low = histogram.lower + Double(column) * span
                 return Double(histogram.total) * (Self.cdf((low + span) / sigma) - Self.cdf(low / sigma))
@@ -34,8 +36,8 @@ struct LogitHistogramWidget {
         }
         for (offset, expected) in theory.enumerated() {
             let level = expected * rowsPerCount
+            guard level >= 0.25, level.isFinite else { continue }
             let row = plot.maxY - 1 - min(plot.height - 1, Int(level))
-            guard expected * rowsPerCount >= 0.25 else { continue }
             let underneath = frame[plot.x + offset, row]
             let onBar = underneath.character == styles.glyphs.eighths[7] && underneath.character != " "
             var style = styles.theory

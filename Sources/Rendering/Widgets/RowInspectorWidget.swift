@@ -29,8 +29,12 @@ struct RowInspectorWidget {
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
         let pool = pool(width: area.width)
         let bars = (weights.cols + pool - 1) / pool
-        let barWidth = max(1, plot.width / bars)
+        // Equal whole-cell bars when they fill most of the width; otherwise bars share the whole
+        // width (some one cell wider than others) rather than leave half of it empty.
+        let exact = max(1, Double(plot.width) / Double(bars))
+        let barWidth = exact.rounded(.down) * Double(bars) >= 0.8 * Double(plot.width) ? exact.rounded(.down) : exact
         let gap = barWidth >= 3 ? 1 : 0
+        func start(of bar: Int) -> Int { plot.x + Int((Double(bar) * barWidth).rounded()) }
         let visible = mask.visibleKeys(row: row)
         var values: [Double?] = []
         for bar in 0..<bars {
@@ -40,8 +44,7 @@ struct RowInspectorWidget {
         }
         let top = max(values.compactMap { $0 }.max() ?? 0, 1e-12)
         for (bar, value) in values.enumerated() {
-            let x0 = plot.x + bar * barWidth
-            for x in x0..<(x0 + barWidth - gap) {
+            for x in start(of: bar)..<max(start(of: bar) + 1, start(of: bar + 1) - gap) {
                 guard let value else {
                     frame[x, plot.maxY - 1] = styles.maskedPattern.cell(styles.glyphs.masked)
                     continue
@@ -57,11 +60,11 @@ struct RowInspectorWidget {
             frame.put(NumberFormat.padLeft(labels[1].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y + plot.height / 2, style: styles.axis)
         }
         frame.put(NumberFormat.padLeft("0", Self.labelWidth - 1), x: area.x, y: plot.maxY - 1, style: styles.axis)
-        let cellsPerKey = Double(barWidth) / Double(pool)
+        let cellsPerKey = barWidth / Double(pool)
         let step = HeatmapWidget.niceStep(minimumCells: 6, cellsPerIndex: cellsPerKey)
         var nextFree = plot.x
         for key in stride(from: 0, to: weights.cols, by: step) {
-            let x = plot.x + key / pool * barWidth
+            let x = start(of: key / pool)
             let label = String(key)
             guard x >= nextFree, x + label.count <= plot.maxX else { continue }
             nextFree = frame.put(label, x: x, y: plot.maxY, style: styles.axis) + 1

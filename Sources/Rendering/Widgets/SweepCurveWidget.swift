@@ -56,15 +56,16 @@ struct SweepCurveWidget {
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 16, area.height >= 4 else { return }
         let octaves = curve.map(\.octaves).sorted()
-        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest else {
+        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest, lowest.isFinite, highest.isFinite else {
             let message = "no sweep data"
             frame.put(message, x: area.x + (area.width - message.count) / 2, y: area.y + area.height / 2, style: styles.muted)
             return
         }
         let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
         let span = highest - lowest
-        let inRange = currentOctave >= lowest && currentOctave <= highest
-        let markerX = plot.x + Int(((min(max(currentOctave, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
+        let current = currentOctave.isFinite ? currentOctave : 0
+        let inRange = current >= lowest && current <= highest
+        let markerX = plot.x + Int(((min(max(current, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
         for y in plot.y..<plot.maxY { frame[markerX, y] = styles.marker.with([]).cell(styles.glyphs.markerLine) }
         let lines = series(styles: styles)
         if styles.ascii || !styles.hasColor {
@@ -87,8 +88,8 @@ struct SweepCurveWidget {
         if inRange {
             markerLabel = (styles.ascii ? "^" : "▲") + "now"
         } else {
-            let arrow = currentOctave < lowest ? (styles.ascii ? "<" : "◀") : (styles.ascii ? ">" : "▶")
-            markerLabel = arrow + "now " + (currentOctave > 0 ? "+" : "") + NumberFormat.fixed(currentOctave, 1)
+            let arrow = current < lowest ? (styles.ascii ? "<" : "◀") : (styles.ascii ? ">" : "▶")
+            markerLabel = arrow + "now " + (current > 0 ? "+" : "") + NumberFormat.fixed(current, 1)
         }
         drawAxis(plot: plot, lowest: lowest, highest: highest, markerX: markerX, markerLabel: markerLabel, into: &frame, styles: styles)
     }
@@ -100,7 +101,7 @@ struct SweepCurveWidget {
         let y = plot.maxY
         let markerStart = min(max(plot.x, markerX - (markerX > plot.x + plot.width / 2 ? markerLabel.count - 1 : 0)), plot.maxX - markerLabel.count)
         let reserved = (markerStart - 1)...(markerStart + markerLabel.count)
-        for octave in Int(lowest.rounded(.up))...Int(highest.rounded(.down)) {
+        for octave in stride(from: Int(lowest.rounded(.up)), through: Int(highest.rounded(.down)), by: 1) {
             let label = octave > 0 ? "+\(octave)" : String(octave)
             let x = plot.x + Int(((Double(octave) - lowest) / (highest - lowest) * Double(plot.width - 1)).rounded()) - label.count / 2
             let span = x...(x + label.count - 1)
@@ -130,11 +131,4 @@ struct SweepCurveWidget {
     }
 
     private static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }
-}
-
-extension NumberFormat {
-    /// Three significant digits, in exponent form below 0.001.
-    static func exponentOrFixed(_ value: Double) -> String {
-        abs(value) < 0.001 && value != 0 ? exponent(value) : fixed(value, decimals(for: value, maximum: 4))
-    }
 }

@@ -30,6 +30,8 @@ enum Action: Hashable, Sendable {
     /// The engine refused the parameters: go back to the last ones it computed, saying why.
     case revert(to: AttentionParams, reason: String)
     case toggleHelp
+    /// A key with no binding: it does nothing, except stop play like any key.
+    case unboundKey
     /// Esc: closes the help overlay when it is open, else quits.
     case back
     case quit

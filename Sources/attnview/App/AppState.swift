@@ -23,6 +23,7 @@ struct AppState: Equatable, Sendable {
     var pendingSave: SaveRequest?
     var shouldQuit = false
 
+    /// The start: `params` as computed, the default view, nothing pending.
     init(
         params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],
         dkRange: ClosedRange<Int> = Limits.dk, width: Int, height: Int

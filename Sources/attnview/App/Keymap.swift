@@ -10,6 +10,7 @@ struct KeyBinding: Sendable {
 
 /// Turns keys into actions: a pure table, tested against the renderer's `KeyGuide`.
 enum Keymap {
+    /// Every binding, in the order KeyGuide lists them.
     static let bindings: [KeyBinding] = [
         KeyBinding(key: .left, label: "←", action: .halveDk),
         KeyBinding(key: .character("h"), label: "h", action: .halveDk),
@@ -47,9 +48,9 @@ enum Keymap {
     private static let table: [Key: Action] = Dictionary(
         bindings.map { ($0.key, $0.action) }, uniquingKeysWith: { first, _ in first })
 
-    /// The action for `key`, or nil for keys that do nothing.
-    static func action(for key: Key) -> Action? {
+    /// The action for `key`; `.unboundKey` for keys without a binding.
+    static func action(for key: Key) -> Action {
         if case let .resize(width, height) = key { return .resize(width: width, height: height) }
-        return table[key]
+        return table[key] ?? .unboundKey
     }
 }

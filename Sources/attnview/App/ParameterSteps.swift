@@ -57,7 +57,8 @@ enum ParameterSteps {
         direction > 0 ? rhoSteps.first { $0 > rho + 1e-9 } : rhoSteps.last { $0 < rho - 1e-9 }
     }
 
-    /// Why `params` cannot be computed in the view, or nil when it can.
+    /// Why `params` cannot be computed in the view, or nil when it can: the view's own bounds in
+    /// its words first, then the core's `validate()`.
     static func problem(with params: AttentionParams, dkRange: ClosedRange<Int>) -> String? {
         if !dkRange.contains(params.dk) {
             return "d_k \(params.dk) is outside \(dkRange.lowerBound)…\(dkRange.upperBound)"
@@ -72,7 +73,11 @@ enum ParameterSteps {
         if !(divisor.isFinite && Limits.divisor.contains(divisor)) {
             return "divisor \(format(divisor)) is outside 1e-06…1e+06"
         }
-        if !(0..<1).contains(params.rho) { return "rho must stay in [0, 1)" }
+        do throws(AttentionError) {
+            try params.validate()
+        } catch {
+            return error.description
+        }
         return nil
     }
 

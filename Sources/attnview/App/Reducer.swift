@@ -1,4 +1,5 @@
 import AttentionCore
+import Foundation
 import Rendering
 
 /// The app's one state transition: pure, so every key's effect is unit-tested without a terminal.
@@ -7,6 +8,8 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     var next = state
     if action.isKeyPress {
         next.view.status = ""
+        // Any key that does something closes the help, so its effect is visible.
+        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
@@ -28,12 +31,12 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .nudgeDivisor(let steps):
         return changingParams(next) { $0 = ParameterSteps.nudgingDivisor($0, by: steps) }
     case .choosePolicy(let policy):
-        return changingParams(next) {
+        return changingParams(next, atLimit: "the divisor policy is already \(policy.name) with alpha 1") {
             $0.scale = policy
             $0.alpha = 1
         }
     case .standardDivisor:
-        return changingParams(next) {
+        return changingParams(next, atLimit: "already the standard divisor √d_k") {
             $0.scale = .sqrtDk
             $0.alpha = 1
         }
@@ -70,7 +73,7 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .save(let json): next.pendingSave = SaveRequest(json: json)
     case .saved(let paths):
         next.pendingSave = nil
-        next.view.status = "saved " + paths.joined(separator: " and ")
+        next.view.status = savedMessage(paths)
     case .saveFailed(let message):
         next.pendingSave = nil
         next.view.status = "not saved: " + message
@@ -80,6 +83,7 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
         next.view.playing = false
         next.view.status = reason
     case .toggleHelp: next.view.showHelp.toggle()
+    case .unboundKey: break
     case .back:
         if next.view.showHelp { next.view.showHelp = false } else { next.shouldQuit = true }
     case .quit: next.shouldQuit = true
@@ -137,6 +141,14 @@ private func playing(_ state: AppState) -> AppState {
     }
     next.params = params
     return next
+}
+
+/// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.
+private func savedMessage(_ paths: [String]) -> String {
+    guard let first = paths.first else { return "nothing saved" }
+    let url = URL(fileURLWithPath: first)
+    let others = paths.dropFirst().map { " + ." + URL(fileURLWithPath: $0).pathExtension }.joined()
+    return "saved \(url.lastPathComponent)\(others) in \(url.deletingLastPathComponent().path)"
 }
 
 private func refusing(_ state: AppState, _ message: String) -> AppState {

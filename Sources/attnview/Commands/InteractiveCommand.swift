@@ -14,9 +14,11 @@ struct InteractiveCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: "Folder for snapshots saved with s and S (default: the working directory).")
+    @Option(help: ArgumentHelp("Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
     var snapshotDir: String?
 
+    /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
+    /// the screen changes), then hands over to the event loop until the user quits.
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { refuse(.notATerminal) }
         CrashReporting.makeNonInteractive()
@@ -33,12 +35,16 @@ struct InteractiveCommand: ParsableCommand {
         defer { backend.end() }
         let (width, height) = backend.size
         // The resolved parameters: for file inputs n, m and d_k come from the files.
-        let state = AppState(
+        var state = AppState(
             params: result.params, themeName: display.theme, themeNames: catalog.availableNames(),
             dkRange: dkRange(for: result.params), width: width, height: height)
+        if !backend.unicode && !display.ascii {
+            state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
+        }
         var loop = EventLoop(
             backend: backend, engine: engine, result: result, state: state, catalog: catalog,
-            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, ascii: display.ascii)
+            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath,
+            ascii: display.ascii || !backend.unicode)
         loop.run()
     }
 

@@ -46,7 +46,7 @@ struct EventLoop {
         while !state.shouldQuit {
             guard let keys = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
-            var actions = keys.compactMap(Keymap.action(for:))
+            var actions = keys.map(Keymap.action(for:))
             if keys.isEmpty && state.view.playing { actions = [.tick] }
             guard !actions.isEmpty else { continue }
             for action in actions {
@@ -115,33 +115,37 @@ struct EventLoop {
         return key
     }
 
-    /// Writes the frame as it is now (plus JSON for `S`) under a fresh name; the outcome goes to
-    /// the status line.
+    /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name;
+    /// the outcome goes to the status line.
     private mutating func save(_ request: SaveRequest) {
         computeIfNeeded()
-        renderFrame()
+        // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
+        // the same text `attnview snapshot --format text` prints for the header's command.
+        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii).render(
+            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
         let commandLine = SnapshotCommandLine(
             params: computedParams, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
             width: state.width, height: state.height, colors: nil)
         let header = SnapshotHeader(commandLine: commandLine.text, result: result)
         let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
-        let json = request.json ? result.jsonData() : nil
         let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)
         let stem = SnapshotNaming.stem(params: computedParams, date: Date())
         for name in SnapshotNaming.candidates(stem: stem) {
             let textPath = directory.appendingPathComponent(name + ".txt").path
             let jsonPath = directory.appendingPathComponent(name + ".json").path
             let manager = FileManager.default
-            if manager.fileExists(atPath: textPath) || (json != nil && manager.fileExists(atPath: jsonPath)) { continue }
+            if manager.fileExists(atPath: textPath) || (request.json && manager.fileExists(atPath: jsonPath)) { continue }
             do throws(OutputError) {
                 try SafeFileWriter.write(text, to: textPath, overwrite: false)
-                if let json { try SafeFileWriter.write(json, to: jsonPath, overwrite: false) }
-                state = reduce(state, .saved(paths: json == nil ? [textPath] : [textPath, jsonPath]))
+                if request.json {
+                    // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
+                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in result.writeJSON { sink.write($0) } }
+                }
+                state = reduce(state, .saved(paths: request.json ? [textPath, jsonPath] : [textPath]))
                 return
-            } catch .exists {
-                continue
             } catch {
-                state = reduce(state, .saveFailed(error.description))
+                guard case .unwritable(_, let reason) = error else { continue }
+                state = reduce(state, .saveFailed(reason))
                 return
             }
         }

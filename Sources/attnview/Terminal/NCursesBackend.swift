@@ -7,17 +7,24 @@ import Rendering
 final class NCursesBackend {
     /// The colour depth this terminal can show, capped by what was asked for.
     let depth: ColorDepth
+    /// The locale encodes UTF-8; without it ncurses cannot show ▀ or box drawing, so draw ASCII.
+    let unicode: Bool
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var colors: ColorPairs
     private var attributeCache: [CellAttributes: attr_t] = [:]
     private var ended = false
+    private var earlyEmptyReads = 0
+    private static let resizeCheckMilliseconds: Int32 = 200
+    /// The frame ncurses' window holds, to skip unchanged cells; nil forces a full copy.
+    private var shown: Frame?
 
     /// Starts the screen. Colour follows the renderer's detection (NO_COLOR, TERM=dumb, COLORTERM,
     /// the terminal's colour count); `noColor` turns it off.
     init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
+        unicode = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } == "UTF-8"
         let term = getenv("TERM").map { String(cString: $0) }
         guard let term, !term.isEmpty else { throw .unknownTerminal(term: nil) }
         TerminalRestorer.install()
@@ -38,6 +45,11 @@ final class NCursesBackend {
         noecho()
         nonl()
         keypad(window, true)
+        // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
+        // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
+        for (sequence, key) in [("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT)] {
+            define_key(sequence, key)
+        }
         set_escdelay(25)
         curs_set(0)
         var terminalColors = 0
@@ -60,47 +72,72 @@ final class NCursesBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Shows `frame`: ncurses compares it with what is on screen and sends only the changes.
+    /// Shows `frame`. Only cells that differ from the last frame are handed to ncurses, which
+    /// then compares them with the screen and sends just the changes.
     func present(_ frame: Frame) {
-        if colors.resetIfCrowded() { clearok(attnview_curscr(), true) }
-        werase(window)
         let (width, height) = size
+        var previous = shown
+        if colors.resetIfCrowded() {
+            clearok(attnview_curscr(), true)
+            previous = nil
+        }
+        if previous?.width != frame.width || previous?.height != frame.height || width != frame.width
+            || height != frame.height
+        {
+            werase(window)
+            previous = nil
+        }
         let columns = min(width, frame.width)
-        frame.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<min(height, frame.height) {
-                let row = y * frame.width
-                for x in 0..<columns {
-                    let cell = cells[row + x]
-                    let scalar = cell.character.unicodeScalars.first?.value ?? 32
-                    let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                    _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+        let old = previous?.cells ?? []
+        old.withUnsafeBufferPointer { oldCells in
+            frame.cells.withUnsafeBufferPointer { cells in
+                for y in 0..<min(height, frame.height) {
+                    let row = y * frame.width
+                    for x in 0..<columns {
+                        let cell = cells[row + x]
+                        if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
+                        let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                        let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                        _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+                    }
                 }
             }
         }
+        shown = frame
         wnoutrefresh(window)
         doupdate()
     }
 
-    /// Forgets what ncurses believes is on screen so the next `present` repaints every cell.
-    func invalidate() {
-        clearok(attnview_curscr(), true)
-    }
-
-    /// Waits up to `waitMilliseconds` (nil: until a key) for input, then drains everything
-    /// pending without waiting. Returns nil when stdin has ended.
+    /// Waits up to `waitMilliseconds` (nil: until a key or a resize) for input, then drains
+    /// everything pending without waiting. Returns nil when stdin has ended.
     func readKeys(waitMilliseconds: Int32?) -> [Key]? {
-        wtimeout(window, waitMilliseconds ?? -1)
-        var character: wint_t = 0
-        let first = wget_wch(window, &character)
-        if first == ERR { return Self.inputEnded(afterBlockingRead: waitMilliseconds == nil) ? nil : [] }
-        var keys = [translate(first, character)].compactMap { $0 }
-        wtimeout(window, 0)
         while true {
-            let status = wget_wch(window, &character)
-            if status == ERR { break }
-            if let key = translate(status, character) { keys.append(key) }
+            // SIGWINCH may land on another thread (OpenBLAS starts its own), leaving this read
+            // asleep: wake every 200 ms so ncurses can report a resize it has noted.
+            let wait = waitMilliseconds ?? Self.resizeCheckMilliseconds
+            wtimeout(window, wait)
+            var character: wint_t = 0
+            let clock = ContinuousClock()
+            let started = clock.now
+            let first = wget_wch(window, &character)
+            if first == ERR {
+                // A read that keeps failing long before its timeout is at end of input.
+                let early = clock.now - started < .milliseconds(Int(wait) / 2)
+                earlyEmptyReads = early ? earlyEmptyReads + 1 : 0
+                if Self.inputHungUp() || earlyEmptyReads > 100 { return nil }
+                if waitMilliseconds == nil { continue }
+                return []
+            }
+            earlyEmptyReads = 0
+            var keys = [translate(first, character)].compactMap { $0 }
+            wtimeout(window, 0)
+            while true {
+                let status = wget_wch(window, &character)
+                if status == ERR { break }
+                if let key = translate(status, character) { keys.append(key) }
+            }
+            return keys
         }
-        return keys
     }
 
     /// Ends the screen and restores the terminal; safe to call twice.
@@ -149,12 +186,10 @@ final class NCursesBackend {
         return value
     }
 
-    /// After a read that returned nothing: stdin hung up, or a blocking read found it readable
-    /// yet got no key, which is end of file. (A read interrupted by a signal is neither.)
-    private static func inputEnded(afterBlockingRead: Bool) -> Bool {
+    /// After a read that returned nothing: has the terminal on stdin gone away?
+    private static func inputHungUp() -> Bool {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) == 1 else { return false }
-        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
-        return afterBlockingRead
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 }

@@ -18,9 +18,9 @@ private let signalSlots = 65
 /// The handlers are installed before ncurses starts, so ncurses leaves these signals alone (it only
 /// takes signals still at their default); it keeps SIGTSTP and SIGWINCH for suspend and resize.
 enum TerminalRestorer {
-    /// Signals that end the process after the terminal is restored, by re-raising them.
+    /// Signals that end the process: after restoring, the handler re-raises them.
     static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGTRAP]
-    /// Faults: returning from the handler re-runs the faulting instruction under the previous handler.
+    /// Crashes (a Swift trap is SIGILL or SIGTRAP), handled the same way.
     static let faults: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE]
 
     /// Saves the terminal's current modes and installs the handlers; call before ncurses starts.
@@ -70,8 +70,7 @@ private func handleSignal(_ signal: Int32) {
     if restoreByteCount > 0 { _ = write(STDOUT_FILENO, restoreBytes, restoreByteCount) }
     if hasSavedModes { _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedModes) }
     sigaction(signal, previousActions + Int(signal), nil)
-    switch signal {
-    case SIGSEGV, SIGBUS, SIGILL, SIGFPE: break
-    default: raise(signal)
-    }
+    // Pending until the handler returns, then delivered to the previous handler (a real fault
+    // would recur anyway; one sent with kill(2) would not).
+    raise(signal)
 }

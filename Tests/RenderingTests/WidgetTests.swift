@@ -1,0 +1,125 @@
+import Testing
+import AttentionCore
+@testable import Rendering
+
+@Test func largeMatricesArePooledByAWholeFactor() {
+    let geometry = HeatmapGeometry(rows: 256, cols: 256, maxWidth: 40, maxHeight: 10, halfBlock: true)
+    #expect(geometry.pool == 13)
+    #expect(geometry.zoom == 1)
+    #expect(geometry.width <= 40 && geometry.height <= 10)
+    #expect(geometry.pooledRows == 20)
+}
+
+@Test func smallMatricesGetLargerCells() {
+    let geometry = HeatmapGeometry(rows: 8, cols: 12, maxWidth: 40, maxHeight: 10, halfBlock: true)
+    #expect(geometry.pool == 1)
+    #expect(geometry.zoom == 2)
+    #expect(geometry.width == 24 && geometry.height == 8)
+    let shaded = HeatmapGeometry(rows: 8, cols: 12, maxWidth: 40, maxHeight: 10, halfBlock: false)
+    #expect(shaded.zoom == 1 && shaded.width == 24 && shaded.height == 8, "two columns per entry without half blocks")
+}
+
+@Test func poolingAveragesOnlyUnmaskedEntries() {
+    let matrix = Matrix(rows: 2, cols: 2, values: [0.25, 0.75, 1.0, 0.5])
+    let causal = PooledMatrix(matrix, mask: Mask(n: 2, m: 2, causal: true), pool: 2)
+    #expect(causal[0, 0] == Float((0.25 + 1.0 + 0.5) / 3))
+    let masked = PooledMatrix(Matrix(rows: 2, cols: 2, values: [0.5, 0.5, 0.5, 0.5]), mask: Mask(n: 2, m: 2, causal: true), pool: 1)
+    #expect(masked[0, 1] == nil)
+    #expect(masked[1, 1] == 0.5)
+}
+
+@Test func resamplingKeepsTheTotal() {
+    let counts: [Double] = [1, 2, 3, 4, 5, 6, 7]
+    for columns in [1, 3, 7, 10, 20] {
+        let resampled = Bars.resample(counts, columns: columns)
+        #expect(resampled.count == columns)
+        #expect(abs(resampled.reduce(0, +) - 28) < 1e-9)
+    }
+}
+
+@Test func barsUseEighthBlocks() {
+    var frame = Frame(width: 1, height: 3)
+    Bars.draw(height: 1.5, x: 0, area: frame.bounds, style: CellStyle(), into: &frame, glyphs: .unicode)
+    #expect(frame.plainText() == "\n▄\n█\n")
+    var ascii = Frame(width: 1, height: 3)
+    Bars.draw(height: 1.5, x: 0, area: ascii.bounds, style: CellStyle(), into: &ascii, glyphs: .ascii)
+    #expect(ascii.plainText() == "\n#\n#\n")
+}
+
+@Test func weightLegendLabelsRoundValuesOnTheirRows() {
+    let labels = HeatmapLegend(mode: .weights, scale: 1, showsMask: false).labels(rows: 21)
+    #expect(labels.first?.text == "1.00" && labels.first?.row == 0)
+    #expect(labels.last?.text == "0.00" && labels.last?.row == 20)
+    #expect(labels.contains { $0.text == "0.25" && $0.row == 10 }, "√0.25 = 0.5: halfway down")
+}
+
+@Test func logitLegendIsSymmetricAboutZero() {
+    let labels = HeatmapLegend(mode: .logits, scale: 4, showsMask: false).labels(rows: 9)
+    #expect(labels.map { $0.text.trimmingWhitespace() } == ["4.00", "2.00", "0.00", "-2.00", "-4.00"])
+    #expect(labels.map(\.row) == [0, 2, 4, 6, 8])
+}
+
+@Test func shadeRampRunsFromBlankToAt() {
+    let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+    let shade = ShadeMapper(styles: styles, logits: false, scale: 1)
+    #expect(shade.character(0) == " ")
+    #expect(shade.character(1) == "@")
+    #expect(shade.character(nil) == "╱")
+}
+
+@Test func themePreviewStripIsColouredHalfBlocks() {
+    let ramp = ColorRamp(stops: [RGB(0, 0, 0), RGB(255, 255, 255)])
+    let strip = ThemePreview.strip(ramp, depth: .trueColor, width: 4)
+    #expect(strip.hasPrefix("\u{1B}[38;2;0;0;0;48;2;"))
+    #expect(strip.filter { $0 == "▀" }.count == 4)
+    #expect(ThemePreview.strip(ramp, depth: .none, width: 10) == " .:-=+*#%@")
+    let line = ThemePreview.line(for: .fallback, depth: .palette256)
+    #expect(line.hasPrefix("default ") && line.hasSuffix(Theme.fallback.summary))
+}
+
+@Test func tooSmallScreenNamesTheMinimum() throws {
+    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+        result: try SampleResults.make(n: 4), curve: [], view: ViewState(), width: 79, height: 30)
+    #expect(frame.plainText().contains("terminal too small (need 80×24)"))
+    #expect(frame.plainText().contains("now 79×30"))
+}
+
+/// Statistics, weights and curves the renderer gets could in principle hold NaN or infinities (the
+/// logits themselves are finite by the core's contract): the frame still draws.
+@Test func nonFiniteNumbersDrawWithoutTrapping() throws {
+    let params = AttentionParams(n: 3, dk: 4)
+    let logits = Matrix(rows: 3, cols: 3, values: [1e30, -1e30, 0, 1, 2, 3, 0, 0, 0])
+    let weights = Matrix(rows: 3, cols: 3, values: [.nan, .infinity, 0, 0.2, 0.3, 0.5, 1, 0, 0])
+    let stats = AttentionStatistics(
+        logitMean: .nan, logitStd: .infinity, logitStdExpected: 0, entropyMean: .nan, entropyNormalizedMean: .infinity,
+        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, regime: .peaked)
+    var histogram = Histogram(lower: -1, upper: 1, bins: 4, log10Axis: false)
+    histogram.counts = [1, 0, 5, 2]
+    let result = AttentionResult(
+        params: params, divisor: 2, logits: logits, weights: weights, rowEntropy: [.nan, 0, 0], stats: stats,
+        logitHistogram: histogram, weightHistogram: Histogram(lower: -8, upper: 0, bins: 8, log10Axis: true))
+    let curve = [
+        DivisorCurvePoint(octaves: 0.2, divisor: 1, entropyNormalizedMean: .nan, scoreGradMean: .infinity),
+        DivisorCurvePoint(octaves: 0.8, divisor: 2, entropyNormalizedMean: 0.5, scoreGradMean: 0.1),
+    ]
+    for depth in ColorDepth.allCases {
+        for mode in [HeatmapMode.weights, .logits] {
+            let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
+                result: result, curve: curve, view: ViewState(heatmap: mode), width: 120, height: 40)
+            #expect(frame.plainText().contains("statistics"))
+        }
+    }
+}
+
+@Test func statusBarKeepsHelpAndQuitAndFillsTheRestWithKeys() {
+    let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+    var wide = Frame(width: 200, height: 1)
+    StatusBar(message: "saved /tmp/a.txt").draw(into: &wide, row: 0, width: 200, styles: styles)
+    let line = wide.plainText()
+    #expect(line.hasPrefix(" saved /tmp/a.txt"))
+    #expect(line.hasSuffix("? help  q quit\n"))
+    #expect(line.contains("←→ d_k") && line.contains("1 2 3 0 policy"))
+    var narrow = Frame(width: 40, height: 1)
+    StatusBar(message: String(repeating: "x", count: 60)).draw(into: &narrow, row: 0, width: 40, styles: styles)
+    #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
+}

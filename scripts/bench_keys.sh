@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Keypress → finished frame in the interactive view (release build), driven through tmux like a
+# user would: for each key the time until attnview has computed, rendered and drawn the frame
+# (its own ATTNVIEW_TIMING log) and the time until that line appears on tmux's screen; then a
+# burst of 200 keys sent at once and the time until the screen shows the final state.
+# Usage: scripts/bench_keys.sh [rounds per key, default 20]
+# The issue asks for < 10 ms at n = 64, d_k = 512, < 30 ms at n = 256, d_k = 4096, and a burst
+# that settles within 0.5 s; the figures go in README "Performance".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-20}
+command -v tmux >/dev/null || { echo "bench_keys: needs tmux" >&2; exit 69; }
+swift build -c release --product attnview >&2
+binary=$PWD/.build/release/attnview
+work=$(mktemp -d)
+socket=""
+sessions=0
+cleanup() { cleanup_server; rm -rf "$work"; }
+trap cleanup EXIT
+
+cleanup_server() { [ -z "$socket" ] || tmux -L "$socket" kill-server 2>/dev/null || true; }
+tmux_() { tmux -L "$socket" -f /dev/null "$@"; }
+screen() { tmux_ capture-pane -p -t 0; }
+now_ns() { date +%s%N; }
+log_lines() { wc -l <"$work/timing.log"; }
+
+# wait_for REGEX [seconds]: poll the screen until a line matches (no fixed sleeps).
+wait_for() {
+    local deadline=$(($(now_ns) + ${2:-10} * 1000000000))
+    until screen | grep -Eq "$1"; do
+        if (($(now_ns) > deadline)); then
+            echo "bench_keys: timed out waiting for /$1/" >&2
+            screen >&2
+            exit 1
+        fi
+    done
+}
+
+# wait_for_log COUNT: until the timing log has more than COUNT lines (the frame is drawn).
+wait_for_log() {
+    local deadline=$(($(now_ns) + 10 * 1000000000))
+    until (($(log_lines) > $1)); do
+        if (($(now_ns) > deadline)); then echo "bench_keys: no frame logged" >&2; exit 1; fi
+    done
+}
+
+# start N DK: a fresh 160 × 50 view with the timing log on, on a tmux server of its own.
+start() {
+    cleanup_server
+    sessions=$((sessions + 1))
+    socket="attnview-bench-$$-$sessions"
+    mkdir -p "$work" && : >"$work/timing.log"
+    tmux_ new-session -d -x 160 -y 50 \
+        "env -u NO_COLOR -u COLORTERM TERM=xterm-256color LANG=C.UTF-8 ATTNVIEW_TIMING=$work/timing.log $binary --n $1 --dk $2"
+    wait_for "d_k +$2 "
+}
+
+# summary LABEL FILE: median and max of the numbers in FILE (one per line).
+summary() {
+    sort -g "$2" | awk -v label="$1" '{ v[NR] = $1 } END {
+        printf "  %-44s median %7.2f ms   max %7.2f ms   (%d keys)\n", label, v[int((NR + 1) / 2)], v[NR], NR }'
+}
+
+# measure N DK LABEL KEY...: press the keys in turn, `rounds` times over.
+measure() {
+    local n=$1 dk=$2 label=$3
+    shift 3
+    : >"$work/inside"
+    : >"$work/screen"
+    for ((round = 0; round < rounds; round++)); do
+        for key in "$@"; do
+            local before start
+            before=$(log_lines)
+            start=$(now_ns)
+            tmux_ send-keys -t 0 "$key"
+            wait_for_log "$before"
+            echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
+            tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
+            # Keys at a brisk human pace (~15 a second), so tmux has drawn one frame before the next.
+            sleep 0.06
+        done
+    done
+    summary "$label: inside attnview" "$work/inside"
+    summary "$label: send-keys → frame drawn" "$work/screen"
+}
+
+# burst N DK: 200 × `r` (new seed) at once; time until the screen shows seed 200.
+burst() {
+    start "$1" "$2"
+    local keys=() start before elapsed
+    for ((i = 0; i < 200; i++)); do keys+=(r); done
+    before=$(log_lines)
+    start=$(now_ns)
+    tmux_ send-keys -t 0 "${keys[@]}"
+    wait_for "seed +200 "
+    elapsed=$((($(now_ns) - start) / 1000000))
+    wait_for_log "$before"
+    echo "  200 × r sent at once: screen shows seed 200 after $elapsed ms ($(($(log_lines) - before)) frames drawn)"
+}
+
+for config in "64 512" "256 4096"; do
+    set -- $config
+    echo "n = m = $1, d_k = $2 (160 × 50, xterm-256color):"
+    start "$1" "$2"
+    measure "$1" "$2" "↑/↓ divisor (no matmul)" Up Down
+    measure "$1" "$2" "→/← d_k ×2 / ÷2" Right Left
+    measure "$1" "$2" "r new seed (new Q, K, full recompute)" r
+    measure "$1" "$2" "v weights/logits (no compute)" v
+    burst "$1" "$2"
+done
