@@ -7,6 +7,7 @@ public final class AttentionEngine {
     private var inputs: (key: InputsKey, value: AttentionInputs)?
     var dotProducts = DotProductCache()
 
+    /// An engine with empty caches.
     public init() {}
 
     /// How many matrix products the engine has run: a divisor-only change must not add one.

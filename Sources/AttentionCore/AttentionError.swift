@@ -9,6 +9,7 @@ public enum AttentionError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Q and K that do not fit together.
     case shapeMismatch(String)
 
+    /// One line naming the flag or file at fault.
     public var description: String {
         switch self {
         case let .outOfRange(flag, value, allowed): "\(flag) \(value) is out of range (allowed: \(allowed))"

@@ -36,18 +36,22 @@ public struct AttentionParams: Hashable, Sendable {
     public var m: Int
     /// Key/query dimension. For `.files`, the first `dk` columns are used (at most the file's d).
     public var dk: Int
+    /// Seed of the generated Q and K (see `GaussianGenerator`).
     public var seed: UInt64
     /// Standard deviation of every generated entry.
     public var sigma: Double
     /// Query–key alignment in [0, 1): k_i = rho·q_i + √(1 − rho²)·z_i for i < min(n, m).
     public var rho: Double
+    /// How the divisor s follows d_k (`divisor` resolves it).
     public var scale: ScalePolicy
     /// Multiplier of the policy's divisor (ignored by `.fixed`).
     public var alpha: Double
     /// Query i may attend key j only where j ≤ i + (m − n).
     public var causal: Bool
+    /// Generated inputs or two `.npy` files.
     public var source: InputSource
 
+    /// The built-in defaults: 64 tokens, d_k = 64, s = √d_k, seed 0, sigma 1, rho 0, no mask.
     public init(
         n: Int = 64, m: Int? = nil, dk: Int = 64, seed: UInt64 = 0, sigma: Double = 1, rho: Double = 0,
         scale: ScalePolicy = .sqrtDk, alpha: Double = 1, causal: Bool = false, source: InputSource = .generated

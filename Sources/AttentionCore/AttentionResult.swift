@@ -10,12 +10,14 @@ public struct AttentionResult: Sendable {
     public let weights: Matrix
     /// Per-row entropy H_i in nats.
     public let rowEntropy: [Double]
+    /// Every statistic of the issue (masked entries excluded).
     public let stats: AttentionStatistics
     /// Histogram of the unmasked logits (linear axis).
     public let logitHistogram: Histogram
     /// Histogram of the unmasked weights (log10 axis, 1e-8…1, underflow bin below).
     public let weightHistogram: Histogram
 
+    /// Assembles a result; the engine is the usual source of one.
     public init(
         params: AttentionParams, divisor: Double, logits: Matrix, weights: Matrix, rowEntropy: [Double],
         stats: AttentionStatistics, logitHistogram: Histogram, weightHistogram: Histogram
@@ -35,15 +37,20 @@ public struct AttentionResult: Sendable {
         Mask(n: params.n, m: params.m, causal: params.causal).visibleKeys(row: row)
     }
 
+    /// Whether the causal mask hides key `col` from query `row`.
     public func isMasked(row: Int, col: Int) -> Bool { !visibleKeys(row: row).contains(col) }
 }
 
 /// The causal mask as a rule, so nothing needs to store it.
 public struct Mask: Hashable, Sendable {
+    /// Queries.
     public let n: Int
+    /// Keys.
     public let m: Int
+    /// Whether query i is limited to keys j ≤ i + (m − n).
     public let causal: Bool
 
+    /// The mask of an n × m attention matrix, causal or not.
     public init(n: Int, m: Int, causal: Bool) {
         self.n = n
         self.m = m
@@ -61,12 +68,16 @@ public struct Mask: Hashable, Sendable {
 public struct DivisorCurvePoint: Equatable, Sendable {
     /// log2(s / √d_k).
     public let octaves: Double
+    /// s = √d_k · 2^octaves.
     public let divisor: Double
+    /// Mean normalized entropy of the (sampled) rows at this divisor.
     public let entropyNormalizedMean: Double
+    /// Mean ‖diag(p) − ppᵀ‖_F / s of the (sampled) rows at this divisor.
     public let scoreGradMean: Double
     /// Mean ‖diag(p) − ppᵀ‖_F: the softmax's own gradient, which peaks between flat and one-hot.
     public let jacobianFroMean: Double
 
+    /// One point of the curve (`AttentionEngine.divisorCurve` makes them).
     public init(
         octaves: Double, divisor: Double, entropyNormalizedMean: Double, scoreGradMean: Double,
         jacobianFroMean: Double = 0

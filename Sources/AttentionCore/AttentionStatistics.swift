@@ -6,18 +6,28 @@ public enum Regime: String, Codable, Sendable, CaseIterable {
 /// The summary numbers behind the picture; masked entries are excluded everywhere.
 /// Field names map to the JSON keys of the issue (`logit_std`, …) through `CodingKeys`.
 public struct AttentionStatistics: Equatable, Sendable, Codable {
+    /// Mean of the unmasked logits.
     public var logitMean: Double
+    /// Population standard deviation of the unmasked logits.
     public var logitStd: Double
     /// The iid theory's logit std; nil for file inputs.
     public var logitStdExpected: Double?
+    /// Mean over rows of H_i = −Σ p ln p, in nats.
     public var entropyMean: Double
+    /// Mean over rows with more than one key of H_i / ln m_i: 0 one-hot, 1 uniform.
     public var entropyNormalizedMean: Double
+    /// Mean over rows of the largest weight.
     public var maxWeightMean: Double
+    /// Mean over rows of exp(H_i): the number of keys a row effectively attends to.
     public var effectiveTokensMean: Double
+    /// Mean over rows of ‖diag(p) − ppᵀ‖_F, the softmax Jacobian's Frobenius norm.
     public var jacobianFroMean: Double
+    /// jacobianFroMean / s: the weights' sensitivity to the raw dot products q·k.
     public var scoreGradMean: Double
+    /// Flat, balanced or peaked, by the thresholds on `Regime`.
     public var regime: Regime
 
+    /// Every statistic, as computed by the engine or averaged by `Sweep`.
     public init(
         logitMean: Double, logitStd: Double, logitStdExpected: Double?, entropyMean: Double,
         entropyNormalizedMean: Double, maxWeightMean: Double, effectiveTokensMean: Double,

@@ -14,8 +14,10 @@ public struct GaussianGenerator: Sendable {
         case noise = 2
     }
 
+    /// The seed every entry is a function of.
     public let seed: UInt64
 
+    /// A generator for `seed`; creating one costs nothing.
     public init(seed: UInt64) {
         self.seed = seed
     }

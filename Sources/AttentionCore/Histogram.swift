@@ -4,6 +4,7 @@ public struct Histogram: Equatable, Sendable, Codable {
     public let lower: Double
     /// Right edge of the last bin, included in it.
     public let upper: Double
+    /// Values per bin, left to right.
     public var counts: [Int]
     /// Values below `lower` (for weights: below 1e-8, including exact zeros).
     public var underflow: Int
@@ -12,6 +13,7 @@ public struct Histogram: Equatable, Sendable, Codable {
     /// Bins are over log10(value) rather than value.
     public let log10Axis: Bool
 
+    /// An empty histogram of `bins` equal bins over [lower, upper].
     public init(lower: Double, upper: Double, bins: Int, log10Axis: Bool) {
         self.lower = lower
         self.upper = upper
@@ -21,6 +23,7 @@ public struct Histogram: Equatable, Sendable, Codable {
         self.log10Axis = log10Axis
     }
 
+    /// Width of every bin, on the histogram's axis.
     public var binWidth: Double { (upper - lower) / Double(counts.count) }
     /// Every value counted, in bins or outside them.
     public var total: Int { counts.reduce(0, +) + underflow + overflow }

@@ -1,6 +1,8 @@
 /// The documented ranges of every parameter; the CLI and the UI check against these.
 public enum Limits {
+    /// Queries n and keys m, generated or read from files.
     public static let tokens = 1...4096
+    /// Key/query dimension d_k.
     public static let dk = 1...65536
     /// Divisors outside this range are refused: softmax stays finite for every divisor inside it.
     public static let divisor = 1e-6...1e6

@@ -1,12 +1,17 @@
 /// One row of `attnview sweep`: statistics at one (d_k, scale), averaged over trials.
 public struct SweepRow: Equatable, Sendable {
+    /// Key/query dimension of this row.
     public let dk: Int
+    /// Divisor policy of this row.
     public let scale: ScalePolicy
+    /// The divisor s the policy gives at `dk` (alpha from the base parameters).
     public let divisor: Double
+    /// Seeds averaged over.
     public let trials: Int
     /// Each statistic averaged over the trials; `regime` is that of the averaged numbers.
     public let stats: AttentionStatistics
 
+    /// A row of the sweep table.
     public init(dk: Int, scale: ScalePolicy, divisor: Double, trials: Int, stats: AttentionStatistics) {
         self.dk = dk
         self.scale = scale
@@ -18,11 +23,16 @@ public struct SweepRow: Equatable, Sendable {
 
 /// Runs the grid of `attnview sweep`: every (d_k, scale) pair over seeds base.seed, base.seed+1, ….
 public struct Sweep: Sendable {
+    /// Everything but d_k, scale and seed, which the sweep varies (seeds start at base.seed).
     public let base: AttentionParams
+    /// The d_k values, in output order.
     public let dks: [Int]
+    /// The divisor policies, in output order.
     public let scales: [ScalePolicy]
+    /// Seeds per (d_k, scale).
     public let trials: Int
 
+    /// A sweep over `dks` × `scales`, each averaged over `trials` seeds.
     public init(base: AttentionParams, dks: [Int], scales: [ScalePolicy], trials: Int) {
         self.base = base
         self.dks = dks
