@@ -75,4 +75,9 @@ enum NumberFormat {
     static func padLeft(_ text: String, _ width: Int) -> String {
         text.count >= width ? String(text.suffix(width)) : String(repeating: " ", count: width - text.count) + text
     }
+
+    /// Three significant digits, in exponent form below 0.001.
+    static func exponentOrFixed(_ value: Double) -> String {
+        abs(value) < 0.001 && value != 0 ? exponent(value) : fixed(value, decimals(for: value, maximum: 4))
+    }
 }

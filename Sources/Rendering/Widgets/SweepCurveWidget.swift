@@ -132,10 +132,3 @@ struct SweepCurveWidget {
 
     private static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }
 }
-
-extension NumberFormat {
-    /// Three significant digits, in exponent form below 0.001.
-    static func exponentOrFixed(_ value: Double) -> String {
-        abs(value) < 0.001 && value != 0 ? exponent(value) : fixed(value, decimals(for: value, maximum: 4))
-    }
-}
