@@ -13,8 +13,9 @@ struct DotProductCache {
     /// d_k at or below which QKᵀ is one direct `sgemm`.
     static let directLimit = 64
     /// Cached products are dropped (least recently used first) above this many floats,
-    /// always keeping the one just computed.
-    static let budgetFloats = 16 << 20
+    /// always keeping the one just computed (32 MB: the whole checkpoint chain up to d_k = 4096
+    /// at n = m = 1024).
+    static let budgetFloats = 8 << 20
 
     private var entries: [Int: [Float]] = [:]
     private var lastUse: [Int: Int] = [:]

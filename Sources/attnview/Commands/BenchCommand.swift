@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let params = AttentionParams(n: n, dk: dk, causal: causal)
         let engine = AttentionEngine()
-        print("attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median ms)")
+        print("attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median and fastest ms)")
         var seed: UInt64 = 1
         report("new seed (generate Q, K + full compute)") {
             var fresh = params
@@ -82,7 +82,7 @@ struct BenchCommand: ParsableCommand {
             return
         }
         times.sort()
-        print(String(format: "%8.3f  %@", times[times.count / 2], label))
+        print(String(format: "%8.3f %8.3f  %@", times[times.count / 2], times[0], label))
     }
 
     /// The process' peak resident set size (getrusage reports kilobytes on Linux).
