@@ -145,12 +145,28 @@ extension AttentionResult {
 }
 
 extension SweepRow {
-    /// The `sweep --format json` document: `{"rows": [{dk, scale, divisor, trials, stats}, …]}`,
-    /// stats under the same keys as a snapshot's.
-    public static func jsonData(_ rows: [SweepRow]) -> Data {
+    /// The `sweep --format json` document: the shared parameters under `base` (n, m, seed, sigma,
+    /// rho, alpha, causal), then `{"rows": [{dk, scale, divisor, trials, stats}, …]}` with stats
+    /// under the same keys as a snapshot's.
+    public static func jsonData(_ rows: [SweepRow], base: AttentionParams) -> Data {
         var data = Data()
         var json = JSONByteWriter { data.append($0.assumingMemoryBound(to: UInt8.self)) }
-        json.raw("{\n  \"rows\": [")
+        json.raw("{\n  \"base\": {")
+        json.key("n", first: true)
+        json.integer(base.n)
+        json.key("m")
+        json.integer(base.m)
+        json.key("seed")
+        json.raw(String(base.seed))
+        json.key("sigma")
+        json.number(base.sigma)
+        json.key("rho")
+        json.number(base.rho)
+        json.key("alpha")
+        json.number(base.alpha)
+        json.key("causal")
+        json.raw(base.causal ? "true" : "false")
+        json.raw("},\n  \"rows\": [")
         for (index, row) in rows.enumerated() {
             json.raw(index == 0 ? "\n    {" : ",\n    {")
             json.key("dk", first: true)

@@ -15,7 +15,22 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
         let trials: Int
         let stats: AttentionStatistics
     }
-    let rows = try JSONDecoder().decode([String: [Row]].self, from: outcome.stdout)["rows"] ?? []
+    struct Base: Decodable, Equatable {
+        let n: Int
+        let m: Int
+        let seed: UInt64
+        let sigma: Double
+        let rho: Double
+        let alpha: Double
+        let causal: Bool
+    }
+    struct Document: Decodable {
+        let base: Base
+        let rows: [Row]
+    }
+    let document = try JSONDecoder().decode(Document.self, from: outcome.stdout)
+    #expect(document.base == Base(n: 16, m: 16, seed: 0, sigma: 1, rho: 0, alpha: 1, causal: false))
+    let rows = document.rows
     let expected = try Sweep(base: AttentionParams(n: 16), dks: [16, 256], scales: [.none, .sqrtDk, .dk], trials: 2).run()
     #expect(rows.count == 6)
     for (row, reference) in zip(rows, expected) {

@@ -39,11 +39,18 @@ struct ParameterPanel {
         guard area.width >= 12 else { return }
         var lines = lines(glyphs: styles.glyphs)
         if area.height < lines.count { lines.removeAll { $0.label == "alpha" || $0.label == "sigma" } }
+        // Numbers line up on their decimal point (unless a huge seed would push them all right).
+        func isNumber(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" } }
+        func wholeDigits(_ text: String) -> Int { text.prefix { $0 != "." }.count }
+        let wholeWidth = lines.map(\.value).filter(isNumber).map(wholeDigits).max() ?? 0
         for (index, line) in lines.prefix(area.height).enumerated() {
             let y = area.y + index
             frame.put(line.label, x: area.x + 1, y: y, style: styles.text)
             let keysX = min(area.maxX - 1, area.x + 29) - line.keys.count
-            frame.put(line.value, x: area.x + 11, y: y, style: styles.text.with(.bold), limit: max(0, keysX - area.x - 12))
+            let indent = isNumber(line.value) && wholeWidth <= 6 ? wholeWidth - wholeDigits(line.value) : 0
+            frame.put(
+                line.value, x: area.x + 11 + indent, y: y, style: styles.text.with(.bold),
+                limit: max(0, keysX - area.x - 12 - indent))
             frame.put(line.keys, x: keysX, y: y, style: styles.key)
         }
     }

@@ -69,7 +69,7 @@ struct SweepCommand: ParsableCommand {
         switch format {
         case .markdown: output = Data(SweepTable(rows: rows).markdown.utf8)
         case .csv: output = Data(SweepTable(rows: rows).csv.utf8)
-        case .json: output = SweepRow.jsonData(rows)
+        case .json: output = SweepRow.jsonData(rows, base: sweep.base)
         }
         try ByteSink.standardOutput { $0.write(output) }
     }
