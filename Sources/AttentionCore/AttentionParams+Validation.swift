@@ -1,3 +1,5 @@
+import Foundation
+
 extension AttentionParams {
     /// `dk` value meaning "every column of the files" for `.files` inputs (the CLI's default there):
     /// the largest d_k, so it passes every range check; any other d_k above the files' d is an error.
@@ -14,26 +16,29 @@ extension AttentionParams {
         let dkResolvedLater = source != .generated && dk == Self.allFileColumns
         try Self.check("--dk", dk, within: Limits.dk)
         if !Limits.sigma.contains(sigma) {
-            throw .outOfRange(flag: "--sigma", value: "\(sigma)", allowed: "1e-06…1000")
+            throw .outOfRange(flag: "--sigma", value: Self.text(sigma), allowed: "1e-06…1000")
         }
         if !Limits.rho.contains(rho) {
-            throw .outOfRange(flag: "--rho", value: "\(rho)", allowed: "0 ≤ rho < 1")
+            throw .outOfRange(flag: "--rho", value: Self.text(rho), allowed: "0 ≤ rho < 1")
         }
         if case .fixed(let value) = scale {
             if !Limits.divisor.contains(value) {
-                throw .outOfRange(flag: "--scale", value: "\(value)", allowed: "a divisor in 1e-06…1e+06")
+                throw .outOfRange(flag: "--scale", value: Self.text(value), allowed: "a divisor in 1e-06…1e+06")
             }
             return
         }
         if !(alpha > 0) || !alpha.isFinite {
-            throw .outOfRange(flag: "--alpha", value: "\(alpha)", allowed: "> 0")
+            throw .outOfRange(flag: "--alpha", value: Self.text(alpha), allowed: "> 0")
         }
         if !dkResolvedLater, !Limits.divisor.contains(divisor) {
             throw .outOfRange(
-                flag: "--alpha", value: "\(alpha)",
-                allowed: "a divisor \(scale.formula) in 1e-06…1e+06, here \(divisor)")
+                flag: "--alpha", value: Self.text(alpha),
+                allowed: "a divisor \(scale.formula) in 1e-06…1e+06, here \(Self.text(divisor))")
         }
     }
+
+    /// A number as a user would type it: 5000, 0.25, 1e-09.
+    static func text(_ value: Double) -> String { String(format: "%g", value) }
 
     private static func check(_ flag: String, _ value: Int, within range: ClosedRange<Int>) throws(AttentionError) {
         if !range.contains(value) {
