@@ -118,3 +118,40 @@ import Testing
         #expect(curve[20] > curve[0])
     }
 }
+
+@Suite struct RandomParameterTests {
+    /// A fixed SplitMix64 stream, so any failure names a reproducible case.
+    private struct Stream: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= GaussianGenerator.gamma
+            return GaussianGenerator.mix(state)
+        }
+    }
+
+    @Test func randomParametersGiveFiniteConsistentResults() throws {
+        var random = Stream(state: 2024)
+        let engine = AttentionEngine()
+        for trial in 0..<60 {
+            let params = AttentionParams(
+                n: Int.random(in: 1...24, using: &random), m: Int.random(in: 1...24, using: &random),
+                dk: Int.random(in: 1...300, using: &random), seed: random.next(),
+                sigma: pow(10, Double.random(in: -6...3, using: &random)), rho: Double.random(in: 0..<1, using: &random),
+                scale: .fixed(pow(10, Double.random(in: -6...6, using: &random))), causal: Bool.random(using: &random))
+            let result = try engine.compute(params)
+            let label = "trial \(trial): \(params)"
+            for row in 0..<params.n {
+                let keys = result.visibleKeys(row: row)
+                let sum = keys.reduce(0.0) { $0 + Double(result.weights[row, $1]) }
+                #expect(keys.isEmpty ? sum == 0 : abs(sum - 1) < 1e-5, "\(label) row \(row)")
+                #expect(result.rowEntropy[row] >= 0 && result.rowEntropy[row] <= log(Double(max(keys.count, 1))) + 1e-9)
+            }
+            let s = result.stats
+            let values = [s.logitMean, s.logitStd, s.entropyMean, s.entropyNormalizedMean, s.maxWeightMean, s.jacobianFroMean]
+            #expect(values.allSatisfy { $0.isFinite }, "\(label)")
+            #expect(s.maxWeightMean > 0 && s.maxWeightMean <= 1 + 1e-12, "\(label)")
+            #expect(result.logitHistogram.total == result.unmaskedCount)
+            #expect(result.weightHistogram.total == result.unmaskedCount)
+        }
+    }
+}
