@@ -23,9 +23,15 @@ extension AttentionEngine {
         var results = [(Double, Double, Double)](repeating: (0, 0, 0), count: points)
         results.withUnsafeMutableBufferPointer { buffer in
             let out = SendablePointer(buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: points) { index in
+            let body = { @Sendable (index: Int) in
                 let divisor = root * pow(2, exponents[index])
                 out.pointer?[index] = sample.evaluate(logitFactor: shift / divisor, divisor: divisor)
+            }
+            // Small curves finish before a second thread would have started.
+            if sample.shifted.count * points < SoftmaxKernel.parallelThreshold {
+                for index in 0..<points { body(index) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: points, execute: body)
             }
         }
         return (0..<points).map { index in
