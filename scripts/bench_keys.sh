@@ -18,7 +18,11 @@ sessions=0
 cleanup() { cleanup_server; rm -rf "$work"; }
 trap cleanup EXIT
 
-cleanup_server() { [ -z "$socket" ] || tmux -L "$socket" kill-server 2>/dev/null || true; }
+cleanup_server() {
+    [ -n "$socket" ] || return 0
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
+}
 tmux_() { tmux -L "$socket" -f /dev/null "$@"; }
 screen() { tmux_ capture-pane -p -t 0; }
 now_ns() { date +%s%N; }

@@ -42,6 +42,9 @@ final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: directory)
+        // tmux leaves its socket file behind.
+        let socketDirectory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(socketDirectory)/tmux-\(getuid())/\(socket)")
     }
 
     /// Sends tmux key names (`Right`, `q`, `S-Left`) one by one.
