@@ -23,7 +23,11 @@ fi
 command -v tmux >/dev/null || { echo "bench_render: needs tmux (or an attnview with 'bench --render')" >&2; exit 69; }
 work=$(mktemp -d)
 socket="attnview-render-$$"
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+    tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket" # tmux leaves its socket file behind
+    rm -rf "$work"
+}
 trap cleanup EXIT
 tmux_() { tmux -L "$socket" -f /dev/null "$@"; }
 now_ns() { date +%s%N; }
