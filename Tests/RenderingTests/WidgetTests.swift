@@ -123,3 +123,19 @@ import AttentionCore
     StatusBar(message: String(repeating: "x", count: 60)).draw(into: &narrow, row: 0, width: 40, styles: styles)
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
 }
+
+/// Inputs near Float's limit with a tiny divisor: logits clamp to ±Float.greatestFiniteMagnitude
+/// while the statistics stay exact in Double (mean ≈ 2e75), far off the histogram's axis.
+@Test func astronomicalLogitsDrawWithoutTrapping() throws {
+    var big = [Float](repeating: 3e38, count: 4 * 8)
+    big[0] = -3e38
+    let q = Matrix(rows: 4, cols: 8, values: big)
+    let k = Matrix(rows: 4, cols: 8, repeating: 1e30)
+    let result = try AttentionEngine().compute(q: q, k: k, params: AttentionParams(n: 4, dk: 8, scale: .fixed(1e-6)))
+    #expect(result.stats.logitMean > 1e70)
+    for mode in [HeatmapMode.weights, .logits] {
+        let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
+            result: result, curve: [], view: ViewState(heatmap: mode), width: 120, height: 40)
+        #expect(frame.plainText().contains("logits"))
+    }
+}

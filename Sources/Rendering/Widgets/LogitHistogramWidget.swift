@@ -53,7 +53,13 @@ struct LogitHistogramWidget {
         let centre = theoryStd == nil ? measuredMean : 0
         let y = plot.maxY
         let range = histogram.upper - histogram.lower
-        func column(_ value: Double) -> Int { plot.x + Int(((value - histogram.lower) / range * Double(plot.width)).rounded(.down)) }
+        /// The plot column of `value`, one past either edge for values off the axis (which can be
+        /// astronomically far off: statistics are exact in Double while logits clamp to Float).
+        func column(_ value: Double) -> Int {
+            let offset = (value - histogram.lower) / range * Double(plot.width)
+            guard offset.isFinite else { return offset > 0 ? plot.maxX : plot.x - 1 }
+            return plot.x + Int(min(max(offset, -1), Double(plot.width)).rounded(.down))
+        }
         var taken = [Bool](repeating: false, count: plot.width + 2)
         /// Where `label` would start (relative to the plot) if placed centred at x, or nil when it
         /// would touch a placed label (one free cell on each side keeps them apart).
