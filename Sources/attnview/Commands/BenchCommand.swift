@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttentionCore
 import Dispatch
+import Rendering
 
 #if canImport(Glibc)
     import Glibc
@@ -24,6 +25,15 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Causal mask.")
     var causal = false
 
+    @Flag(help: "Time the renderer instead (scripts/bench_render.sh): full frames at --width × --height.")
+    var render = false
+
+    @Option(help: "Frame width for --render.")
+    var width: Int = 200
+
+    @Option(help: "Frame height for --render.")
+    var height: Int = 60
+
     func validate() throws {
         guard Limits.tokens.contains(n) else { throw ValidationError("--n must be within 1–4096") }
         guard Limits.dk.contains(dk), dk >= 2 else { throw ValidationError("--dk must be within 2–65536") }
@@ -31,6 +41,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if render {
+            print(try RenderBenchmark.report(n: n, dk: dk, causal: causal, width: width, height: height))
+            return
+        }
         let params = AttentionParams(n: n, dk: dk, causal: causal)
         let engine = AttentionEngine()
         print("attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median and fastest ms)")
