@@ -67,16 +67,6 @@ import AttentionCore
     #expect(shade.character(nil) == "╱")
 }
 
-@Test func themePreviewStripIsColouredHalfBlocks() {
-    let ramp = ColorRamp(stops: [RGB(0, 0, 0), RGB(255, 255, 255)])
-    let strip = ThemePreview.strip(ramp, depth: .trueColor, width: 4)
-    #expect(strip.hasPrefix("\u{1B}[38;2;0;0;0;48;2;"))
-    #expect(strip.filter { $0 == "▀" }.count == 4)
-    #expect(ThemePreview.strip(ramp, depth: .none, width: 10) == " .:-=+*#%@")
-    let line = ThemePreview.line(for: .fallback, depth: .palette256)
-    #expect(line.hasPrefix("default ") && line.hasSuffix(Theme.fallback.summary))
-}
-
 @Test func tooSmallScreenNamesTheMinimum() throws {
     let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
         result: try SampleResults.make(n: 4), curve: [], view: ViewState(), width: 79, height: 30)
