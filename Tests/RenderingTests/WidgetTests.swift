@@ -129,3 +129,12 @@ import AttentionCore
         #expect(frame.plainText().contains("logits"))
     }
 }
+
+/// 1e-6 is a valid divisor; four decimals would show it as 0.0000.
+@Test func tinyDivisorIsSpelledWithAnExponent() throws {
+    let result = try AttentionEngine().compute(AttentionParams(n: 4, dk: 4, scale: .fixed(1e-6)))
+    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+        result: result, curve: [], view: ViewState(), width: 120, height: 40)
+    let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
+    #expect(line.contains("1e-6"))
+}

@@ -23,7 +23,7 @@ struct ParameterPanel {
         let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
         return [
             ("d_k", "\(params.dk)", "\(glyphs.left) \(glyphs.right)"),
-            ("divisor s", NumberFormat.fixed(divisor, NumberFormat.decimals(for: divisor)), "\(glyphs.up) \(glyphs.down)"),
+            ("divisor s", NumberFormat.exponentOrFixed(divisor), "\(glyphs.up) \(glyphs.down)"),
             ("policy", policy, "1 2 3 0"),
             ("alpha", NumberFormat.fixed(params.alpha, 3), "\(glyphs.up) \(glyphs.down)"),
             ("tokens", tokens, "n N"),
