@@ -26,7 +26,7 @@ public enum KeyGuide {
         KeyHelp(keys: "v", action: "heatmap of weights / logits"),
         KeyHelp(keys: "j k Tab", action: "next / previous query row"),
         KeyHelp(keys: "t", action: "next theme"),
-        KeyHelp(keys: "p", action: "play: sweep d_k or divisor"),
+        KeyHelp(keys: "p", action: "play: sweep the divisor ±3 octaves"),
         KeyHelp(keys: "s", action: "save a text snapshot"),
         KeyHelp(keys: "S", action: "save text and JSON snapshots"),
         KeyHelp(keys: "?", action: "this help"),

@@ -20,18 +20,13 @@ struct InteractiveCommand: ParsableCommand {
     /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
     /// the screen changes), then hands over to the event loop until the user quits.
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { refuse(.notATerminal) }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
         let engine = AttentionEngine()
         let result = try engine.compute(try model.params())
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog(environment: environment)
-        let backend: NCursesBackend
-        do throws(TerminalError) {
-            backend = try NCursesBackend(noColor: display.noColor, environment: environment)
-        } catch {
-            refuse(error)
-        }
+        let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
         defer { backend.end() }
         let (width, height) = backend.size
         // The resolved parameters: for file inputs n, m and d_k come from the files.
@@ -52,12 +47,5 @@ struct InteractiveCommand: ParsableCommand {
     private func dkRange(for params: AttentionParams) -> ClosedRange<Int> {
         if case .files = params.source { return Limits.dk.lowerBound...params.dk }
         return Limits.dk
-    }
-
-    /// One line on stderr and the usage status: there is no terminal to draw on.
-    private func refuse(_ error: TerminalError) -> Never {
-        var stderr = ByteSink(descriptor: STDERR_FILENO)
-        stderr.write("attnview: \(error)\n")
-        Glibc.exit(ExitStatus.usage.rawValue)
     }
 }
