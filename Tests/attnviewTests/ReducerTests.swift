@@ -15,6 +15,14 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
 }
 
 @Suite struct ReducerTests {
+    @Test func aThemeThatFailsToLoadIsReplacedByTheDefaultInTheState() {
+        var state = startState()
+        state.themeName = "nosuch"
+        let next = reduce(state, .themeFailed(reason: "theme 'nosuch' not found"))
+        #expect(next.themeName == "default")
+        #expect(next.view.status == "theme 'nosuch' not found; using the default theme")
+    }
+
     @Test func rightArrowDoublesDkAndLeftHalvesIt() {
         #expect(applying([.doubleDk]).params.dk == 128)
         #expect(applying([.halveDk]).params.dk == 32)

@@ -27,6 +27,9 @@ enum Action: Hashable, Sendable {
     case saveFailed(String)
     /// A problem outside the reducer (computation, theme) to show in the status bar.
     case report(String)
+    /// The theme in the state could not be loaded: the default is drawn instead, and the state
+    /// says so (saved snapshots then name the theme that is really on screen).
+    case themeFailed(reason: String)
     /// The engine refused the parameters: go back to the last ones it computed, saying why.
     case revert(to: AttentionParams, reason: String)
     case toggleHelp

@@ -78,6 +78,9 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
         next.pendingSave = nil
         next.view.status = "not saved: " + message
     case .report(let message): next.view.status = message
+    case .themeFailed(let reason):
+        next.themeName = Theme.fallback.name
+        next.view.status = "\(reason); using the default theme"
     case .revert(let params, let reason):
         next.params = params
         next.view.playing = false

@@ -102,7 +102,7 @@ struct EventLoop {
             renderer = ScreenRenderer(theme: try catalog.load(state.themeName), depth: backend.depth, ascii: ascii)
         } catch {
             renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
-            state = reduce(state, .report("\(error.description); using the default theme"))
+            state = reduce(state, .themeFailed(reason: error.description))
         }
         loadedTheme = state.themeName
     }
