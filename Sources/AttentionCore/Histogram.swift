@@ -27,8 +27,6 @@ public struct Histogram: Equatable, Sendable, Codable {
     public var binWidth: Double { (upper - lower) / Double(counts.count) }
     /// Every value counted, in bins or outside them.
     public var total: Int { counts.reduce(0, +) + underflow + overflow }
-    /// Centre of bin `index`, on the histogram's axis.
-    public func center(of index: Int) -> Double { lower + (Double(index) + 0.5) * binWidth }
 
     enum CodingKeys: String, CodingKey {
         case lower, upper, counts, underflow, overflow
