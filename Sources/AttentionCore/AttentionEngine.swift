@@ -41,7 +41,8 @@ public final class AttentionEngine {
         try params.validate()
         switch params.source {
         case .generated:
-            let recipe = GeneratedRecipe(seed: params.seed, sigma: params.sigma, rho: params.rho, n: params.n, m: params.m)
+            let recipe = GeneratedRecipe(
+                seed: params.seed, sigma: params.sigma, rho: params.rho, n: params.n, m: params.m)
             let key = InputsKey.generated(recipe)
             if var current = inputs, current.key == key {
                 inputs = nil  // keeps the arrays uniquely referenced while they grow
@@ -55,7 +56,8 @@ public final class AttentionEngine {
         case .files(let qPath, let kPath):
             let key = InputsKey.files(q: qPath, k: kPath)
             if let current = inputs, current.key == key {
-                let resolved = try Self.resolve(params, dims: current.value.dims, n: current.value.n, m: current.value.m)
+                let resolved = try Self.resolve(
+                    params, dims: current.value.dims, n: current.value.n, m: current.value.m)
                 return (resolved, current.value)
             }
             let q = try NPYReader.read(path: qPath)

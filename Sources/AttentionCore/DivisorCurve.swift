@@ -86,6 +86,8 @@ private struct CurveSample: Sendable {
             }
         }
         let rows = Double(max(1, offsets.count - 1))
-        return (choiceRows > 0 ? normalizedSum / Double(choiceRows) : 0, jacobianSum / rows / divisor, jacobianSum / rows)
+        return (
+            choiceRows > 0 ? normalizedSum / Double(choiceRows) : 0, jacobianSum / rows / divisor, jacobianSum / rows
+        )
     }
 }

@@ -73,8 +73,10 @@ struct DotProductCache {
         inputs.queriesT.withUnsafeBufferPointer { q in
             inputs.keysT.withUnsafeBufferPointer { k in
                 product.withUnsafeMutableBufferPointer { c in
-                    let a = SendablePointer(UnsafeMutablePointer(mutating: q.baseAddress.map { $0 + dims.lowerBound * n }))
-                    let b = SendablePointer(UnsafeMutablePointer(mutating: k.baseAddress.map { $0 + dims.lowerBound * m }))
+                    let a = SendablePointer(
+                        UnsafeMutablePointer(mutating: q.baseAddress.map { $0 + dims.lowerBound * n }))
+                    let b = SendablePointer(
+                        UnsafeMutablePointer(mutating: k.baseAddress.map { $0 + dims.lowerBound * m }))
                     let out = SendablePointer(c.baseAddress)
                     let body = { @Sendable (chunk: Int) in
                         let first = chunk * rowsPerChunk, rows = min(n - first, rowsPerChunk)
@@ -83,7 +85,11 @@ struct DotProductCache {
                             CblasRowMajor, CblasTrans, CblasNoTrans, Int32(rows), Int32(m), Int32(depth), 1,
                             a + first, Int32(n), b, Int32(m), 1, out + first * m, Int32(m))
                     }
-                    if chunks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: body) }
+                    if chunks == 1 {
+                        body(0)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+                    }
                 }
             }
         }

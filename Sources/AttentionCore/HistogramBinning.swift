@@ -32,7 +32,10 @@ extension Histogram {
             start.withUnsafeBufferPointer { start in
                 histogram.counts.withUnsafeMutableBufferPointer { counts in
                     forEachVisible(weights, mask) { p in
-                        guard p.sign == .plus else { return underflow += 1 }
+                        guard p.sign == .plus else {
+                            underflow += 1
+                            return
+                        }
                         var index = Int(start[Int(p.bitPattern >> Self.bucketShift)])
                         while index + 1 < bins, p >= edge[index + 1] { index += 1 }
                         if index < 0 { underflow += 1 } else { counts[index] += 1 }

@@ -133,7 +133,8 @@ struct NPYHeader {
         case let .tuple(items):
             items.count == 1 ? "(\(describe(items[0])),)" : "(\(items.map(describe).joined(separator: ", ")))"
         case let .list(items): "[\(items.map(describe).joined(separator: ", "))]"
-        case let .dictionary(entries): "{\(entries.map { "'\($0.key)': \(describe($0.value))" }.joined(separator: ", "))}"
+        case let .dictionary(entries):
+            "{\(entries.map { "'\($0.key)': \(describe($0.value))" }.joined(separator: ", "))}"
         }
     }
 }

@@ -57,7 +57,8 @@ struct NPYHeaderParser {
         skipWhitespace()
         guard let byte = current else { throw failure("header ends too early") }
         switch byte {
-        case UInt8(ascii: "{"): return try nested { (parser: inout NPYHeaderParser) throws(Failure) in try parser.dictionary() }
+        case UInt8(ascii: "{"):
+            return try nested { (parser: inout NPYHeaderParser) throws(Failure) in try parser.dictionary() }
         case UInt8(ascii: "("):
             return try nested { (parser: inout NPYHeaderParser) throws(Failure) in
                 .tuple(try parser.sequence(closing: UInt8(ascii: ")")))
@@ -128,7 +129,9 @@ struct NPYHeaderParser {
         while let byte = current {
             position += 1
             if byte == quote {
-                guard let text = String(validating: content, as: UTF8.self) else { throw failure("string is not UTF-8") }
+                guard let text = String(validating: content, as: UTF8.self) else {
+                    throw failure("string is not UTF-8")
+                }
                 return text
             }
             if byte == UInt8(ascii: "\\") {
@@ -155,8 +158,9 @@ struct NPYHeaderParser {
 
     private mutating func word() throws(Failure) -> NPYLiteral {
         let start = position
-        while let byte = current, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        while let byte = current,
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
         {
             position += 1
         }

@@ -44,7 +44,9 @@ public enum NPYReader {
         let lengthBytes = try file.read(count: major == 1 ? 2 : 4)
         guard lengthBytes.count == (major == 1 ? 2 : 4) else { throw file.bad("truncated header") }
         let headerLength = lengthBytes.reversed().reduce(0) { $0 << 8 | Int($1) }
-        guard headerLength <= maxHeaderBytes else { throw file.bad("header of \(headerLength) bytes is implausibly long") }
+        guard headerLength <= maxHeaderBytes else {
+            throw file.bad("header of \(headerLength) bytes is implausibly long")
+        }
         let text = try file.read(count: headerLength)
         guard text.count == headerLength else { throw file.bad("truncated header") }
         // Versions 1 and 2 promise latin-1 (in practice ASCII); version 3 is UTF-8. The parser takes both.
@@ -60,7 +62,9 @@ public enum NPYReader {
         let count = header.elementCount
         let (dataBytes, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
         if let available = file.remainingBytes, overflow || available < dataBytes {
-            throw file.bad("truncated: the header promises \(count) values (\(dataBytes) bytes), the file holds \(available) bytes of data")
+            throw file.bad(
+                "truncated: the header promises \(count) values (\(dataBytes) bytes), the file holds \(available) bytes of data"
+            )
         }
         var values = [Float](repeating: 0, count: count)
         var chunk = [UInt8](repeating: 0, count: min(count, chunkElements) * type.byteCount)

@@ -35,7 +35,8 @@ struct SoftmaxKernel {
                     entropy.withUnsafeMutableBufferPointer { h in
                         partials.withUnsafeMutableBufferPointer { p in
                             let target = Targets(
-                                dots: source, logits: SendablePointer(l.baseAddress), weights: SendablePointer(w.baseAddress),
+                                dots: source, logits: SendablePointer(l.baseAddress),
+                                weights: SendablePointer(w.baseAddress),
                                 entropy: SendablePointer(h.baseAddress), partials: SendablePointer(p.baseAddress))
                             let body = { @Sendable (block: Int) in self.runBlock(block, target) }
                             if blocks > 1, n * m >= Self.parallelThreshold {

@@ -8,7 +8,9 @@ public struct CellStyle: Hashable, Sendable {
     public var attributes: CellAttributes
 
     /// A style; the defaults are the terminal's own colours, no attributes.
-    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: CellAttributes = []) {
+    public init(
+        foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: CellAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

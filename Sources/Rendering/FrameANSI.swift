@@ -10,7 +10,8 @@ extension Frame {
             var current = CellStyle()
             for x in 0..<end {
                 let cell = self[x, y]
-                let style = CellStyle(foreground: cell.foreground, background: cell.background, attributes: cell.attributes)
+                let style = CellStyle(
+                    foreground: cell.foreground, background: cell.background, attributes: cell.attributes)
                 if style != current {
                     ANSI.appendTransition(from: current, to: style, into: &out)
                     current = style

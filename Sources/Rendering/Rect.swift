@@ -32,7 +32,9 @@ public struct Rect: Hashable, Sendable {
     /// The top `rows` rows and the rest.
     public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
         let rows = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: rows), Rect(x: x, y: y + rows, width: width, height: height - rows))
+        return (
+            Rect(x: x, y: y, width: width, height: rows), Rect(x: x, y: y + rows, width: width, height: height - rows)
+        )
     }
 
     /// The left `columns` columns and the rest.

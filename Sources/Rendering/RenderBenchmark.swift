@@ -42,14 +42,17 @@ public enum RenderBenchmark {
             renderTimes.append(milliseconds(clock.now - start))
             let fullStart = clock.now
             let fresh = ScreenRenderer(theme: theme, depth: depth)
-            bytes = fresh.render(result: result, curve: curve, view: view, width: width, height: height).ansiText().utf8.count
+            bytes =
+                fresh.render(result: result, curve: curve, view: view, width: width, height: height).ansiText().utf8
+                .count
             fullTimes.append(milliseconds(clock.now - fullStart))
             precondition(frame.width == width, "the frame has the requested width")
         }
         renderTimes.sort()
         fullTimes.sort()
         return Report(
-            width: width, height: height, depth: depth, iterations: iterations, renderMedian: renderTimes[iterations / 2],
+            width: width, height: height, depth: depth, iterations: iterations,
+            renderMedian: renderTimes[iterations / 2],
             renderBest: renderTimes[0], fullMedian: fullTimes[iterations / 2], ansiBytes: bytes)
     }
 
@@ -64,7 +67,8 @@ public enum RenderBenchmark {
         let curve = try engine.divisorCurve(params)
         let lines = [ColorDepth.trueColor, .palette256, .none].map { depth in
             "n = m = \(n), d_k = \(dk)\(causal ? ", causal" : ""): "
-                + run(result: result, curve: curve, depth: depth, width: width, height: height, iterations: iterations).description
+                + run(result: result, curve: curve, depth: depth, width: width, height: height, iterations: iterations)
+                .description
         }
         return lines.joined(separator: "\n")
     }

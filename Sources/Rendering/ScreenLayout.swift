@@ -27,7 +27,9 @@ struct ScreenLayout: Equatable {
     }
 
     /// The heatmap panel's size for a picture fitted into at most `width` × `height` cells of panel.
-    private static func heatmapPanel(rows: Int, cols: Int, width: Int, height: Int, styles: ThemeStyles) -> (width: Int, height: Int) {
+    private static func heatmapPanel(rows: Int, cols: Int, width: Int, height: Int, styles: ThemeStyles) -> (
+        width: Int, height: Int
+    ) {
         let inner = Rect(x: 0, y: 0, width: width - 2, height: height - 2)
         let geometry = HeatmapWidget.geometry(rows: rows, cols: cols, area: inner, styles: styles)
         let size = HeatmapWidget.size(of: geometry, rows: rows)
@@ -39,7 +41,8 @@ struct ScreenLayout: Equatable {
     private mutating func layoutWide(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
         let rightMinimum = 64, inspectorMinimum = 8
         let panel = Self.heatmapPanel(
-            rows: rows, cols: cols, width: body.width - rightMinimum, height: body.height - inspectorMinimum, styles: styles)
+            rows: rows, cols: cols, width: body.width - rightMinimum, height: body.height - inspectorMinimum,
+            styles: styles)
         let (left, right) = body.splitLeft(max(40, panel.width))
         let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
         heatmap = heatmapArea

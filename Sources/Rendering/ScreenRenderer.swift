@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
@@ -29,7 +29,9 @@ public struct ScreenRenderer: Sendable {
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
-        guard let layout = ScreenLayout(width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
+        guard
+            let layout = ScreenLayout(
+                width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
         else {
             drawTooSmall(into: &frame)
             if ascii { frame.makeASCII() }
@@ -61,7 +63,8 @@ public struct ScreenRenderer: Sendable {
         StatusBar(message: statusMessage(view: view, row: row)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
         if view.showHelp {
-            HelpOverlay().draw(into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
+            HelpOverlay().draw(
+                into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
         }
         if ascii { frame.makeASCII() }
         return frame
@@ -75,8 +78,10 @@ public struct ScreenRenderer: Sendable {
         let rebin = result.params.n * result.params.m <= Self.rebinLimit
         let logitArea = layout.logitHistogram.inset(1)
         let logits = LogitHistogramWidget(
-            histogram: rebin && logitArea.width > 0 ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
-            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd, theoryStd: result.stats.logitStdExpected,
+            histogram: rebin && logitArea.width > 0
+                ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
+            measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd,
+            theoryStd: result.stats.logitStdExpected,
             ascii: ascii)
         Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
         logits.draw(into: &frame, area: logitArea, styles: styles)
@@ -89,15 +94,23 @@ public struct ScreenRenderer: Sendable {
         weights.draw(into: &frame, area: weightArea, styles: styles)
     }
 
-    private func drawHeatmap(_ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame) {
+    private func drawHeatmap(
+        _ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame
+    ) {
         let matrix = view.heatmap == .logits ? result.logits : result.weights
         let inner = area.inset(1)
         let geometry = HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: inner, styles: styles)
         var note = "\(matrix.rows)×\(matrix.cols)"
-        if geometry.pool > 1 { note += " · pooled \(geometry.pool)×" } else if geometry.zoom > 1 { note += " · \(geometry.zoom)× cells" }
+        if geometry.pool > 1 {
+            note += " · pooled \(geometry.pool)×"
+        } else if geometry.zoom > 1 {
+            note += " · \(geometry.zoom)× cells"
+        }
         let title = view.heatmap == .logits ? "logits QKᵀ/s" : "attention weights"
-        Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(into: &frame, area: area, styles: styles)
-        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(into: &frame, area: inner, styles: styles)
+        Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(
+            into: &frame, area: area, styles: styles)
+        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(
+            into: &frame, area: inner, styles: styles)
     }
 
     private func statusMessage(view: ViewState, row: Int) -> String {
@@ -114,7 +127,9 @@ public struct ScreenRenderer: Sendable {
         let top = max(0, (frame.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let text = String(line.prefix(frame.width))
-            frame.put(text, x: max(0, (frame.width - text.count) / 2), y: top + index, style: index == 0 ? styles.title : styles.muted)
+            frame.put(
+                text, x: max(0, (frame.width - text.count) / 2), y: top + index,
+                style: index == 0 ? styles.title : styles.muted)
         }
     }
 }

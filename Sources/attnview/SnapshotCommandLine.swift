@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// The `attnview snapshot …` command line that reproduces a picture, written into snapshot
 /// headers. Built from the resolved parameters, so defaults a user left out are spelled out
@@ -56,9 +56,11 @@ struct SnapshotCommandLine {
 
     /// `word` unchanged when the shell would read it as is, else in single quotes.
     static func shellQuoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            ($0.properties.isAlphabetic && $0.isASCII) || "0123456789-_./=,:+@%".unicodeScalars.contains($0)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                ($0.properties.isAlphabetic && $0.isASCII) || "0123456789-_./=,:+@%".unicodeScalars.contains($0)
+            }
         return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

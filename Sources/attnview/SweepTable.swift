@@ -45,10 +45,12 @@ struct SweepTable {
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }
-        let rule = "|" + widths.indices.map { column in
-            let dashes = String(repeating: "-", count: widths[column])
-            return leftAligned.contains(column) ? " \(dashes) " : " \(dashes.dropLast()): "
-        }.joined(separator: "|") + "|"
+        let rule =
+            "|"
+            + widths.indices.map { column in
+                let dashes = String(repeating: "-", count: widths[column])
+                return leftAligned.contains(column) ? " \(dashes) " : " \(dashes.dropLast()): "
+            }.joined(separator: "|") + "|"
         return ([line(Self.titles), rule] + body.map(line)).joined(separator: "\n") + "\n"
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttentionCore
 
 @Suite struct AttentionEngineTests {
@@ -18,7 +19,9 @@ import Testing
         #expect(engine.matmulCount == matmuls)
         #expect(second.divisor == 2 * first.divisor)
         for index in stride(from: 0, to: 32 * 32, by: 37) {
-            #expect(abs(second.logits.values[index] * 2 - first.logits.values[index]) <= 1e-5 * abs(first.logits.values[index]))
+            #expect(
+                abs(second.logits.values[index] * 2 - first.logits.values[index]) <= 1e-5
+                    * abs(first.logits.values[index]))
         }
     }
 
@@ -68,7 +71,8 @@ import Testing
         let q = Matrix(rows: 2, cols: 3, values: [big, -big, big, 1, 2, 3])
         let k = Matrix(rows: 3, cols: 3, values: [big, big, big, -big, 0, 1, 1e-30, 2, 3])
         for divisor in [1e-6, 1, 1e6] {
-            let result = try AttentionEngine().compute(q: q, k: k, params: AttentionParams(dk: 3, scale: .fixed(divisor)))
+            let result = try AttentionEngine().compute(
+                q: q, k: k, params: AttentionParams(dk: 3, scale: .fixed(divisor)))
             #expect(result.weights.values.allSatisfy { $0.isFinite })
             #expect(result.logits.values.allSatisfy { $0.isFinite })
             let stats = result.stats
@@ -158,7 +162,8 @@ extension Matrix {
 @Suite struct DotProductTests {
     @Test func rowSplitMatmulMatchesPlainDotProducts() {
         // The last step (dims 512..<1024 of 128 × 112) is above the threshold for splitting rows.
-        let inputs = AttentionInputs(generated: GeneratedRecipe(seed: 8, sigma: 1, rho: 0.3, n: 128, m: 112), dims: 1024)
+        let inputs = AttentionInputs(
+            generated: GeneratedRecipe(seed: 8, sigma: 1, rho: 0.3, n: 128, m: 112), dims: 1024)
         #expect(128 * 112 * 512 >= DotProductCache.parallelThreshold)
         var cache = DotProductCache()
         let dots = cache.dots(1024, inputs: inputs)
@@ -188,7 +193,8 @@ extension Matrix {
         data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
         data.append(Data(header.utf8))
         values.withUnsafeBytes { data.append(contentsOf: $0) }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("core-\(UUID().uuidString)-\(name)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("core-\(UUID().uuidString)-\(name)")
+            .path
         try data.write(to: URL(fileURLWithPath: path))
         return path
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttentionCore
 
 @Suite struct GaussianGeneratorTests {
@@ -10,7 +11,8 @@ import Testing
         let q, k: [[Float]]
     }
 
-    private func inputs(seed: UInt64, sigma: Double = 1, rho: Double = 0, n: Int, m: Int, dims: Int) -> AttentionInputs {
+    private func inputs(seed: UInt64, sigma: Double = 1, rho: Double = 0, n: Int, m: Int, dims: Int) -> AttentionInputs
+    {
         AttentionInputs(generated: GeneratedRecipe(seed: seed, sigma: sigma, rho: rho, n: n, m: m), dims: dims)
     }
 
@@ -55,8 +57,10 @@ import Testing
             }
             for row in 0..<20 {
                 let z = generator.normal(.noise, row: row, dim: dim)
-                let mixed = row < 12 ? rho * generator.normal(.query, row: row, dim: dim) + (1 - rho * rho).squareRoot() * z : z
-                #expect(entry(generated.keysT, count: 20, row: row, dim: dim) == Float(sigma * mixed), "K[\(row), \(dim)]")
+                let mixed =
+                    row < 12 ? rho * generator.normal(.query, row: row, dim: dim) + (1 - rho * rho).squareRoot() * z : z
+                #expect(
+                    entry(generated.keysT, count: 20, row: row, dim: dim) == Float(sigma * mixed), "K[\(row), \(dim)]")
             }
         }
     }
@@ -75,8 +79,12 @@ import Testing
         let large = inputs(seed: 3, n: 9, m: 9, dims: 9)
         for dim in 0..<9 {
             for row in 0..<4 {
-                #expect(entry(small.queriesT, count: 4, row: row, dim: dim) == entry(large.queriesT, count: 9, row: row, dim: dim))
-                #expect(entry(small.keysT, count: 4, row: row, dim: dim) == entry(large.keysT, count: 9, row: row, dim: dim))
+                #expect(
+                    entry(small.queriesT, count: 4, row: row, dim: dim)
+                        == entry(large.queriesT, count: 9, row: row, dim: dim))
+                #expect(
+                    entry(small.keysT, count: 4, row: row, dim: dim) == entry(large.keysT, count: 9, row: row, dim: dim)
+                )
             }
         }
     }
@@ -120,8 +128,12 @@ import Testing
         let generated = inputs(seed: 2, rho: 0.9, n: 8, m: 8, dims: 4096)
         var aligned = 0.0, other = 0.0
         for dim in 0..<4096 {
-            aligned += Double(entry(generated.queriesT, count: 8, row: 3, dim: dim) * entry(generated.keysT, count: 8, row: 3, dim: dim))
-            other += Double(entry(generated.queriesT, count: 8, row: 3, dim: dim) * entry(generated.keysT, count: 8, row: 4, dim: dim))
+            aligned += Double(
+                entry(generated.queriesT, count: 8, row: 3, dim: dim)
+                    * entry(generated.keysT, count: 8, row: 3, dim: dim))
+            other += Double(
+                entry(generated.queriesT, count: 8, row: 3, dim: dim)
+                    * entry(generated.keysT, count: 8, row: 4, dim: dim))
         }
         #expect(abs(aligned / 4096 - 0.9) < 0.08)
         #expect(abs(other / 4096) < 0.08)

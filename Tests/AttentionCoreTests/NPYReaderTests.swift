@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttentionCore
 
 /// The fixtures written by scripts/make_npy_fixtures.py and what numpy says they hold.
@@ -116,7 +117,9 @@ private struct SplitMix64: RandomNumberGenerator {
             var mutated = seed
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let index = Int.random(in: 0..<min(mutated.count, 140), using: &random)
-                mutated[index] = Bool.random(using: &random) ? UInt8.random(in: 0...255, using: &random)
+                mutated[index] =
+                    Bool.random(using: &random)
+                    ? UInt8.random(in: 0...255, using: &random)
                     : tokens.randomElement(using: &random)!
             }
             cases.append(mutated)
@@ -126,7 +129,8 @@ private struct SplitMix64: RandomNumberGenerator {
         let header = (0..<Int.random(in: 0...90, using: &random)).map { _ in tokens.randomElement(using: &random)! }
         cases.append([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header)
         cases.append([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [0, 0, 128, 63])
-        cases.append((0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
+        cases.append(
+            (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
     var accepted = 0
     for bytes in cases {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttentionCore
 
 @Test func divisorFollowsPolicy() {
@@ -43,7 +44,8 @@ func outOfRangeParamsNameTheirFlag(params: AttentionParams, flag: String) {
 
 @Test func fileInputsResolveDkLater() throws {
     try AttentionParams(dk: AttentionParams.allFileColumns, source: .files(q: "q.npy", k: "k.npy")).validate()
-    let tinyAlpha = AttentionParams(dk: AttentionParams.allFileColumns, scale: .dk, alpha: 1e-11, source: .files(q: "q", k: "k"))
+    let tinyAlpha = AttentionParams(
+        dk: AttentionParams.allFileColumns, scale: .dk, alpha: 1e-11, source: .files(q: "q", k: "k"))
     try tinyAlpha.validate()
 }
 

@@ -1,21 +1,22 @@
 import Foundation
 import Testing
+
 @testable import AttentionCore
 
 /// One case written by scripts/make_fixtures.py: float32 inputs and float64 numpy results.
 struct ReferenceFixture: Decodable {
     struct Stats: Decodable {
-        let logit_mean, logit_std, entropy_mean, entropy_normalized_mean, max_weight_mean: Double
-        let effective_tokens_mean, jacobian_fro_mean, score_grad_mean: Double
+        let logitMean, logitStd, entropyMean, entropyNormalizedMean, maxWeightMean: Double
+        let effectiveTokensMean, jacobianFroMean, scoreGradMean: Double
         let regime: String
     }
 
     struct Histograms: Decodable {
         let bins: Int
-        let logit_radius: Double
+        let logitRadius: Double
         let logits: [Int]
         let weights: [Int]
-        let weights_underflow: Int
+        let weightsUnderflow: Int
     }
 
     let name: String
@@ -26,7 +27,7 @@ struct ReferenceFixture: Decodable {
     let divisor: Double
     let q, k: [[Float]]
     let logits, weights: [[Double?]]
-    let row_entropy: [Double?]
+    let rowEntropy: [Double?]
     let stats: Stats
     let histograms: [Histograms]
 
@@ -38,7 +39,9 @@ struct ReferenceFixture: Decodable {
     static func load(_ name: String) throws -> ReferenceFixture {
         let url = try #require(Bundle.module.resourceURL)
             .appendingPathComponent("Fixtures/attention/\(name).json")
-        return try JSONDecoder().decode(ReferenceFixture.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(ReferenceFixture.self, from: Data(contentsOf: url))
     }
 
     var params: AttentionParams {

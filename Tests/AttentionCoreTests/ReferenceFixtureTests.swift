@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttentionCore
 
 /// Tolerance against numpy: the engine multiplies in float32 (sgemm, as it does for users) while
@@ -18,7 +19,7 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
         let fixture = try ReferenceFixture.load(name)
         let result = try engine.compute(q: fixture.queries, k: fixture.keys, params: fixture.params)
         #expect(result.divisor == fixture.divisor)
-        let radius = fixture.histograms[0].logit_radius
+        let radius = fixture.histograms[0].logitRadius
         for i in 0..<fixture.n {
             for j in 0..<fixture.m {
                 if let expected = fixture.logits[i][j] {
@@ -31,7 +32,7 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
                 let expected = fixture.weights[i][j] ?? 0
                 #expect(isClose(weight, expected, scale: 1e-6), "\(name) weight[\(i),\(j)] \(weight) vs \(expected)")
             }
-            if let expected = fixture.row_entropy[i] {
+            if let expected = fixture.rowEntropy[i] {
                 #expect(isClose(result.rowEntropy[i], expected, scale: 1e-6), "\(name) H[\(i)]")
             }
         }
@@ -43,14 +44,14 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
         let stats = try engine.compute(q: fixture.queries, k: fixture.keys, params: fixture.params).stats
         let expected = fixture.stats
         let pairs: [(String, Double, Double, Double)] = [
-            ("logit_mean", stats.logitMean, expected.logit_mean, expected.logit_std),
-            ("logit_std", stats.logitStd, expected.logit_std, 0),
-            ("entropy_mean", stats.entropyMean, expected.entropy_mean, 1e-6),
-            ("entropy_normalized_mean", stats.entropyNormalizedMean, expected.entropy_normalized_mean, 1e-6),
-            ("max_weight_mean", stats.maxWeightMean, expected.max_weight_mean, 0),
-            ("effective_tokens_mean", stats.effectiveTokensMean, expected.effective_tokens_mean, 0),
-            ("jacobian_fro_mean", stats.jacobianFroMean, expected.jacobian_fro_mean, 1e-6),
-            ("score_grad_mean", stats.scoreGradMean, expected.score_grad_mean, 1e-6 / fixture.divisor),
+            ("logit_mean", stats.logitMean, expected.logitMean, expected.logitStd),
+            ("logit_std", stats.logitStd, expected.logitStd, 0),
+            ("entropy_mean", stats.entropyMean, expected.entropyMean, 1e-6),
+            ("entropy_normalized_mean", stats.entropyNormalizedMean, expected.entropyNormalizedMean, 1e-6),
+            ("max_weight_mean", stats.maxWeightMean, expected.maxWeightMean, 0),
+            ("effective_tokens_mean", stats.effectiveTokensMean, expected.effectiveTokensMean, 0),
+            ("jacobian_fro_mean", stats.jacobianFroMean, expected.jacobianFroMean, 1e-6),
+            ("score_grad_mean", stats.scoreGradMean, expected.scoreGradMean, 1e-6 / fixture.divisor),
         ]
         for (key, actual, reference, scale) in pairs {
             #expect(isClose(actual, reference, scale: scale), "\(name) \(key): \(actual) vs \(reference)")
@@ -67,9 +68,9 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
             let logits = result.logitHistogram(bins: expected.bins)
             let weights = result.weightHistogram(bins: expected.bins)
             #expect(logits.counts == expected.logits, "\(name) logit counts, \(expected.bins) bins")
-            #expect(isClose(logits.upper, expected.logit_radius), "\(name) logit radius")
+            #expect(isClose(logits.upper, expected.logitRadius), "\(name) logit radius")
             #expect(weights.counts == expected.weights, "\(name) weight counts, \(expected.bins) bins")
-            #expect(weights.underflow == expected.weights_underflow, "\(name) weight underflow")
+            #expect(weights.underflow == expected.weightsUnderflow, "\(name) weight underflow")
             if expected.bins == AttentionEngine.defaultBins {
                 #expect(result.logitHistogram.counts == expected.logits)
                 #expect(result.weightHistogram.counts == expected.weights)

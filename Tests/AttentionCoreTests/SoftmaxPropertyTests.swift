@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AttentionCore
 
 @Suite struct SoftmaxPropertyTests {
@@ -33,7 +34,9 @@ import Testing
         for row in 0..<8 { shiftedQ[row, 16] = shifts[row] }
         let shifted = try engine.compute(q: shiftedQ, k: shiftedK, params: AttentionParams(dk: 17, scale: .fixed(4)))
         for index in base.weights.values.indices {
-            #expect(abs(shifted.weights.values[index] - base.weights.values[index]) <= 1e-5 * max(base.weights.values[index], 1e-3))
+            #expect(
+                abs(shifted.weights.values[index] - base.weights.values[index]) <= 1e-5
+                    * max(base.weights.values[index], 1e-3))
         }
         #expect(abs(shifted.stats.entropyMean - base.stats.entropyMean) < 1e-5)
     }
@@ -57,7 +60,8 @@ import Testing
         let sigmas = dk == 1 ? [Limits.sigma.lowerBound, Limits.sigma.upperBound] : [Limits.sigma.upperBound]
         for sigma in sigmas {
             for divisor in [Limits.divisor.lowerBound, 1, Limits.divisor.upperBound] {
-                let result = try engine.compute(AttentionParams(n: 2, m: 3, dk: dk, sigma: sigma, scale: .fixed(divisor)))
+                let result = try engine.compute(
+                    AttentionParams(n: 2, m: 3, dk: dk, sigma: sigma, scale: .fixed(divisor)))
                 #expect(result.logits.values.allSatisfy { $0.isFinite })
                 #expect(result.weights.values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
                 let s = result.stats
@@ -95,7 +99,8 @@ import Testing
 
     @Test func weightBinsFollowTheLog10Edges() {
         let values: [Float] = [0, 9.9e-9, 1e-8, 1.0001e-8, 0.0999, 0.1, 0.5, 1]
-        let histogram = Histogram.weights(Matrix(rows: 1, cols: 8, values: values), mask: Mask(n: 1, m: 8, causal: false), bins: 8)
+        let histogram = Histogram.weights(
+            Matrix(rows: 1, cols: 8, values: values), mask: Mask(n: 1, m: 8, causal: false), bins: 8)
         #expect(histogram.underflow == 2)
         #expect(histogram.counts == [2, 0, 0, 0, 0, 0, 1, 3])
     }
@@ -136,7 +141,8 @@ import Testing
             let params = AttentionParams(
                 n: Int.random(in: 1...24, using: &random), m: Int.random(in: 1...24, using: &random),
                 dk: Int.random(in: 1...300, using: &random), seed: random.next(),
-                sigma: pow(10, Double.random(in: -6...3, using: &random)), rho: Double.random(in: 0..<1, using: &random),
+                sigma: pow(10, Double.random(in: -6...3, using: &random)),
+                rho: Double.random(in: 0..<1, using: &random),
                 scale: .fixed(pow(10, Double.random(in: -6...6, using: &random))), causal: Bool.random(using: &random))
             let result = try engine.compute(params)
             let label = "trial \(trial): \(params)"
@@ -147,7 +153,9 @@ import Testing
                 #expect(result.rowEntropy[row] >= 0 && result.rowEntropy[row] <= log(Double(max(keys.count, 1))) + 1e-9)
             }
             let s = result.stats
-            let values = [s.logitMean, s.logitStd, s.entropyMean, s.entropyNormalizedMean, s.maxWeightMean, s.jacobianFroMean]
+            let values = [
+                s.logitMean, s.logitStd, s.entropyMean, s.entropyNormalizedMean, s.maxWeightMean, s.jacobianFroMean,
+            ]
             #expect(values.allSatisfy { $0.isFinite }, "\(label)")
             #expect(s.maxWeightMean > 0 && s.maxWeightMean <= 1 + 1e-12, "\(label)")
             #expect(result.logitHistogram.total == result.unmaskedCount)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AttentionCore
 
 @Suite struct SweepAndCurveTests {
@@ -65,6 +66,7 @@ import Testing
         #expect(curve.last!.jacobianFroMean < peak.jacobianFroMean / 2)
         // The gradient with respect to the raw dot products (‖J‖/s) falls away as rows flatten.
         #expect(curve.last!.scoreGradMean < curve[12].scoreGradMean / 20)
-        #expect(zip(curve, curve.dropFirst()).allSatisfy { $0.entropyNormalizedMean <= $1.entropyNormalizedMean + 1e-12 })
+        #expect(
+            zip(curve, curve.dropFirst()).allSatisfy { $0.entropyNormalizedMean <= $1.entropyNormalizedMean + 1e-12 })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 /// OKLab coordinates are compared to 1e-6: the fixtures carry 10 decimals and the conversion is
@@ -37,7 +38,9 @@ private let labTolerance = 1e-6
     #expect(ramp.color(at: 0) == RGB(68, 1, 84))
     #expect(ramp.color(at: 1) == RGB(253, 231, 37))
     let middle = ramp.color(at: 0.5)
-    #expect(abs(Int(middle.r) - 33) <= 2 && abs(Int(middle.g) - 145) <= 2 && abs(Int(middle.b) - 140) <= 2, "the table entry nearest t = 0.5 is next to the middle stop")
+    #expect(
+        abs(Int(middle.r) - 33) <= 2 && abs(Int(middle.g) - 145) <= 2 && abs(Int(middle.b) - 140) <= 2,
+        "the table entry nearest t = 0.5 is next to the middle stop")
     #expect(ramp.color(at: -3) == RGB(68, 1, 84))
     #expect(ramp.color(at: .nan) == RGB(68, 1, 84))
 }
@@ -84,19 +87,20 @@ private let labTolerance = 1e-6
     #expect(RGB(hex: "#+12345") == nil)
 }
 
-@Test(arguments: [
-    ([:], nil, ColorDepth.none),
-    (["TERM": "xterm"], nil, .ansi16),
-    (["TERM": "xterm-256color"], nil, .palette256),
-    (["TERM": "xterm-256color", "COLORTERM": "truecolor"], 256, .trueColor),
-    (["TERM": "xterm", "COLORTERM": "24bit"], nil, .trueColor),
-    (["TERM": "xterm-256color", "NO_COLOR": "1", "COLORTERM": "truecolor"], 256, .none),
-    (["TERM": "xterm-256color", "NO_COLOR": ""], 256, .palette256),
-    (["TERM": "dumb", "COLORTERM": "truecolor"], 256, .none),
-    (["TERM": "screen"], 8, .ansi16),
-    (["TERM": "xterm-256color"], 16, .ansi16),
-    (["TERM": "vt100"], 0, .none),
-] as [([String: String], Int?, ColorDepth)])
+@Test(
+    arguments: [
+        ([:], nil, ColorDepth.none),
+        (["TERM": "xterm"], nil, .ansi16),
+        (["TERM": "xterm-256color"], nil, .palette256),
+        (["TERM": "xterm-256color", "COLORTERM": "truecolor"], 256, .trueColor),
+        (["TERM": "xterm", "COLORTERM": "24bit"], nil, .trueColor),
+        (["TERM": "xterm-256color", "NO_COLOR": "1", "COLORTERM": "truecolor"], 256, .none),
+        (["TERM": "xterm-256color", "NO_COLOR": ""], 256, .palette256),
+        (["TERM": "dumb", "COLORTERM": "truecolor"], 256, .none),
+        (["TERM": "screen"], 8, .ansi16),
+        (["TERM": "xterm-256color"], 16, .ansi16),
+        (["TERM": "vt100"], 0, .none),
+    ] as [([String: String], Int?, ColorDepth)])
 func colorDepthDetection(environment: [String: String], colors: Int?, expected: ColorDepth) {
     #expect(ColorDepth.detect(environment: environment, terminalColors: colors) == expected)
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Test func plainTextTrimsTrailingBlanks() {

@@ -1,6 +1,7 @@
+import AttentionCore
 import Foundation
 import Testing
-import AttentionCore
+
 @testable import Rendering
 
 /// Golden frames: plain text of representative screens, compared as text. Regenerate on purpose
@@ -31,35 +32,45 @@ struct GoldenTests {
         Case(name: "no-color", params: AttentionParams(causal: true), depth: .none),
         Case(name: "ascii", params: AttentionParams(causal: true), depth: .palette256, ascii: true),
         Case(name: "help", params: AttentionParams(), view: ViewState(showHelp: true)),
-        Case(name: "wide-120x40", params: AttentionParams(n: 32), view: ViewState(selectedRow: 3), width: 120, height: 40),
+        Case(
+            name: "wide-120x40", params: AttentionParams(n: 32), view: ViewState(selectedRow: 3), width: 120, height: 40
+        ),
     ]
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
         let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii)
         let (result, curve) = try SampleResults.withCurve(golden.params)
-        let frame = renderer.render(result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
+        let frame = renderer.render(
+            result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
         let text = frame.plainText()
         let file = "\(golden.name).txt"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(file)")
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Golden/\(file)")
             try text.write(to: source, atomically: true, encoding: .utf8)
             return
         }
-        let url = try #require(Bundle.module.url(forResource: "Golden/\(golden.name)", withExtension: "txt"), "missing Golden/\(file); run with UPDATE_GOLDEN=1")
+        let url = try #require(
+            Bundle.module.url(forResource: "Golden/\(golden.name)", withExtension: "txt"),
+            "missing Golden/\(file); run with UPDATE_GOLDEN=1")
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "frame differs from Golden/\(file); if intended, regenerate with UPDATE_GOLDEN=1 and review the diff")
+        #expect(
+            text == expected,
+            "frame differs from Golden/\(file); if intended, regenerate with UPDATE_GOLDEN=1 and review the diff")
     }
 
     @Test func asciiFramesUseNoBoxDrawingOrBlocks() throws {
         let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true).render(
-            result: try SampleResults.make(causal: true), curve: try SampleResults.curve(), view: ViewState(showHelp: true), width: 120, height: 40)
+            result: try SampleResults.make(causal: true), curve: try SampleResults.curve(),
+            view: ViewState(showHelp: true), width: 120, height: 40)
         #expect(frame.plainText().unicodeScalars.allSatisfy { $0.isASCII })
     }
 
     @Test func noColorFramesCarryNoColours() throws {
         let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-            result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(), width: 120, height: 40)
+            result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(), width: 120,
+            height: 40)
         #expect(frame.cells.allSatisfy { $0.foreground == .default && $0.background == .default })
         #expect(frame.plainText().contains("@") || frame.plainText().contains("%"))
     }
@@ -72,9 +83,12 @@ struct GoldenTests {
 
     @Test func everySizeFromTinyToHugeRendersWithoutTrapping() throws {
         let result = try SampleResults.make(n: 5, m: 3, causal: true)
-        for (width, height) in [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100)] {
+        for (width, height) in [
+            (0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100),
+        ] {
             let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-                result: result, curve: try SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true), width: width, height: height)
+                result: result, curve: try SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true),
+                width: width, height: height)
             #expect(frame.width == width && frame.height == height)
         }
     }

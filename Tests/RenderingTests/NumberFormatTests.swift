@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Rendering
 
 @Test func fixedRoundsWithoutLocale() {
@@ -12,7 +13,9 @@ import Testing
 
 @Test func alignedColumnsShareTheDecimalPoint() {
     let column = NumberFormat.aligned([0.012, 1.027, 39.8, nil, 0.00012])
-    let points = column.compactMap { text in text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } }
+    let points = column.compactMap { text in
+        text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) }
+    }
     #expect(Set(points).count == 1)
     #expect(Set(column.map(\.count)).count == 1)
     #expect(column[2].trimmingWhitespace() == "39.80")

@@ -1,5 +1,6 @@
-import Testing
 import AttentionCore
+import Testing
+
 @testable import Rendering
 
 private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
@@ -12,10 +13,13 @@ private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
 @Test func textSnapshotHasHeaderThenPlainFrame() throws {
     let (frame, header) = try snapshotFrame()
     let text = SnapshotDocument.text(frame: frame, header: header)
-    #expect(text.hasPrefix("# attnview snapshot --n 16 --seed 1\n# params: n=16 m=16 d_k=64 scale=sqrt alpha=1 divisor=8 seed=1"))
-    for name in ["logit_mean", "logit_std", "entropy_mean", "entropy_normalized_mean", "max_weight_mean",
-        "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "regime"]
-    {
+    #expect(
+        text.hasPrefix(
+            "# attnview snapshot --n 16 --seed 1\n# params: n=16 m=16 d_k=64 scale=sqrt alpha=1 divisor=8 seed=1"))
+    for name in [
+        "logit_mean", "logit_std", "entropy_mean", "entropy_normalized_mean", "max_weight_mean",
+        "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "regime",
+    ] {
         #expect(text.contains("#   \(name) "), "\(name) in the header")
     }
     #expect(text.contains("(expected 1)"))
@@ -29,8 +33,10 @@ private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
     #expect(ansi.contains("\u{1B}[38;2;"))
     let stripped = ansi.replacing(/\x1B\[[0-9;]*m/, with: "").split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.trimmingWhitespace() }
-    let plain = SnapshotDocument.text(frame: frame, header: header).split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0.trimmingWhitespace() }
+    let plain = SnapshotDocument.text(frame: frame, header: header).split(
+        separator: "\n", omittingEmptySubsequences: false
+    )
+    .map { $0.trimmingWhitespace() }
     #expect(stripped == plain)
 }
 

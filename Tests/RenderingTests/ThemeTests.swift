@@ -1,6 +1,7 @@
+import AttentionCore
 import Foundation
 import Testing
-import AttentionCore
+
 @testable import Rendering
 
 private let bundledNames = ["cividis", "default", "grayscale", "high-contrast", "light", "magma", "viridis"]
@@ -52,19 +53,28 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
 }
 
 @Test func unknownTopLevelKeyIsNamedWithItsLine() {
-    #expect(throws: ThemeError.invalid(file: "bad.toml", line: 2, key: "colours", reason: "unknown key (allowed: summary, [ramps], [colors])")) {
+    #expect(
+        throws: ThemeError.invalid(
+            file: "bad.toml", line: 2, key: "colours", reason: "unknown key (allowed: summary, [ramps], [colors])")
+    ) {
         try parse("summary = \"x\"\ncolours = 1\n")
     }
 }
 
 @Test func unknownColourKeyIsNamedWithItsLine() {
-    #expect(throws: ThemeError.invalid(file: "bad.toml", line: 4, key: "colors.txt", reason: "unknown key (see themes/README.md for the list)")) {
+    #expect(
+        throws: ThemeError.invalid(
+            file: "bad.toml", line: 4, key: "colors.txt", reason: "unknown key (see themes/README.md for the list)")
+    ) {
         try parse("[ramps]\ntext = 1\n[colors]\n  txt = \"#000000\"\n")
     }
 }
 
 @Test func badColourIsNamedWithItsLine() {
-    #expect(throws: ThemeError.invalid(file: "bad.toml", line: 3, key: "colors.border", reason: "bad colour \"#12345\" (expected \"#rrggbb\")")) {
+    #expect(
+        throws: ThemeError.invalid(
+            file: "bad.toml", line: 3, key: "colors.border", reason: "bad colour \"#12345\" (expected \"#rrggbb\")")
+    ) {
         try parse("[colors]\ntext = \"#000000\"\nborder = \"#12345\"\n")
     }
 }
@@ -94,7 +104,10 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
 }
 
 @Test func unknownRampIsRejected() {
-    #expect(throws: ThemeError.invalid(file: "bad.toml", line: 3, key: "ramps.weight", reason: "unknown key (allowed: weights, logits)")) {
+    #expect(
+        throws: ThemeError.invalid(
+            file: "bad.toml", line: 3, key: "ramps.weight", reason: "unknown key (allowed: weights, logits)")
+    ) {
         try parse("[ramps]\nweights = [\"#000000\", \"#ffffff\"]\nweight = []\n")
     }
 }
@@ -106,11 +119,13 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
 }
 
 @Test func userThemesComeFirstAndShadowBundledOnes() throws {
-    let home = FileManager.default.temporaryDirectory.appendingPathComponent("attnview-themes-\(UInt32.random(in: 0...UInt32.max))")
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "attnview-themes-\(UInt32.random(in: 0...UInt32.max))")
     let folder = home.appendingPathComponent("attnview/themes")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: home) }
-    try "[colors]\ntext = \"#010203\"\n".write(to: folder.appendingPathComponent("viridis.toml"), atomically: true, encoding: .utf8)
+    try "[colors]\ntext = \"#010203\"\n".write(
+        to: folder.appendingPathComponent("viridis.toml"), atomically: true, encoding: .utf8)
     try "summary = \"mine\"\n".write(to: folder.appendingPathComponent("zeta.toml"), atomically: true, encoding: .utf8)
     let catalog = ThemeCatalog(environment: ["XDG_CONFIG_HOME": home.path])
     #expect(catalog.availableNames().prefix(2) == ["viridis", "zeta"])

@@ -1,5 +1,6 @@
-import Testing
 import AttentionCore
+import Testing
+
 @testable import Rendering
 
 @Test func largeMatricesArePooledByAWholeFactor() {
@@ -23,7 +24,8 @@ import AttentionCore
     let matrix = Matrix(rows: 2, cols: 2, values: [0.25, 0.75, 1.0, 0.5])
     let causal = PooledMatrix(matrix, mask: Mask(n: 2, m: 2, causal: true), pool: 2)
     #expect(causal[0, 0] == Float((0.25 + 1.0 + 0.5) / 3))
-    let masked = PooledMatrix(Matrix(rows: 2, cols: 2, values: [0.5, 0.5, 0.5, 0.5]), mask: Mask(n: 2, m: 2, causal: true), pool: 1)
+    let masked = PooledMatrix(
+        Matrix(rows: 2, cols: 2, values: [0.5, 0.5, 0.5, 0.5]), mask: Mask(n: 2, m: 2, causal: true), pool: 1)
     #expect(masked[0, 1] == nil)
     #expect(masked[1, 1] == 0.5)
 }

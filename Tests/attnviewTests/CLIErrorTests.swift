@@ -13,7 +13,8 @@ struct BadInvocation: CustomTestStringConvertible, Sendable {
 private let usageErrors: [BadInvocation] = [
     BadInvocation(arguments: ["snapshot", "--bogus"], status: 64, fragment: "'--bogus'"),
     BadInvocation(arguments: ["--bogus"], status: 64, fragment: "'--bogus'"),
-    BadInvocation(arguments: ["snapshot", "--n", "0"], status: 64, fragment: "--n 0 is out of range (allowed: 1–4096)"),
+    BadInvocation(
+        arguments: ["snapshot", "--n", "0"], status: 64, fragment: "--n 0 is out of range (allowed: 1–4096)"),
     BadInvocation(arguments: ["snapshot", "--n", "4097"], status: 64, fragment: "--n 4097"),
     BadInvocation(arguments: ["snapshot", "--m", "0"], status: 64, fragment: "--m 0"),
     BadInvocation(arguments: ["snapshot", "--n", "ten"], status: 64, fragment: "'ten'"),
@@ -28,8 +29,11 @@ private let usageErrors: [BadInvocation] = [
     BadInvocation(arguments: ["snapshot", "--q", "q.npy"], status: 64, fragment: "--q needs --k"),
     BadInvocation(arguments: ["snapshot", "--k", "k.npy"], status: 64, fragment: "--k needs --q"),
     BadInvocation(arguments: ["snapshot", "--format", "xml"], status: 64, fragment: "'xml'"),
-    BadInvocation(arguments: ["snapshot", "--width", "79"], status: 64, fragment: "--width 79 is out of range (allowed: 80–1000)"),
-    BadInvocation(arguments: ["snapshot", "--height", "23"], status: 64, fragment: "--height 23 is out of range (allowed: 24–500)"),
+    BadInvocation(
+        arguments: ["snapshot", "--width", "79"], status: 64, fragment: "--width 79 is out of range (allowed: 80–1000)"),
+    BadInvocation(
+        arguments: ["snapshot", "--height", "23"], status: 64, fragment: "--height 23 is out of range (allowed: 24–500)"
+    ),
     BadInvocation(arguments: ["snapshot", "--height", "9999"], status: 64, fragment: "--height 9999"),
     BadInvocation(arguments: ["snapshot", "--colors", "8"], status: 64, fragment: "--colors '8'"),
     BadInvocation(arguments: ["snapshot", "--force"], status: 64, fragment: "--force only applies with --output"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Rendering
 import Testing
+
 @testable import attnview
 
 /// The executable's status type (Swift Testing has an `ExitStatus` of its own).

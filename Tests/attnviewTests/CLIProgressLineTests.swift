@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import attnview
 
 /// What a progress line wrote into a pipe after `body` ran.
@@ -23,6 +24,14 @@ private func written(enabled: Bool, delay: Duration, _ body: (inout ProgressLine
 }
 
 @Test func progressStaysSilentOffTerminalsAndForQuickWork() throws {
-    #expect(try written(enabled: false, delay: .zero) { $0.update(0.5); $0.finish() }.isEmpty)
-    #expect(try written(enabled: true, delay: .seconds(60)) { $0.update(0.5); $0.finish() }.isEmpty)
+    #expect(
+        try written(enabled: false, delay: .zero) {
+            $0.update(0.5)
+            $0.finish()
+        }.isEmpty)
+    #expect(
+        try written(enabled: true, delay: .seconds(60)) {
+            $0.update(0.5)
+            $0.finish()
+        }.isEmpty)
 }

@@ -36,7 +36,8 @@ struct CLIRunner {
         merged.merge(environment) { $1 }
         process.environment = merged
         // stdout goes to a file, so a large JSON cannot fill a pipe and stall the process.
-        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("attnview-out-\(UUID().uuidString)")
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "attnview-out-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let out = try FileHandle(forWritingTo: outputURL), err = Pipe()

@@ -1,9 +1,11 @@
 import AttentionCore
 import Testing
+
 @testable import attnview
 
 @Test func commandLineSpellsOutWhatIsNotDefault() {
-    let params = AttentionParams(n: 32, m: 48, dk: 128, seed: 9, sigma: 0.5, rho: 0.25, scale: .dk, alpha: 2, causal: true)
+    let params = AttentionParams(
+        n: 32, m: 48, dk: 128, seed: 9, sigma: 0.5, rho: 0.25, scale: .dk, alpha: 2, causal: true)
     let line = SnapshotCommandLine(
         params: params, theme: "magma", noColor: false, ascii: true, format: "ansi", width: 100, height: 30,
         colors: "256")

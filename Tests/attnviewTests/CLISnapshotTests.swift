@@ -75,7 +75,8 @@ private func decodedStatistics(_ arguments: [String]) throws -> AttentionStatist
     for row in 0..<12 {
         for column in 0..<9 {
             let value = attention[row][column] as? Double
-            #expect(value.map(Float.init) == (result.isMasked(row: row, col: column) ? nil : result.weights[row, column]))
+            #expect(
+                value.map(Float.init) == (result.isMasked(row: row, col: column) ? nil : result.weights[row, column]))
         }
     }
     let counts = try #require((json["histograms"] as? [String: [String: Any]])?["weights"]?["counts"] as? [Int])
@@ -84,7 +85,9 @@ private func decodedStatistics(_ arguments: [String]) throws -> AttentionStatist
 
 @Test func snapshotsAreDeterministic() throws {
     for format in ["json", "text", "ansi"] {
-        let arguments = ["snapshot", "--format", format, "--n", "20", "--dk", "32", "--seed", "3", "--width", "80", "--height", "24"]
+        let arguments = [
+            "snapshot", "--format", format, "--n", "20", "--dk", "32", "--seed", "3", "--width", "80", "--height", "24",
+        ]
         let first = try CLIRunner.run(arguments)
         #expect(first.status == 0)
         #expect(!first.stdout.isEmpty)
@@ -93,7 +96,9 @@ private func decodedStatistics(_ arguments: [String]) throws -> AttentionStatist
 }
 
 @Test func textHeaderReproducesTheSnapshot() throws {
-    let first = try CLIRunner.run(["snapshot", "--dk", "128", "--scale", "dk", "--alpha", "0.25", "--causal", "--seed", "5"])
+    let first = try CLIRunner.run([
+        "snapshot", "--dk", "128", "--scale", "dk", "--alpha", "0.25", "--causal", "--seed", "5",
+    ])
     let header = try #require(first.stdoutText.split(separator: "\n").first { $0.contains("attnview snapshot ") })
     let command = String(header[header.range(of: "attnview snapshot ")!.lowerBound...])
     let arguments = command.split(separator: " ").dropFirst().map(String.init)
@@ -124,11 +129,16 @@ struct BadFile: CustomTestStringConvertible, Sendable {
 
 @Test(arguments: [
     BadFile(q: "missing.npy", k: "valid_f4_le_C.npy", status: 66, fragment: "missing.npy: no such file"),
-    BadFile(q: "valid_f4_le_C.npy", k: "bad_truncated_data.npy", status: 65, fragment: "bad_truncated_data.npy: truncated"),
+    BadFile(
+        q: "valid_f4_le_C.npy", k: "bad_truncated_data.npy", status: 65, fragment: "bad_truncated_data.npy: truncated"),
     BadFile(q: "bad_magic.npy", k: "valid_f4_le_C.npy", status: 65, fragment: "bad_magic.npy: not a .npy file"),
-    BadFile(q: "bad_header_syntax.npy", k: "valid_f4_le_C.npy", status: 65, fragment: "bad_header_syntax.npy: header ends too early"),
+    BadFile(
+        q: "bad_header_syntax.npy", k: "valid_f4_le_C.npy", status: 65,
+        fragment: "bad_header_syntax.npy: header ends too early"),
     BadFile(q: "bad_dtype_int.npy", k: "valid_f4_le_C.npy", status: 65, fragment: "unsupported dtype '<i4'"),
-    BadFile(q: "bad_shape_3d.npy", k: "valid_f4_le_C.npy", status: 65, fragment: "bad_shape_3d.npy: shape (2, 3, 4) is not 2-D"),
+    BadFile(
+        q: "bad_shape_3d.npy", k: "valid_f4_le_C.npy", status: 65,
+        fragment: "bad_shape_3d.npy: shape (2, 3, 4) is not 2-D"),
     BadFile(q: "valid_f4_le_C.npy", k: "bad_inf_fortran.npy", status: 65, fragment: "-inf at row 2, column 1"),
     BadFile(q: "pair_q_dk5.npy", k: "pair_k_dk4.npy", status: 65, fragment: "pair_k_dk4.npy has d = 4"),
 ])

@@ -31,7 +31,8 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let document = try JSONDecoder().decode(Document.self, from: outcome.stdout)
     #expect(document.base == Base(n: 16, m: 16, seed: 0, sigma: 1, rho: 0, alpha: 1, causal: false))
     let rows = document.rows
-    let expected = try Sweep(base: AttentionParams(n: 16), dks: [16, 256], scales: [.none, .sqrtDk, .dk], trials: 2).run()
+    let expected = try Sweep(base: AttentionParams(n: 16), dks: [16, 256], scales: [.none, .sqrtDk, .dk], trials: 2)
+        .run()
     #expect(rows.count == 6)
     for (row, reference) in zip(rows, expected) {
         #expect(row.dk == reference.dk)

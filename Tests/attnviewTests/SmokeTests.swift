@@ -1,4 +1,5 @@
 import Testing
+
 @testable import attnview
 
 @Test func commandNameIsAttnview() {

@@ -9,9 +9,12 @@ import Testing
 
     @Test func nameSaysWhenAndWhat() {
         let utc = TimeZone(identifier: "UTC") ?? .current
-        #expect(SnapshotNaming.stem(params: AttentionParams(), date: noon, timeZone: utc) == "attnview-20261124-153012-dk64-sqrt")
+        #expect(
+            SnapshotNaming.stem(params: AttentionParams(), date: noon, timeZone: utc)
+                == "attnview-20261124-153012-dk64-sqrt")
         let halved = AttentionParams(dk: 512, scale: .dk, alpha: 0.5)
-        #expect(SnapshotNaming.stem(params: halved, date: noon, timeZone: utc) == "attnview-20261124-153012-dk512-dk-a0.5")
+        #expect(
+            SnapshotNaming.stem(params: halved, date: noon, timeZone: utc) == "attnview-20261124-153012-dk512-dk-a0.5")
         #expect(SnapshotNaming.divisorLabel(AttentionParams(scale: .fixed(12.5))) == "s12.5")
     }
 

@@ -27,7 +27,8 @@ final class TmuxSession {
     init(arguments: [String] = [], environment: [String] = [], width: Int = 120, height: Int = 40) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let command = (["env"] + environment + [Self.binary.path] + arguments).map(Self.shellQuoted).joined(separator: " ")
+        let command = (["env"] + environment + [Self.binary.path] + arguments).map(Self.shellQuoted).joined(
+            separator: " ")
         let script = """
             trap : INT; cd \(Self.shellQuoted(directory.path)); \(command); status=$?; \
             echo "\(Self.exitMarker) status=$status $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; \
@@ -109,7 +110,8 @@ final class TmuxSession {
     /// output file, so output goes to a file rather than a pipe that would never close.
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)")
+            .path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -150,6 +152,8 @@ final class TmuxSession {
 enum TmuxError: Error, CustomStringConvertible {
     case failed(String)
     var description: String {
-        switch self { case .failed(let command): "command failed: \(command)" }
+        switch self {
+        case .failed(let command): "command failed: \(command)"
+        }
     }
 }

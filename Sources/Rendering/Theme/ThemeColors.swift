@@ -42,7 +42,8 @@ public struct ThemeColors: Hashable, Sendable {
     /// Every colour, by key.
     public init(
         background: RGB?, text: RGB, muted: RGB, title: RGB, border: RGB, axis: RGB, key: RGB, masked: RGB,
-        histogram: RGB, theory: RGB, marker: RGB, curveEntropy: RGB, curveGradient: RGB, curveJacobian: RGB, statusText: RGB,
+        histogram: RGB, theory: RGB, marker: RGB, curveEntropy: RGB, curveGradient: RGB, curveJacobian: RGB,
+        statusText: RGB,
         statusBackground: RGB, badgeText: RGB, badgeFlat: RGB, badgeBalanced: RGB, badgePeaked: RGB,
         selection: RGB
     ) {
@@ -70,13 +71,15 @@ public struct ThemeColors: Hashable, Sendable {
     }
 
     /// The TOML key of every colour except `background` (which also accepts `"none"`).
-    static var keys: [(name: String, path: WritableKeyPath<ThemeColors, RGB>)] { [
-        ("text", \.text), ("muted", \.muted), ("title", \.title), ("border", \.border), ("axis", \.axis),
-        ("key", \.key), ("masked", \.masked), ("histogram", \.histogram), ("theory", \.theory),
-        ("marker", \.marker), ("curve_entropy", \.curveEntropy), ("curve_gradient", \.curveGradient),
-        ("curve_jacobian", \.curveJacobian),
-        ("status_text", \.statusText), ("status_background", \.statusBackground), ("badge_text", \.badgeText),
-        ("badge_flat", \.badgeFlat), ("badge_balanced", \.badgeBalanced), ("badge_peaked", \.badgePeaked),
-        ("selection", \.selection),
-    ] }
+    static var keys: [(name: String, path: WritableKeyPath<ThemeColors, RGB>)] {
+        [
+            ("text", \.text), ("muted", \.muted), ("title", \.title), ("border", \.border), ("axis", \.axis),
+            ("key", \.key), ("masked", \.masked), ("histogram", \.histogram), ("theory", \.theory),
+            ("marker", \.marker), ("curve_entropy", \.curveEntropy), ("curve_gradient", \.curveGradient),
+            ("curve_jacobian", \.curveJacobian),
+            ("status_text", \.statusText), ("status_background", \.statusBackground), ("badge_text", \.badgeText),
+            ("badge_flat", \.badgeFlat), ("badge_balanced", \.badgeBalanced), ("badge_peaked", \.badgePeaked),
+            ("selection", \.selection),
+        ]
+    }
 }

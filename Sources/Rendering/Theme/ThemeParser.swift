@@ -20,7 +20,8 @@ public struct ThemeParser: Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw .invalid(file: file, line: error.source.begin.line, key: nil, reason: "bad TOML: \(error.description)")
+            throw .invalid(
+                file: file, line: error.source.begin.line, key: nil, reason: "bad TOML: \(error.description)")
         } catch {
             throw .invalid(file: file, line: nil, key: nil, reason: "bad TOML")
         }
@@ -51,11 +52,16 @@ public struct ThemeParser: Sendable {
             var stops: [RGB] = []
             for element in array {
                 guard let spelling = element.string, let rgb = RGB(hex: spelling) else {
-                    throw invalid(key, section: "ramps", "bad colour \(element.debugDescription) (expected \"#rrggbb\")")
+                    throw invalid(
+                        key, section: "ramps", "bad colour \(element.debugDescription) (expected \"#rrggbb\")")
                 }
                 stops.append(rgb)
             }
-            if key == "weights" { theme.weights = ColorRamp(stops: stops) } else { theme.logits = ColorRamp(stops: stops) }
+            if key == "weights" {
+                theme.weights = ColorRamp(stops: stops)
+            } else {
+                theme.logits = ColorRamp(stops: stops)
+            }
         }
     }
 
@@ -78,7 +84,9 @@ public struct ThemeParser: Sendable {
                 throw invalid(key, section: "colors", "unknown key (see themes/README.md for the list)")
             }
             guard let spelling, let rgb = RGB(hex: spelling) else {
-                throw invalid(key, section: "colors", "bad colour \(spelling.map { "\"\($0)\"" } ?? "value") (expected \"#rrggbb\")")
+                throw invalid(
+                    key, section: "colors",
+                    "bad colour \(spelling.map { "\"\($0)\"" } ?? "value") (expected \"#rrggbb\")")
             }
             colors[keyPath: path] = rgb
         }

@@ -61,16 +61,20 @@ struct ThemeStyles: Sendable {
             foreground: depth == .none ? .default : depth.resolve(colors.muted), background: maskedColor)
         if depth == .none {
             status = CellStyle(attributes: .reverse)
-            badges = Dictionary(uniqueKeysWithValues: Regime.allCases.map { ($0, CellStyle(attributes: [.reverse, .bold])) })
+            badges = Dictionary(
+                uniqueKeysWithValues: Regime.allCases.map { ($0, CellStyle(attributes: [.reverse, .bold])) })
             weightColors = []
             logitColors = []
         } else {
-            status = CellStyle(foreground: depth.resolve(colors.statusText), background: depth.resolve(colors.statusBackground))
+            status = CellStyle(
+                foreground: depth.resolve(colors.statusText), background: depth.resolve(colors.statusBackground))
             let badgeText = depth.resolve(colors.badgeText)
             badges = [
                 .flat: CellStyle(foreground: badgeText, background: depth.resolve(colors.badgeFlat), attributes: .bold),
-                .balanced: CellStyle(foreground: badgeText, background: depth.resolve(colors.badgeBalanced), attributes: .bold),
-                .peaked: CellStyle(foreground: badgeText, background: depth.resolve(colors.badgePeaked), attributes: .bold),
+                .balanced: CellStyle(
+                    foreground: badgeText, background: depth.resolve(colors.badgeBalanced), attributes: .bold),
+                .peaked: CellStyle(
+                    foreground: badgeText, background: depth.resolve(colors.badgePeaked), attributes: .bold),
             ]
             weightColors = Self.resolve(theme.weights, depth)
             logitColors = Self.resolve(theme.logits, depth)

@@ -25,7 +25,8 @@ struct HeatmapLegend {
                         background: styles.rampColor(lower, logits: mode == .logits))
                 } else if styles.hasColor {
                     let color = styles.rampColor(position(row, of: rows), logits: mode == .logits)
-                    frame[x, y] = Cell(shade.character(value(at: position(row, of: rows))), foreground: color, background: color)
+                    frame[x, y] = Cell(
+                        shade.character(value(at: position(row, of: rows))), foreground: color, background: color)
                 } else {
                     frame[x, y] = styles.canvas.cell(shade.character(value(at: position(row, of: rows))))
                 }

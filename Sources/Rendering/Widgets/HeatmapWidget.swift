@@ -45,7 +45,8 @@ struct HeatmapWidget {
         drawRowLabels(geometry, area: area, &frame, styles)
         drawColumnLabels(geometry, picture: picture, &frame, styles)
         HeatmapLegend(mode: mode, scale: scale, showsMask: mask.causal).draw(
-            into: &frame, at: Rect(x: picture.maxX + 1, y: area.y, width: Self.legendWidth - 1, height: max(geometry.height, 3)),
+            into: &frame,
+            at: Rect(x: picture.maxX + 1, y: area.y, width: Self.legendWidth - 1, height: max(geometry.height, 3)),
             labelRow: picture.maxY, styles: styles)
     }
 
@@ -115,7 +116,9 @@ struct HeatmapWidget {
     }
 
     /// Key indices at round steps under the picture.
-    private func drawColumnLabels(_ geometry: HeatmapGeometry, picture: Rect, _ frame: inout Frame, _ styles: ThemeStyles) {
+    private func drawColumnLabels(
+        _ geometry: HeatmapGeometry, picture: Rect, _ frame: inout Frame, _ styles: ThemeStyles
+    ) {
         let cellsPerColumn = Double(geometry.zoom * (geometry.halfBlock ? 1 : 2)) / Double(geometry.pool)
         let step = Self.niceStep(minimumCells: 6, cellsPerIndex: cellsPerColumn)
         var nextFree = picture.x

@@ -12,7 +12,9 @@ struct HelpOverlay {
         for (index, help) in KeyGuide.all.enumerated() where index < inner.height {
             let y = inner.y + index
             frame.put(keys[index], x: inner.x + 1, y: y, style: styles.key)
-            frame.put(styles.ascii ? help.action.replacingArrows() : help.action, x: inner.x + 3 + keyWidth, y: y, style: styles.text, limit: inner.width - keyWidth - 3)
+            frame.put(
+                styles.ascii ? help.action.replacingArrows() : help.action, x: inner.x + 3 + keyWidth, y: y,
+                style: styles.text, limit: inner.width - keyWidth - 3)
         }
     }
 

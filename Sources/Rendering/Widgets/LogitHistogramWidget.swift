@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// The logit histogram with the iid theory's normal density N(0, σ²) drawn over it and ticks at
 /// ±1σ and ±2σ (σ from theory when there is one, else measured).
@@ -23,16 +23,19 @@ struct LogitHistogramWidget {
         let plot = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
         let columns = Bars.resample(histogram.counts.map(Double.init), columns: plot.width)
         let span = (histogram.upper - histogram.lower) / Double(plot.width)
-        let theory: [Double] = theoryStd.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }.map { sigma in
-            (0..<plot.width).map { column in
-                let low = histogram.lower + Double(column) * span
-                return Double(histogram.total) * (Self.cdf((low + span) / sigma) - Self.cdf(low / sigma))
-            }
-        } ?? []
+        let theory: [Double] =
+            theoryStd.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }.map { sigma in
+                (0..<plot.width).map { column in
+                    let low = histogram.lower + Double(column) * span
+                    return Double(histogram.total) * (Self.cdf((low + span) / sigma) - Self.cdf(low / sigma))
+                }
+            } ?? []
         let top = max(columns.max() ?? 0, theory.max() ?? 0, 1)
         let rowsPerCount = Double(plot.height) / top
         for (offset, count) in columns.enumerated() {
-            Bars.draw(height: count * rowsPerCount, x: plot.x + offset, area: plot, style: styles.histogram, into: &frame, glyphs: styles.glyphs)
+            Bars.draw(
+                height: count * rowsPerCount, x: plot.x + offset, area: plot, style: styles.histogram, into: &frame,
+                glyphs: styles.glyphs)
         }
         for (offset, expected) in theory.enumerated() {
             let level = expected * rowsPerCount

@@ -40,7 +40,9 @@ struct ParameterPanel {
         var lines = lines(glyphs: styles.glyphs)
         if area.height < lines.count { lines.removeAll { $0.label == "alpha" || $0.label == "sigma" } }
         // Numbers line up on their decimal point (unless a huge seed would push them all right).
-        func isNumber(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" } }
+        func isNumber(_ text: String) -> Bool {
+            !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+        }
         func wholeDigits(_ text: String) -> Int { text.prefix { $0 != "." }.count }
         let wholeWidth = lines.map(\.value).filter(isNumber).map(wholeDigits).max() ?? 0
         for (index, line) in lines.prefix(area.height).enumerated() {

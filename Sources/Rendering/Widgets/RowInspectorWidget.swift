@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// The selected query row's weights as a bar chart over the keys, tinted along the weight ramp by
 /// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.
@@ -26,7 +26,8 @@ struct RowInspectorWidget {
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width > Self.labelWidth + 2, area.height >= 3, weights.cols > 0, row < weights.rows else { return }
-        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
+        let plot = Rect(
+            x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
         let pool = pool(width: area.width)
         let bars = (weights.cols + pool - 1) / pool
         // Equal whole-cell bars when they fill most of the width; otherwise bars share the whole
@@ -40,7 +41,8 @@ struct RowInspectorWidget {
         for bar in 0..<bars {
             let keys = (bar * pool)..<min(weights.cols, (bar + 1) * pool)
             let shown = keys.clamped(to: visible)
-            values.append(shown.isEmpty ? nil : shown.reduce(0.0) { $0 + Double(weights[row, $1]) } / Double(shown.count))
+            values.append(
+                shown.isEmpty ? nil : shown.reduce(0.0) { $0 + Double(weights[row, $1]) } / Double(shown.count))
         }
         let top = max(values.compactMap { $0 }.max() ?? 0, 1e-12)
         for (bar, value) in values.enumerated() {
@@ -51,13 +53,19 @@ struct RowInspectorWidget {
                 }
                 var style = styles.histogram
                 if styles.hasColor { style.foreground = styles.rampColor(0.35 + 0.65 * value / top, logits: false) }
-                Bars.draw(height: value / top * Double(plot.height), x: x, area: plot, style: style, into: &frame, glyphs: styles.glyphs)
+                Bars.draw(
+                    height: value / top * Double(plot.height), x: x, area: plot, style: style, into: &frame,
+                    glyphs: styles.glyphs)
             }
         }
         let labels = NumberFormat.aligned([top, top / 2, 0], maximumDecimals: 3)
-        frame.put(NumberFormat.padLeft(labels[0].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y, style: styles.axis)
+        frame.put(
+            NumberFormat.padLeft(labels[0].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y,
+            style: styles.axis)
         if plot.height >= 5 {
-            frame.put(NumberFormat.padLeft(labels[1].trimmingWhitespace(), Self.labelWidth - 1), x: area.x, y: plot.y + plot.height / 2, style: styles.axis)
+            frame.put(
+                NumberFormat.padLeft(labels[1].trimmingWhitespace(), Self.labelWidth - 1), x: area.x,
+                y: plot.y + plot.height / 2, style: styles.axis)
         }
         frame.put(NumberFormat.padLeft("0", Self.labelWidth - 1), x: area.x, y: plot.maxY - 1, style: styles.axis)
         let cellsPerKey = barWidth / Double(pool)

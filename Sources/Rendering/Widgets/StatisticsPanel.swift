@@ -27,7 +27,8 @@ struct StatisticsPanel {
         let x = area.x + 1
         let badge = " \(stats.regime.rawValue.uppercased()) "
         frame.put("regime", x: x, y: area.y, style: styles.text)
-        frame.put(badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
+        frame.put(
+            badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
         let header = area.height >= Self.rows
         let firstRow = area.y + (header ? 2 : 1)
         let measured = NumberFormat.aligned(rows.map { $0.measured })

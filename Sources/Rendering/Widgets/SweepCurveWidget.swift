@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// Normalized entropy, the softmax Jacobian norm and the score gradient against log2(s / √d_k)
 /// over the sweep's range, with a marker at the current divisor. The two gradient curves are
@@ -31,18 +31,22 @@ struct SweepCurveWidget {
         func scaled(_ values: [Double], _ peak: Double) -> [Double] { peak > 0 ? values.map { $0 / peak } : values }
         var lines: [Series] = []
         if gradientPeak > 0 {
-            lines.append(Series(
-                values: scaled(points.map(\.scoreGradMean), gradientPeak), style: styles.curveGradient, glyph: "o",
-                key: "\(plain ? "o" : "━") grad÷\(NumberFormat.exponentOrFixed(gradientPeak))"))
+            lines.append(
+                Series(
+                    values: scaled(points.map(\.scoreGradMean), gradientPeak), style: styles.curveGradient, glyph: "o",
+                    key: "\(plain ? "o" : "━") grad÷\(NumberFormat.exponentOrFixed(gradientPeak))"))
         }
         if jacobianPeak > 0 {
-            lines.append(Series(
-                values: scaled(points.map(\.jacobianFroMean), jacobianPeak), style: styles.curveJacobian, glyph: "+",
-                key: "\(plain ? "+" : "━") \(ascii ? "|J|" : "‖J‖")÷\(NumberFormat.exponentOrFixed(jacobianPeak))"))
+            lines.append(
+                Series(
+                    values: scaled(points.map(\.jacobianFroMean), jacobianPeak), style: styles.curveJacobian,
+                    glyph: "+",
+                    key: "\(plain ? "+" : "━") \(ascii ? "|J|" : "‖J‖")÷\(NumberFormat.exponentOrFixed(jacobianPeak))"))
         }
-        lines.append(Series(
-            values: points.map(\.entropyNormalizedMean), style: styles.curveEntropy, glyph: "*",
-            key: "\(plain ? "*" : "━") H/ln m"))
+        lines.append(
+            Series(
+                values: points.map(\.entropyNormalizedMean), style: styles.curveEntropy, glyph: "*",
+                key: "\(plain ? "*" : "━") H/ln m"))
         return lines
     }
 
@@ -56,16 +60,21 @@ struct SweepCurveWidget {
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 16, area.height >= 4 else { return }
         let octaves = curve.map(\.octaves).sorted()
-        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest, lowest.isFinite, highest.isFinite else {
+        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest, lowest.isFinite,
+            highest.isFinite
+        else {
             let message = "no sweep data"
-            frame.put(message, x: area.x + (area.width - message.count) / 2, y: area.y + area.height / 2, style: styles.muted)
+            frame.put(
+                message, x: area.x + (area.width - message.count) / 2, y: area.y + area.height / 2, style: styles.muted)
             return
         }
-        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
+        let plot = Rect(
+            x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
         let span = highest - lowest
         let current = currentOctave.isFinite ? currentOctave : 0
         let inRange = current >= lowest && current <= highest
-        let markerX = plot.x + Int(((min(max(current, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
+        let markerX =
+            plot.x + Int(((min(max(current, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
         for y in plot.y..<plot.maxY { frame[markerX, y] = styles.marker.with([]).cell(styles.glyphs.markerLine) }
         let lines = series(styles: styles)
         if styles.ascii || !styles.hasColor {
@@ -91,19 +100,26 @@ struct SweepCurveWidget {
             let arrow = current < lowest ? (styles.ascii ? "<" : "◀") : (styles.ascii ? ">" : "▶")
             markerLabel = arrow + "now " + (current > 0 ? "+" : "") + NumberFormat.fixed(current, 1)
         }
-        drawAxis(plot: plot, lowest: lowest, highest: highest, markerX: markerX, markerLabel: markerLabel, into: &frame, styles: styles)
+        drawAxis(
+            plot: plot, lowest: lowest, highest: highest, markerX: markerX, markerLabel: markerLabel, into: &frame,
+            styles: styles)
     }
 
     /// Whole-octave labels under the plot; the marker's own label wins where they meet.
     private func drawAxis(
-        plot: Rect, lowest: Double, highest: Double, markerX: Int, markerLabel: String, into frame: inout Frame, styles: ThemeStyles
+        plot: Rect, lowest: Double, highest: Double, markerX: Int, markerLabel: String, into frame: inout Frame,
+        styles: ThemeStyles
     ) {
         let y = plot.maxY
-        let markerStart = min(max(plot.x, markerX - (markerX > plot.x + plot.width / 2 ? markerLabel.count - 1 : 0)), plot.maxX - markerLabel.count)
+        let markerStart = min(
+            max(plot.x, markerX - (markerX > plot.x + plot.width / 2 ? markerLabel.count - 1 : 0)),
+            plot.maxX - markerLabel.count)
         let reserved = (markerStart - 1)...(markerStart + markerLabel.count)
         for octave in stride(from: Int(lowest.rounded(.up)), through: Int(highest.rounded(.down)), by: 1) {
             let label = octave > 0 ? "+\(octave)" : String(octave)
-            let x = plot.x + Int(((Double(octave) - lowest) / (highest - lowest) * Double(plot.width - 1)).rounded()) - label.count / 2
+            let x =
+                plot.x + Int(((Double(octave) - lowest) / (highest - lowest) * Double(plot.width - 1)).rounded())
+                - label.count / 2
             let span = x...(x + label.count - 1)
             guard x >= plot.x, x + label.count <= plot.maxX, !span.overlaps(reserved) else { continue }
             frame.put(label, x: x, y: y, style: styles.axis)

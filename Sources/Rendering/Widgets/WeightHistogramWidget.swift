@@ -1,5 +1,5 @@
-import Foundation
 import AttentionCore
+import Foundation
 
 /// The weight histogram on a log10 axis from 1e-8 to 1, with the underflow bin (weights below
 /// 1e-8, including exact zeros) as its own bar at the left and the uniform weight 1/m marked.
@@ -14,25 +14,34 @@ struct WeightHistogramWidget {
     static let underflowWidth = 2
 
     var title: String { "weights, log10" }
-    var note: String { "log count · 1/m = \(NumberFormat.fixed(1 / Double(max(keys, 1)), NumberFormat.decimals(for: 1 / Double(max(keys, 1)), maximum: 5)))" }
+    var note: String {
+        "log count · 1/m = \(NumberFormat.fixed(1 / Double(max(keys, 1)), NumberFormat.decimals(for: 1 / Double(max(keys, 1)), maximum: 5)))"
+    }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 10, area.height >= 3, !histogram.counts.isEmpty else { return }
         let underflowBar = Rect(x: area.x, y: area.y, width: 1, height: area.height - 1)
         let plot = Rect(
-            x: area.x + Self.underflowWidth, y: area.y, width: area.width - Self.underflowWidth, height: area.height - 1)
+            x: area.x + Self.underflowWidth, y: area.y, width: area.width - Self.underflowWidth, height: area.height - 1
+        )
         let columns = Bars.resample(histogram.counts.map(Double.init), columns: plot.width)
         let top = log1p(max(columns.max() ?? 0, Double(histogram.underflow), 1))
         let rowsPerCount = Double(plot.height) / top
         for (offset, count) in columns.enumerated() {
-            Bars.draw(height: log1p(count) * rowsPerCount, x: plot.x + offset, area: plot, style: styles.histogram, into: &frame, glyphs: styles.glyphs)
+            Bars.draw(
+                height: log1p(count) * rowsPerCount, x: plot.x + offset, area: plot, style: styles.histogram,
+                into: &frame, glyphs: styles.glyphs)
         }
         Bars.draw(
-            height: log1p(Double(histogram.underflow)) * rowsPerCount, x: underflowBar.x, area: underflowBar, style: styles.muted,
+            height: log1p(Double(histogram.underflow)) * rowsPerCount, x: underflowBar.x, area: underflowBar,
+            style: styles.muted,
             into: &frame, glyphs: styles.glyphs)
         let range = histogram.upper - histogram.lower
         func column(_ log10Value: Double) -> Int {
-            plot.x + min(plot.width - 1, max(0, Int(((log10Value - histogram.lower) / range * Double(plot.width)).rounded(.down))))
+            plot.x
+                + min(
+                    plot.width - 1,
+                    max(0, Int(((log10Value - histogram.lower) / range * Double(plot.width)).rounded(.down))))
         }
         let uniform = column(log10(1 / Double(max(keys, 1))))
         for row in plot.y..<plot.maxY {

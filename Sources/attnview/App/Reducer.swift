@@ -65,7 +65,8 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
         next.view.status = "theme \(next.themeName)"
     case .togglePlay:
         next.view.playing = true
-        next.playDirection = ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
+        next.playDirection =
+            ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
         next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
     case .tick:
         guard next.view.playing else { return next }

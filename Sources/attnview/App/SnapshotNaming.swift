@@ -24,7 +24,8 @@ enum SnapshotNaming {
         switch params.scale {
         case .fixed(let value): return "s" + String(format: "%g", value)
         case .sqrtDk, .dk, .none:
-            return params.alpha == 1 ? params.scale.name : params.scale.name + "-a" + String(format: "%.3g", params.alpha)
+            return params.alpha == 1
+                ? params.scale.name : params.scale.name + "-a" + String(format: "%.3g", params.alpha)
         }
     }
 }

@@ -47,7 +47,8 @@ struct BenchCommand: ParsableCommand {
         }
         let params = AttentionParams(n: n, dk: dk, causal: causal)
         let engine = AttentionEngine()
-        print("attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median and fastest ms)")
+        print(
+            "attnview bench: n = m = \(n), d_k = \(dk), causal = \(causal), \(repeats) repeats (median and fastest ms)")
         var seed: UInt64 = 1
         report("new seed (generate Q, K + full compute)") {
             var fresh = params
@@ -67,12 +68,14 @@ struct BenchCommand: ParsableCommand {
         }
         var half = params
         half.dk = dk / 2
-        report("d_k doubling \(dk / 2) → \(dk) (adds the new dims only)", prepare: {
-            engine.discardDotProducts()
-            _ = try engine.compute(half)
-        }) {
-            _ = try engine.compute(params)
-        }
+        report(
+            "d_k doubling \(dk / 2) → \(dk) (adds the new dims only)",
+            prepare: {
+                engine.discardDotProducts()
+                _ = try engine.compute(half)
+            },
+            body: { _ = try engine.compute(params) }
+        )
         report("divisor curve (25 points, cached QKᵀ)") {
             _ = try engine.divisorCurve(params)
         }
@@ -80,7 +83,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Runs `body` `repeats` times after one warm-up, with `prepare` untimed before each run.
-    private func report(_ label: String, prepare: () throws -> Void = {}, _ body: () throws -> Void) {
+    private func report(_ label: String, prepare: () throws -> Void = {}, body: () throws -> Void) {
         var times: [Double] = []
         do {
             try prepare()

@@ -14,7 +14,9 @@ struct InteractiveCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: ArgumentHelp("Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
     var snapshotDir: String?
 
     /// Checks for a terminal, computes the starting picture (bad options or files exit here, before

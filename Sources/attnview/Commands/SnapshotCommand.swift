@@ -39,7 +39,9 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
     var colors: String = ColorDepth.trueColor.rawValue
 
-    @Option(help: ArgumentHelp("Write to this file instead of stdout (atomically; never overwrites without --force).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write to this file instead of stdout (atomically; never overwrites without --force).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Overwrite --output if it exists.")
@@ -48,10 +50,12 @@ struct SnapshotCommand: ParsableCommand {
     func validate() throws {
         let (widths, heights) = Self.sizeRange
         guard widths.contains(width) else {
-            throw ValidationError("--width \(width) is out of range (allowed: \(widths.lowerBound)–\(widths.upperBound))")
+            throw ValidationError(
+                "--width \(width) is out of range (allowed: \(widths.lowerBound)–\(widths.upperBound))")
         }
         guard heights.contains(height) else {
-            throw ValidationError("--height \(height) is out of range (allowed: \(heights.lowerBound)–\(heights.upperBound))")
+            throw ValidationError(
+                "--height \(height) is out of range (allowed: \(heights.lowerBound)–\(heights.upperBound))")
         }
         guard let depth = ColorDepth(rawValue: colors), depth != .none else {
             throw ValidationError("--colors '\(colors)' is not truecolor, 256 or 16 (use --no-color for none)")

@@ -24,7 +24,8 @@ struct ThemesCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog(environment: environment)
         let depth: ColorDepth =
-            noColor || isatty(STDOUT_FILENO) != 1 ? .none : ColorDepth.detect(environment: environment, terminalColors: nil)
+            noColor || isatty(STDOUT_FILENO) != 1
+            ? .none : ColorDepth.detect(environment: environment, terminalColors: nil)
         let entries = catalog.availableNames().map { name in
             (name: name, theme: Result { () throws(ThemeError) -> Theme in try catalog.load(name) })
         }
@@ -36,9 +37,11 @@ struct ThemesCommand: ParsableCommand {
         }
         let nameWidth = max(entries.map(\.name.count).max() ?? 0, "theme".count) + 2
         let strips = depth == .none ? 0 : 2 * (Self.stripWidth + 2)
-        let title = "theme".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            + (strips > 0 ? "weights".padding(toLength: Self.stripWidth + 2, withPad: " ", startingAt: 0)
-                + "logits".padding(toLength: Self.stripWidth + 2, withPad: " ", startingAt: 0) : "")
+        let title =
+            "theme".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            + (strips > 0
+                ? "weights".padding(toLength: Self.stripWidth + 2, withPad: " ", startingAt: 0)
+                    + "logits".padding(toLength: Self.stripWidth + 2, withPad: " ", startingAt: 0) : "")
             + "description\n"
         var frame = Frame(
             width: nameWidth + strips + (descriptions.map(\.count).max() ?? 0), height: entries.count)

@@ -94,7 +94,8 @@ struct EventLoop {
     }
 
     private mutating func renderFrame() {
-        frame = renderer.render(result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+        frame = renderer.render(
+            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
     }
 
     private mutating func loadTheme() {
@@ -134,12 +135,16 @@ struct EventLoop {
             let textPath = directory.appendingPathComponent(name + ".txt").path
             let jsonPath = directory.appendingPathComponent(name + ".json").path
             let manager = FileManager.default
-            if manager.fileExists(atPath: textPath) || (request.json && manager.fileExists(atPath: jsonPath)) { continue }
+            if manager.fileExists(atPath: textPath) || (request.json && manager.fileExists(atPath: jsonPath)) {
+                continue
+            }
             do throws(OutputError) {
                 try SafeFileWriter.write(text, to: textPath, overwrite: false)
                 if request.json {
                     // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in result.writeJSON { sink.write($0) } }
+                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in
+                        result.writeJSON { sink.write($0) }
+                    }
                 }
                 state = reduce(state, .saved(paths: request.json ? [textPath, jsonPath] : [textPath]))
                 return

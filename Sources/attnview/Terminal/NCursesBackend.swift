@@ -47,7 +47,9 @@ final class NCursesBackend {
         keypad(window, true)
         // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
         // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
-        for (sequence, key) in [("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT)] {
+        for (sequence, key) in [
+            ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT),
+        ] {
             define_key(sequence, key)
         }
         set_escdelay(25)
@@ -97,8 +99,10 @@ final class NCursesBackend {
                         let cell = cells[row + x]
                         if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
                         let scalar = cell.character.unicodeScalars.first?.value ?? 32
-                        let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                        _ = attnview_put_cell(window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+                        let pair =
+                            depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                        _ = attnview_put_cell(
+                            window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
                     }
                 }
             }

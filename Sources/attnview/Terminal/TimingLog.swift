@@ -22,7 +22,8 @@ final class TimingLog {
             return String(format: "%.3f", Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
         }
         let total = compute + render + present
-        let line = "keys=\(keys) dk=\(dk) n=\(n) compute_ms=\(ms(compute)) render_ms=\(ms(render)) present_ms=\(ms(present)) total_ms=\(ms(total))\n"
+        let line =
+            "keys=\(keys) dk=\(dk) n=\(n) compute_ms=\(ms(compute)) render_ms=\(ms(render)) present_ms=\(ms(present)) total_ms=\(ms(total))\n"
         fputs(line, file)
     }
 }
