@@ -1,0 +1,52 @@
+# attnview on a fresh machine: `make run` opens the view, `make test` runs what CI runs.
+# Both first install the Debian packages the build needs (see scripts/need_packages.sh).
+#   make run ARGS="--dk 512"          the interactive view (release build), ARGS passed through
+#   make test                         lint + the whole suite + an install into a temporary prefix
+#   make install PREFIX=~/.local      binary, man page and shell completions (DESTDIR honoured)
+#   make uninstall PREFIX=~/.local    removes exactly what install put there
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+CONFIGURATION ?= release
+ARGS ?=
+
+PACKAGES = pkg-config libncurses-dev libopenblas-dev
+TEST_PACKAGES = $(PACKAGES) tmux
+BINARY = .build/$(CONFIGURATION)/attnview
+LINTED = Sources Tests Package.swift
+
+ROOT = $(DESTDIR)$(PREFIX)
+INSTALLED_BIN = $(ROOT)/bin/attnview
+INSTALLED_BASH = $(ROOT)/share/bash-completion/completions/attnview
+INSTALLED_ZSH = $(ROOT)/share/zsh/site-functions/_attnview
+INSTALLED_FISH = $(ROOT)/share/fish/vendor_completions.d/attnview.fish
+
+.PHONY: run test build packages test-packages lint install uninstall
+
+run: packages build
+	$(BINARY) $(ARGS)
+
+test: test-packages lint
+	$(SWIFT) test
+
+build:
+	$(SWIFT) build -c $(CONFIGURATION) --product attnview
+
+packages:
+	@scripts/need_packages.sh $(PACKAGES)
+
+test-packages:
+	@scripts/need_packages.sh $(TEST_PACKAGES)
+
+lint:
+	$(SWIFT) format lint --strict -r $(LINTED)
+
+install: build
+	install -d $(ROOT)/bin $(dir $(INSTALLED_BASH)) $(dir $(INSTALLED_ZSH)) $(dir $(INSTALLED_FISH))
+	install -m 755 $(BINARY) $(INSTALLED_BIN)
+	$(BINARY) --generate-completion-script bash > $(INSTALLED_BASH)
+	$(BINARY) --generate-completion-script zsh > $(INSTALLED_ZSH)
+	$(BINARY) --generate-completion-script fish > $(INSTALLED_FISH)
+
+uninstall:
+	rm -f $(INSTALLED_BIN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)
