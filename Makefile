@@ -17,6 +17,7 @@ LINTED = Sources Tests Package.swift
 
 ROOT = $(DESTDIR)$(PREFIX)
 INSTALLED_BIN = $(ROOT)/bin/attnview
+INSTALLED_MAN = $(ROOT)/share/man/man1/attnview.1
 INSTALLED_BASH = $(ROOT)/share/bash-completion/completions/attnview
 INSTALLED_ZSH = $(ROOT)/share/zsh/site-functions/_attnview
 INSTALLED_FISH = $(ROOT)/share/fish/vendor_completions.d/attnview.fish
@@ -28,6 +29,7 @@ run: packages build
 
 test: test-packages lint
 	$(SWIFT) test
+	CONFIGURATION=debug scripts/install_check.sh
 
 build:
 	$(SWIFT) build -c $(CONFIGURATION) --product attnview
@@ -42,11 +44,12 @@ lint:
 	$(SWIFT) format lint --strict -r $(LINTED)
 
 install: build
-	install -d $(ROOT)/bin $(dir $(INSTALLED_BASH)) $(dir $(INSTALLED_ZSH)) $(dir $(INSTALLED_FISH))
+	install -d $(ROOT)/bin $(dir $(INSTALLED_MAN)) $(dir $(INSTALLED_BASH)) $(dir $(INSTALLED_ZSH)) $(dir $(INSTALLED_FISH))
 	install -m 755 $(BINARY) $(INSTALLED_BIN)
+	$(BINARY) manual > $(INSTALLED_MAN)
 	$(BINARY) --generate-completion-script bash > $(INSTALLED_BASH)
 	$(BINARY) --generate-completion-script zsh > $(INSTALLED_ZSH)
 	$(BINARY) --generate-completion-script fish > $(INSTALLED_FISH)
 
 uninstall:
-	rm -f $(INSTALLED_BIN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)
+	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)

@@ -37,7 +37,9 @@ let package = Package(
                 "AttentionCore",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            resources: [.copy("Themes")],
+            // themes/ is compiled in as BundledThemes.swift (scripts/generate_bundled_themes.py), so the
+            // binary needs no resource bundle; BundledThemesTests checks the two agree.
+            exclude: ["Themes"],
             swiftSettings: releaseSpeed
         ),
         .executableTarget(

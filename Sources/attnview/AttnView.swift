@@ -19,6 +19,7 @@ struct AttnView: ParsableCommand {
             """,
         subcommands: [
             InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, ThemesCommand.self, BenchCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 

@@ -19,6 +19,22 @@ enum ExitStatus: Int32 {
     /// EX_IOERR: an output file that cannot be written.
     case ioError = 74
 
+    /// The statuses a user can meet, in the man page's EXIT STATUS section.
+    static let documented: [ExitStatus] = [.success, .usage, .dataError, .noInput, .software, .cannotCreate, .ioError]
+
+    /// What the status means, for the man page.
+    var meaning: String {
+        switch self {
+        case .success: "Success."
+        case .usage: "Usage: an unknown flag or theme name, a missing value, a value out of range, no terminal."
+        case .dataError: "An input file or theme that exists but cannot be used."
+        case .noInput: "An input file or theme file that does not exist or cannot be read."
+        case .software: "An internal error (a bug)."
+        case .cannotCreate: "--output names a file that exists and --force was not given."
+        case .ioError: "An output file that cannot be written."
+        }
+    }
+
     /// The status for `error`, whichever module threw it.
     init(for error: any Error) {
         switch error {
@@ -31,7 +47,8 @@ enum ExitStatus: Int32 {
         case let error as ThemeError:
             switch error {
             // A misspelt name is a usage error; a path that is not there is a missing input.
-            case let .notFound(name, _): self = ThemeReference.isPath(name) ? .noInput : .usage
+            case .unknownName: self = .usage
+            case .missingFile: self = .noInput
             case .invalid: self = .dataError
             }
         case let error as OutputError:
@@ -79,11 +96,10 @@ enum ExitStatus: Int32 {
         Foundation.exit(status.rawValue)
     }
 
-    /// The command that helps with `error`: the theme list for an unknown theme name, the
-    /// subcommand's help for ArgumentParser's own usage errors; nil where the message suffices.
+    /// The command that helps with `error`: the subcommand's help for ArgumentParser's own usage
+    /// errors; nil where the message suffices (an unknown theme's message lists the names).
     static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
         switch error {
-        case ThemeError.notFound(let name, _) where !ThemeReference.isPath(name): "attnview themes"
         case is AttentionError, is ThemeError, is OutputError, is TerminalError: nil
         default: status == .usage ? helpCommand(arguments: arguments) : nil
         }
@@ -94,12 +110,5 @@ enum ExitStatus: Int32 {
         let names = AttnView.configuration.subcommands.map { $0.configuration.commandName ?? "" }
         let subcommand = arguments.dropFirst().first { names.contains($0) }
         return ["attnview", subcommand, "--help"].compactMap { $0 }.joined(separator: " ")
-    }
-}
-
-/// How `--theme` values are told apart: a path names a file, anything else a theme by name.
-enum ThemeReference {
-    static func isPath(_ reference: String) -> Bool {
-        reference.contains("/") || reference.hasSuffix(".toml")
     }
 }

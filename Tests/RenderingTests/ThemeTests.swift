@@ -135,12 +135,13 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
     #expect(fromHome.userDirectory == "/home/someone/.config/attnview/themes")
 }
 
-@Test func unknownThemeListsWhereItLooked() {
+@Test func unknownThemeListsTheAvailableNames() {
     let catalog = ThemeCatalog(environment: ["XDG_CONFIG_HOME": "/nonexistent"])
-    #expect(throws: ThemeError.notFound(name: "nope", searched: catalog.searchPath)) { try catalog.load("nope") }
-    #expect(throws: ThemeError.notFound(name: "/tmp/none.toml", searched: ["/tmp/none.toml"])) {
-        try catalog.load("/tmp/none.toml")
-    }
+    #expect(throws: ThemeError.unknownName("nope", available: bundledNames)) { try catalog.load("nope") }
+    #expect(throws: ThemeError.missingFile("/tmp/none.toml")) { try catalog.load("/tmp/none.toml") }
+    #expect(
+        ThemeError.unknownName("nope", available: ["default", "light"]).description
+            == "unknown theme 'nope' (available: default, light; or a path to a .toml file)")
 }
 
 @Test func themeErrorsReadAsOneLine() {

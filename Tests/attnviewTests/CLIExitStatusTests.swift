@@ -24,8 +24,8 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
         (AttentionError.fileNotFound(path: "q.npy"), .noInput),
         (AttentionError.badFile(path: "q.npy", reason: "truncated"), .dataError),
         (AttentionError.shapeMismatch("q.npy has d = 5 but k.npy has d = 4"), .dataError),
-        (ThemeError.notFound(name: "nope", searched: []), .usage),
-        (ThemeError.notFound(name: "themes/nope.toml", searched: []), .noInput),
+        (ThemeError.unknownName("nope", available: ["default"]), .usage),
+        (ThemeError.missingFile("themes/nope.toml"), .noInput),
         (ThemeError.invalid(file: "t.toml", line: 3, key: "weights", reason: "bad colour"), .dataError),
         (OutputError.exists(path: "out.txt"), .cannotCreate),
         (OutputError.unwritable(path: "out.txt", reason: "no space left on device"), .ioError),
@@ -52,7 +52,7 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
 @Test func hintsPointWhereHelpIs() {
     #expect(Status.helpCommand(arguments: ["attnview", "sweep", "--bogus"]) == "attnview sweep --help")
     #expect(Status.helpCommand(arguments: ["attnview", "--bogus"]) == "attnview --help")
-    let theme = ThemeError.notFound(name: "nope", searched: [])
-    #expect(Status.hint(for: theme, status: .usage, arguments: []) == "attnview themes")
+    let theme = ThemeError.unknownName("nope", available: ["default"])
+    #expect(Status.hint(for: theme, status: .usage, arguments: []) == nil)
     #expect(Status.hint(for: AttentionError.fileNotFound(path: "q"), status: .noInput, arguments: []) == nil)
 }

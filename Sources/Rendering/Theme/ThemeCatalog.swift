@@ -1,11 +1,10 @@
 import Foundation
 
-/// Finds themes by name or path: the user's folder first, then the bundled ones.
+/// Finds themes by name or path: the user's folder first, then the themes compiled into attnview
+/// (`BundledThemes`, generated from `themes/`), so an installed binary needs no files beside it.
 public struct ThemeCatalog: Sendable {
     /// `$XDG_CONFIG_HOME/attnview/themes`, else `~/.config/attnview/themes`.
     public let userDirectory: String?
-    /// The themes shipped inside the package's resource bundle.
-    public let bundledDirectory: String?
 
     /// A catalog for a process environment (`XDG_CONFIG_HOME`, `HOME` decide the user folder).
     public init(environment: [String: String]) {
@@ -16,39 +15,46 @@ public struct ThemeCatalog: Sendable {
         } else {
             userDirectory = nil
         }
-        bundledDirectory = Bundle.module.resourceURL?.appendingPathComponent("Themes").path
     }
 
-    /// The folders searched by name, in order.
-    public var searchPath: [String] { [userDirectory, bundledDirectory].compactMap { $0 } }
+    /// Names of the themes compiled into attnview, sorted.
+    public static var bundledNames: [String] { BundledThemes.sources.keys.sorted() }
+
+    /// Whether a `--theme` value names a file (it has a `/` or ends in `.toml`) rather than a theme.
+    public static func isPath(_ reference: String) -> Bool {
+        reference.contains("/") || reference.hasSuffix(".toml")
+    }
 
     /// The theme named `nameOrPath` (a name like `viridis`, or a path to a `.toml` file).
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") {
-            guard FileManager.default.fileExists(atPath: nameOrPath) else {
-                throw .notFound(name: nameOrPath, searched: [nameOrPath])
-            }
+        if Self.isPath(nameOrPath) {
+            guard FileManager.default.fileExists(atPath: nameOrPath) else { throw .missingFile(nameOrPath) }
             return try Self.read(path: nameOrPath)
         }
-        for directory in searchPath {
-            let path = directory + "/" + nameOrPath + ".toml"
-            if FileManager.default.fileExists(atPath: path) { return try Self.read(path: path) }
+        if let path = userPath(nameOrPath), FileManager.default.fileExists(atPath: path) {
+            return try Self.read(path: path)
         }
-        if nameOrPath == Theme.fallback.name { return Theme.fallback }
-        throw .notFound(name: nameOrPath, searched: searchPath)
+        if let text = BundledThemes.sources[nameOrPath] {
+            return try ThemeParser(file: "bundled theme \(nameOrPath).toml", text: text).parse(name: nameOrPath)
+        }
+        throw .unknownName(nameOrPath, available: availableNames())
     }
 
-    /// Names of every theme found, user themes first, without duplicates.
+    /// Names of every theme found, user themes first (sorted), then the bundled ones, without duplicates.
     public func availableNames() -> [String] {
         var names: [String] = []
-        for directory in searchPath {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for file in files.sorted() where file.hasSuffix(".toml") {
-                let name = String(file.dropLast(5))
-                if !names.contains(name) { names.append(name) }
-            }
+        if let userDirectory {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: userDirectory)) ?? []
+            names = files.sorted().filter { $0.hasSuffix(".toml") && $0.count > 5 }.map { String($0.dropLast(5)) }
         }
-        return names.isEmpty ? [Theme.fallback.name] : names
+        for name in Self.bundledNames where !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    /// Where the user's theme called `name` would be, if there is a user folder and `name` is a plain name.
+    private func userPath(_ name: String) -> String? {
+        guard let userDirectory, !name.isEmpty, !name.hasPrefix(".") else { return nil }
+        return userDirectory + "/" + name + ".toml"
     }
 
     /// The theme stored at `path`, named after the file.

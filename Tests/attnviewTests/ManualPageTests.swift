@@ -1,0 +1,21 @@
+import Testing
+
+@testable import attnview
+
+@Test func manualPageHasEveryUserCommandAndExitStatus() {
+    let page = ManualPage.roff()
+    #expect(page.hasPrefix(".TH ATTNVIEW 1 "))
+    for command in ["interactive", "snapshot", "sweep", "themes"] {
+        #expect(page.contains(".SS \"attnview \(command)\""), "\(command)")
+    }
+    #expect(!page.contains("attnview bench\""))
+    #expect(!page.contains("attnview manual\""))
+    #expect(page.contains("--theme <theme>"))
+    for status in ExitStatus.documented {
+        #expect(page.contains(".TP\n\(status.rawValue)\n"))
+    }
+}
+
+@Test func manualEscapesRoffControlCharacters() {
+    #expect(ManualPage.escape(".x\n'y\na\\b") == "\\&.x\n\\&'y\na\\eb")
+}
