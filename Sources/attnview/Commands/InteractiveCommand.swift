@@ -22,12 +22,14 @@ struct InteractiveCommand: ParsableCommand {
     /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
     /// the screen changes), then hands over to the event loop until the user quits.
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let catalog = ThemeCatalog(environment: environment)
+        // An unknown or broken theme is refused here, as `snapshot` refuses it, not shown in the view.
+        let theme = try catalog.load(display.theme)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
         let engine = AttentionEngine()
         let result = try engine.compute(try model.params())
-        let environment = ProcessInfo.processInfo.environment
-        let catalog = ThemeCatalog(environment: environment)
         let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
         defer { backend.end() }
         let (width, height) = backend.size
@@ -39,7 +41,7 @@ struct InteractiveCommand: ParsableCommand {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }
         var loop = EventLoop(
-            backend: backend, engine: engine, result: result, state: state, catalog: catalog,
+            backend: backend, engine: engine, result: result, state: state, theme: theme, catalog: catalog,
             snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath,
             ascii: display.ascii || !backend.unicode)
         loop.run()

@@ -66,10 +66,12 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The theme is checked for every format, so a bad --theme fails the same way everywhere.
+        let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
         let params = try model.params()
         let engine = AttentionEngine()
         let result = try engine.compute(params)
-        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let text = format == .json ? nil : try picture(of: result, theme: theme, engine: engine)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
@@ -85,9 +87,8 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
+    private func picture(of result: AttentionResult, theme: Theme, engine: AttentionEngine) throws -> String {
         let environment = ProcessInfo.processInfo.environment
-        let theme = try ThemeCatalog(environment: environment).load(display.theme)
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
         let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
         let curve = try engine.divisorCurve(result.params)

@@ -23,9 +23,10 @@ struct EventLoop {
     private var loadedTheme: String?
     private var frame = Frame(width: 0, height: 0)
 
-    /// A loop over `state` whose parameters `engine` has already computed as `result`.
+    /// A loop over `state` whose parameters `engine` has already computed as `result`, starting
+    /// with `theme` (already loaded for `state.themeName`).
     init(
-        backend: NCursesBackend, engine: AttentionEngine, result: AttentionResult, state: AppState,
+        backend: NCursesBackend, engine: AttentionEngine, result: AttentionResult, state: AppState, theme: Theme,
         catalog: ThemeCatalog, snapshotDirectory: String, ascii: Bool
     ) {
         self.backend = backend
@@ -36,7 +37,8 @@ struct EventLoop {
         self.catalog = catalog
         self.snapshotDirectory = snapshotDirectory
         self.ascii = ascii
-        self.renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
+        self.renderer = ScreenRenderer(theme: theme, depth: backend.depth, ascii: ascii)
+        self.loadedTheme = state.themeName
         self.timing = TimingLog()
     }
 
