@@ -1,9 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Optimise the numeric hot loops hard in release builds; debug builds stay checkable.
-let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-
+// Release builds keep Swift's overflow and bounds checks: the .npy, theme, safetensors and vocab
+// readers parse untrusted files, and -Ounchecked measured no visible speed-up (scripts/bench_core.sh).
 let package = Package(
     name: "attnview",
     platforms: [.macOS(.v13)],
@@ -28,8 +27,7 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS"],
-            swiftSettings: releaseSpeed
+            dependencies: ["COpenBLAS"]
         ),
         .target(
             name: "Rendering",
@@ -39,8 +37,7 @@ let package = Package(
             ],
             // themes/ is compiled in as BundledThemes.swift (scripts/generate_bundled_themes.py), so the
             // binary needs no resource bundle; BundledThemesTests checks the two agree.
-            exclude: ["Themes"],
-            swiftSettings: releaseSpeed
+            exclude: ["Themes"]
         ),
         .executableTarget(
             name: "attnview",
@@ -49,8 +46,7 @@ let package = Package(
                 "Rendering",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: releaseSpeed
+            ]
         ),
         .testTarget(
             name: "AttentionCoreTests",

@@ -59,6 +59,16 @@ public struct ThemeCatalog: Sendable {
 
     /// The theme stored at `path`, named after the file.
     static func read(path: String) throws(ThemeError) -> Theme {
+        // Checked before reading, so a huge or endless file (a device, a pipe) is never loaded.
+        let values = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
+        guard values?.isRegularFile == true else {
+            throw .invalid(file: path, line: nil, key: nil, reason: "not a regular file")
+        }
+        guard values?.fileSize ?? 0 <= ThemeTextGuard.maxBytes else {
+            throw .invalid(
+                file: path, line: nil, key: nil,
+                reason: "larger than \(ThemeTextGuard.maxBytes / 1024) KiB; no theme is")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalid(file: path, line: nil, key: nil, reason: "cannot read the file")
         }

@@ -16,6 +16,9 @@ public struct ThemeParser: Sendable {
 
     /// The theme, named `name` (the file's base name).
     public func parse(name: String) throws(ThemeError) -> Theme {
+        if let (line, reason) = ThemeTextGuard.problem(in: text) {
+            throw .invalid(file: file, line: line, key: nil, reason: reason)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

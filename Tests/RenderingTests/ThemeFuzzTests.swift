@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import Rendering
+
+/// SplitMix64: a tiny seeded generator, so every mutated theme below is the same on every run.
+private struct Mix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Theme files are untrusted: mutated, truncated and random TOML must load or throw a
+/// `ThemeError` naming the file, never trap (scripts/fuzz_theme.sh runs libFuzzer + ASan longer).
+@Test func mutatedThemeFilesNeverTrap() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-fuzz-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("case.toml").path
+    let catalog = ThemeCatalog(environment: [:])
+    var random = Mix64(state: 2026)
+    let seeds = ThemeCatalog.bundledNames.compactMap { BundledThemes.sources[$0] }.map { Array($0.utf8) }
+    let tokens = Array("[]{}=\"'#,.\n\\ 0123456789abcdefxrampsweightslogitscolorsbackgroundnone\u{0}".utf8)
+    var cases: [[UInt8]] = []
+    for seed in seeds {
+        cases += stride(from: 0, through: seed.count, by: 11).map { Array(seed.prefix($0)) }
+        for _ in 0..<200 {
+            var mutated = seed
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let index = Int.random(in: 0..<mutated.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: mutated[index] = UInt8.random(in: 0...255, using: &random)
+                case 1: mutated[index] = tokens[Int.random(in: 0..<tokens.count, using: &random)]
+                default: mutated.remove(at: index)
+                }
+            }
+            cases.append(mutated)
+        }
+    }
+    for _ in 0..<300 {
+        cases.append(
+            (0..<Int.random(in: 0...200, using: &random)).map { _ in
+                tokens[Int.random(in: 0..<tokens.count, using: &random)]
+            })
+    }
+    cases.append(Array(String(repeating: "[", count: 10_000).utf8))
+    cases.append(Array(("weights = " + String(repeating: "[", count: 5_000)).utf8))
+    var loaded = 0
+    for (number, bytes) in cases.enumerated() {
+        let outcome: Result<Theme, ThemeError>
+        if number % 50 == 0 {
+            // Every 50th case goes the whole way: a file on disk through the catalog.
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            outcome = Result { () throws(ThemeError) -> Theme in try catalog.load(path) }
+        } else if let text = String(bytes: bytes, encoding: .utf8) {
+            outcome = Result { () throws(ThemeError) -> Theme in
+                try ThemeParser(file: path, text: text).parse(name: "case")
+            }
+        } else {
+            continue
+        }
+        switch outcome {
+        case let .success(theme):
+            #expect(theme.weights.stops.count >= 2 && theme.logits.stops.count >= 2)
+            loaded += 1
+        case let .failure(.invalid(file, _, _, reason)):
+            #expect(file == path && !reason.isEmpty)
+        case let .failure(error):
+            Issue.record("unexpected \(error)")
+        }
+    }
+    #expect(cases.count > 1_500)
+    #expect(loaded > 0 && loaded < cases.count, "some mutations still load, most do not")
+}
+
+/// toml++ aborts the process on these headers; the guard turns each into a ThemeError with its line.
+@Test(arguments: ["[", "[=", "[[=", "[ =", "[.\"", "[a]\n[[", "[[.", "[ .a]", "\u{FEFF}[=", "summary = \"x\"\n  [\t"])
+func headersTheTOMLParserWouldAbortOnAreRefused(text: String) {
+    #expect(throws: ThemeError.self) { try ThemeParser(file: "t.toml", text: text).parse(name: "t") }
+    let problem = ThemeTextGuard.problem(in: text)
+    #expect(problem?.reason.contains("table header") == true)
+    #expect(problem?.line == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+}
+
+@Test func guardLetsRealThemesAndTrickyValidTOMLThrough() {
+    for name in ThemeCatalog.bundledNames {
+        #expect(ThemeTextGuard.problem(in: BundledThemes.sources[name] ?? "") == nil, "\(name)")
+    }
+    let tricky = "summary = \"[= not a header\" # [=\n[\"ramps\"]\nweights = [\n[\"#000000\"],\n]\ns = '''\n[=\n'''\n"
+    #expect(ThemeTextGuard.problem(in: tricky) == nil)
+    #expect(
+        ThemeTextGuard.problem(in: "a = " + String(repeating: "[", count: 9))?.reason == "nested deeper than 8 levels")
+    #expect(ThemeTextGuard.problem(in: String(repeating: "#", count: 70_000))?.line == 1)
+}
+
+@Test func aThemePathThatIsNotAFileIsRefusedWithoutReadingIt() {
+    #expect(throws: ThemeError.invalid(file: "/dev/zero", line: nil, key: nil, reason: "not a regular file")) {
+        try ThemeCatalog(environment: [:]).load("/dev/zero")
+    }
+}
