@@ -50,6 +50,11 @@ final class TmuxSession {
 
     /// Sends tmux key names (`Right`, `q`, `S-Left`) one by one.
     func send(_ keys: String...) throws {
+        try send(keys)
+    }
+
+    /// Sends tmux key names in one `send-keys`, so they arrive as one burst.
+    func send(_ keys: [String]) throws {
         try tmux(["send-keys", "-t", "0"] + keys)
     }
 
