@@ -9,7 +9,7 @@ struct InteractiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interactive",
         abstract: "Open the interactive view (the default).",
-        discussion: "Keys: ← → d_k, ↑ ↓ divisor, 1 2 3 0 policy, ? for all of them, q to quit.")
+        discussion: "Keys (? shows them in the view):\n" + KeyTable.standard.helpText)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions

@@ -91,7 +91,7 @@ struct SnapshotCommand: ParsableCommand {
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
         let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
         let curve = try engine.divisorCurve(result.params)
-        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
+        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii, keys: KeyTable.standard.guide)
             .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
         let commandLine = SnapshotCommandLine(
             params: result.params, theme: display.theme, noColor: format == .ansi && colorless,

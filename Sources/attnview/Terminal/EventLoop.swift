@@ -36,7 +36,8 @@ struct EventLoop {
         self.catalog = catalog
         self.snapshotDirectory = snapshotDirectory
         self.ascii = ascii
-        self.renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
+        self.renderer = ScreenRenderer(
+            theme: .fallback, depth: backend.depth, ascii: ascii, keys: KeyTable.standard.guide)
         self.timing = TimingLog()
     }
 
@@ -46,11 +47,13 @@ struct EventLoop {
         while !state.shouldQuit {
             guard let keys = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
-            var actions = keys.map(Keymap.action(for:))
-            if keys.isEmpty && state.view.playing { actions = [.tick] }
-            guard !actions.isEmpty else { continue }
+            guard !keys.isEmpty || state.view.playing else { continue }
+            // Each key is read in the mode the keys before it left.
+            let actions: [(AppState) -> Action] =
+                keys.isEmpty
+                ? [{ _ in .tick }] : keys.map { key in { KeyTable.standard.action(for: key, in: $0.view.mode) } }
             for action in actions {
-                state = reduce(state, action)
+                state = reduce(state, action(state))
                 if state.shouldQuit { return }
                 if let request = state.pendingSave { save(request) }
             }
@@ -100,9 +103,12 @@ struct EventLoop {
 
     private mutating func loadTheme() {
         do throws(ThemeError) {
-            renderer = ScreenRenderer(theme: try catalog.load(state.themeName), depth: backend.depth, ascii: ascii)
+            renderer = ScreenRenderer(
+                theme: try catalog.load(state.themeName), depth: backend.depth, ascii: ascii,
+                keys: KeyTable.standard.guide)
         } catch {
-            renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
+            renderer = ScreenRenderer(
+                theme: .fallback, depth: backend.depth, ascii: ascii, keys: KeyTable.standard.guide)
             state = reduce(state, .themeFailed(reason: error.description))
         }
         loadedTheme = state.themeName
@@ -122,7 +128,7 @@ struct EventLoop {
         computeIfNeeded()
         // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
         // the same text `attnview snapshot --format text` prints for the header's command.
-        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii).render(
+        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii, keys: renderer.keys).render(
             result: result, curve: curve, view: state.view, width: state.width, height: state.height)
         let commandLine = SnapshotCommandLine(
             params: computedParams, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
