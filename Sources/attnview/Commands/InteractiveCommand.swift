@@ -38,10 +38,11 @@ struct InteractiveCommand: ParsableCommand {
         if !backend.unicode && !display.ascii {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }
-        var loop = EventLoop(
-            backend: backend, engine: engine, result: result, state: state, catalog: catalog,
-            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath,
-            ascii: display.ascii || !backend.unicode)
+        let effects = EffectRunner(
+            engine: engine, result: result, catalog: catalog,
+            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
+            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide)
+        var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }
 

@@ -1,0 +1,103 @@
+import AttentionCore
+import Foundation
+import Rendering
+
+/// Performs the reducer's effects and holds what they produce: the result and curve on screen and
+/// the renderer with the loaded theme. Each outcome is handed back as actions for the reducer.
+struct EffectRunner {
+    private let engine: AttentionEngine
+    private let catalog: ThemeCatalog
+    private let snapshotDirectory: String
+    private let depth: ColorDepth
+    private let ascii: Bool
+    private let keys: KeyGuide
+    private(set) var result: AttentionResult
+    private(set) var curve: [DivisorCurvePoint] = []
+    private(set) var renderer: ScreenRenderer
+
+    /// A runner showing `result` (already computed) in the default theme until `.loadTheme`.
+    init(
+        engine: AttentionEngine, result: AttentionResult, catalog: ThemeCatalog, snapshotDirectory: String,
+        depth: ColorDepth, ascii: Bool, keys: KeyGuide
+    ) {
+        self.engine = engine
+        self.result = result
+        self.catalog = catalog
+        self.snapshotDirectory = snapshotDirectory
+        self.depth = depth
+        self.ascii = ascii
+        self.keys = keys
+        self.renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
+    }
+
+    /// Does `effect` for `state` and returns what came of it (nothing when all went well).
+    mutating func perform(_ effect: Effect, state: AppState) -> [Action] {
+        switch effect {
+        case .compute(let params):
+            do throws(AttentionError) {
+                result = try engine.compute(params)
+            } catch {
+                return [.revert(to: result.params, reason: error.description)]
+            }
+        case .computeCurve:
+            do throws(AttentionError) {
+                curve = try engine.divisorCurve(result.params)
+            } catch {
+                curve = []
+                return [.report("divisor curve: \(error.description)")]
+            }
+        case .loadTheme(let name):
+            do throws(ThemeError) {
+                renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii, keys: keys)
+            } catch {
+                renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
+                return [.themeFailed(reason: error.description)]
+            }
+        case .save(let json): return [save(state, json: json)]
+        case .quit: break
+        }
+        return []
+    }
+
+    /// The screen for `state`.
+    func frame(for state: AppState) -> Frame {
+        renderer.render(result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+    }
+
+    /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name.
+    private func save(_ state: AppState, json: Bool) -> Action {
+        // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
+        // the same text `attnview snapshot --format text` prints for the header's command.
+        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii, keys: keys).render(
+            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+        let commandLine = SnapshotCommandLine(
+            params: result.params, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
+            width: state.width, height: state.height, colors: nil)
+        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
+        let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
+        let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)
+        let stem = SnapshotNaming.stem(params: result.params, date: Date())
+        for name in SnapshotNaming.candidates(stem: stem) {
+            let textPath = directory.appendingPathComponent(name + ".txt").path
+            let jsonPath = directory.appendingPathComponent(name + ".json").path
+            let manager = FileManager.default
+            if manager.fileExists(atPath: textPath) || (json && manager.fileExists(atPath: jsonPath)) {
+                continue
+            }
+            do throws(OutputError) {
+                try SafeFileWriter.write(text, to: textPath, overwrite: false)
+                if json {
+                    // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
+                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in
+                        result.writeJSON { sink.write($0) }
+                    }
+                }
+                return .saved(paths: json ? [textPath, jsonPath] : [textPath])
+            } catch {
+                guard case .unwritable(_, let reason) = error else { continue }
+                return .saveFailed(reason)
+            }
+        }
+        return .saveFailed("no free name for \(stem) in \(snapshotDirectory)")
+    }
+}
