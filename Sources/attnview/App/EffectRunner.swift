@@ -7,7 +7,7 @@ import Rendering
 struct EffectRunner {
     private let engine: AttentionEngine
     private let catalog: ThemeCatalog
-    private let snapshotDirectory: String
+    private let files: SnapshotFiles
     private let depth: ColorDepth
     private let ascii: Bool
     private let keys: KeyGuide
@@ -23,7 +23,7 @@ struct EffectRunner {
         self.engine = engine
         self.result = result
         self.catalog = catalog
-        self.snapshotDirectory = snapshotDirectory
+        self.files = SnapshotFiles(directory: snapshotDirectory)
         self.depth = depth
         self.ascii = ascii
         self.keys = keys
@@ -66,38 +66,18 @@ struct EffectRunner {
 
     /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name.
     private func save(_ state: AppState, json: Bool) -> Action {
-        // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
-        // the same text `attnview snapshot --format text` prints for the header's command.
-        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii, keys: keys).render(
-            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
-        let commandLine = SnapshotCommandLine(
-            params: result.params, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
-            width: state.width, height: state.height, colors: nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
-        let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
-        let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)
-        let stem = SnapshotNaming.stem(params: result.params, date: Date())
-        for name in SnapshotNaming.candidates(stem: stem) {
-            let textPath = directory.appendingPathComponent(name + ".txt").path
-            let jsonPath = directory.appendingPathComponent(name + ".json").path
-            let manager = FileManager.default
-            if manager.fileExists(atPath: textPath) || (json && manager.fileExists(atPath: jsonPath)) {
-                continue
-            }
-            do throws(OutputError) {
-                try SafeFileWriter.write(text, to: textPath, overwrite: false)
-                if json {
-                    // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in
-                        result.writeJSON { sink.write($0) }
-                    }
-                }
-                return .saved(paths: json ? [textPath, jsonPath] : [textPath])
-            } catch {
-                guard case .unwritable(_, let reason) = error else { continue }
-                return .saveFailed(reason)
-            }
+        let picture = SnapshotPicture(
+            result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
+            width: state.width, height: state.height, ascii: ascii)
+        let result = result
+        do throws(SnapshotFilesError) {
+            let paths = try files.write(
+                stem: SnapshotNaming.stem(params: result.params, date: Date()), text: picture.text,
+                // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
+                json: json ? { sink in result.writeJSON { sink.write($0) } } : nil)
+            return .saved(paths: paths)
+        } catch {
+            return .saveFailed(error.description)
         }
-        return .saveFailed("no free name for \(stem) in \(snapshotDirectory)")
     }
 }
