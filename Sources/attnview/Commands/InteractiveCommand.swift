@@ -9,7 +9,7 @@ struct InteractiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interactive",
         abstract: "Open the interactive view (the default).",
-        discussion: "Keys: ← → d_k, ↑ ↓ divisor, 1 2 3 0 policy, ? for all of them, q to quit.")
+        discussion: "Keys (? shows them in the view):\n" + KeyTable.standard.helpText)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
@@ -24,8 +24,8 @@ struct InteractiveCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog(environment: environment)
-        // An unknown or broken theme is refused here, as `snapshot` refuses it, not shown in the view.
-        let theme = try catalog.load(display.theme)
+        // An unknown or broken theme is refused here, before the screen changes, as `snapshot` refuses it.
+        _ = try catalog.load(display.theme)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
         let engine = AttentionEngine()
@@ -40,10 +40,11 @@ struct InteractiveCommand: ParsableCommand {
         if !backend.unicode && !display.ascii {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }
-        var loop = EventLoop(
-            backend: backend, engine: engine, result: result, state: state, theme: theme, catalog: catalog,
-            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath,
-            ascii: display.ascii || !backend.unicode)
+        let effects = EffectRunner(
+            engine: engine, result: result, catalog: catalog,
+            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
+            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide)
+        var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }
 
