@@ -7,8 +7,11 @@ public final class AttentionEngine {
     private var inputs: (key: InputsKey, value: AttentionInputs)?
     var dotProducts = DotProductCache()
 
-    /// An engine with empty caches.
-    public init() {}
+    /// An engine with empty caches. Puts OpenBLAS in single-threaded mode at once, so its idle
+    /// worker threads stop competing for the cores while the inputs are read or generated.
+    public init() {
+        _ = DotProductCache.singleThreadedBLAS
+    }
 
     /// How many matrix products the engine has run: a divisor-only change must not add one.
     public var matmulCount: Int { dotProducts.matmulCount }

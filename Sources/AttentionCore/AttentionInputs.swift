@@ -1,16 +1,27 @@
 import Dispatch
 
-/// Q and K stored dimension-major (d × n and d × m, one row per dimension), so growing d_k
-/// appends rows and never moves the dimensions already computed.
+/// Q and K in one of two layouts. Generated inputs are stored dimension-major (d × n and d × m,
+/// one row per dimension), so growing d_k appends rows and never moves the dimensions already
+/// computed. File inputs keep the row-major layout they were read in (n × d, m × d): their d is
+/// fixed, and `sgemm` reads the first d_k columns in place, so there is no transpose to pay for.
 struct AttentionInputs {
+    /// How `queries` and `keys` are laid out.
+    enum Layout: Equatable {
+        /// Qᵀ (dims × n) and Kᵀ (dims × m), row-major.
+        case dimensionMajor
+        /// Q (n × dims) and K (m × dims), row-major.
+        case rowMajor
+    }
+
     let n: Int
     let m: Int
     /// Dimensions held now.
     private(set) var dims: Int
-    /// Qᵀ: dims × n, row-major.
-    private(set) var queriesT: [Float]
-    /// Kᵀ: dims × m, row-major.
-    private(set) var keysT: [Float]
+    let layout: Layout
+    /// Q's values in `layout`.
+    private(set) var queries: [Float]
+    /// K's values in `layout`.
+    private(set) var keys: [Float]
     /// The stored values are the true ones times 2^-exponentShift (exact power-of-two scaling),
     /// so file inputs of any finite magnitude give finite Float dot products.
     let exponentShift: Int
@@ -22,25 +33,27 @@ struct AttentionInputs {
         n = recipe.n
         m = recipe.m
         self.dims = 0
-        queriesT = []
-        keysT = []
+        layout = .dimensionMajor
+        queries = []
+        keys = []
         exponentShift = 0
         self.recipe = recipe
         grow(to: dims)
     }
 
-    /// Fixed inputs from row-major Q (n × d) and K (m × d) with equal d.
+    /// Fixed inputs from row-major Q (n × d) and K (m × d) with equal d, kept in that layout.
     init(queries q: Matrix, keys k: Matrix) {
         precondition(q.cols == k.cols, "Q and K need the same number of columns")
         n = q.rows
         m = k.rows
         dims = q.cols
+        layout = .rowMajor
         recipe = nil
         let qShift = Self.normalisingShift(q.values)
         let kShift = Self.normalisingShift(k.values)
         exponentShift = qShift + kShift
-        queriesT = Self.transposed(q, scaledBy: Float(sign: .plus, exponent: -qShift, significand: 1))
-        keysT = Self.transposed(k, scaledBy: Float(sign: .plus, exponent: -kShift, significand: 1))
+        queries = Self.scaled(q.values, byPowerOfTwo: -qShift)
+        keys = Self.scaled(k.values, byPowerOfTwo: -kShift)
     }
 
     /// Whether `grow(to:)` can add dimensions.
@@ -50,10 +63,10 @@ struct AttentionInputs {
     mutating func grow(to target: Int) {
         guard let recipe, target > dims else { return }
         let start = dims
-        queriesT = Self.extended(queriesT, to: target * n)
-        keysT = Self.extended(keysT, to: target * m)
-        queriesT.withUnsafeMutableBufferPointer { q in
-            keysT.withUnsafeMutableBufferPointer { k in
+        queries = Self.extended(queries, to: target * n)
+        keys = Self.extended(keys, to: target * m)
+        queries.withUnsafeMutableBufferPointer { q in
+            keys.withUnsafeMutableBufferPointer { k in
                 recipe.fill(
                     queriesT: SendablePointer(q.baseAddress.map { $0 + start * n }),
                     keysT: SendablePointer(k.baseAddress.map { $0 + start * m }), dims: start..<target)
@@ -74,24 +87,24 @@ struct AttentionInputs {
         }
     }
 
-    /// The power of two e with max|x|·2^-e in [0.5, 1) (0 for an all-zero matrix).
-    private static func normalisingShift(_ values: [Float]) -> Int {
-        let largest = values.reduce(Float(0)) { max($0, abs($1)) }
+    /// Entries up to this magnitude (and down to its inverse) are used as they are: with d ≤ 2^16,
+    /// every Float dot product of them is below 2^56, far from overflow, and far above underflow.
+    static let unscaledMagnitude: Float = 0x1p20
+
+    /// 0 when max|x| is within [2^-20, 2^20] (or all zero); otherwise the power of two e with
+    /// max|x|·2^-e in [0.5, 1), so that scaling by 2^-e keeps the dot products finite.
+    static func normalisingShift(_ values: [Float]) -> Int {
+        let largest = Float(bitPattern: values.withUnsafeBufferPointer(FloatScan.largestMagnitudeBits))
         guard largest > 0, largest.isFinite else { return 0 }
+        if largest <= unscaledMagnitude, largest >= 1 / unscaledMagnitude { return 0 }
         return Int(largest.exponent) + 1
     }
 
-    private static func transposed(_ matrix: Matrix, scaledBy factor: Float) -> [Float] {
-        var out = [Float](repeating: 0, count: matrix.values.count)
-        let rows = matrix.rows, cols = matrix.cols
-        matrix.values.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for r in 0..<rows {
-                    for c in 0..<cols { dst[c * rows + r] = src[r * cols + c] * factor }
-                }
-            }
-        }
-        return out
+    /// `values` times 2^exponent (exact); the same array when the exponent is 0.
+    private static func scaled(_ values: [Float], byPowerOfTwo exponent: Int) -> [Float] {
+        guard exponent != 0 else { return values }
+        let factor = Float(sign: .plus, exponent: exponent, significand: 1)
+        return values.map { $0 * factor }
     }
 }
 

@@ -59,7 +59,12 @@ struct DotProductCache {
 
     /// OpenBLAS runs single-threaded and the engine splits rows itself: OpenBLAS' idle workers
     /// spin (sched_yield) after every call and would steal a core from the softmax that follows.
-    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+    /// Its worker threads, started when the library loads and spinning for their first ~0.1 s,
+    /// are shut down too: a one-shot `snapshot` would otherwise share its two cores with them.
+    static let singleThreadedBLAS: Void = {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }()
 
     /// product += Q[:, dims] · K[:, dims]ᵀ with `sgemm` (beta = 1), one call per row chunk.
     private mutating func accumulate(into product: inout [Float], dims: Range<Int>, inputs: AttentionInputs) {
@@ -70,20 +75,26 @@ struct DotProductCache {
         let work = n * m * depth
         let chunks = work < Self.parallelThreshold ? 1 : min(n, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let rowsPerChunk = (n + chunks - 1) / chunks
-        inputs.queriesT.withUnsafeBufferPointer { q in
-            inputs.keysT.withUnsafeBufferPointer { k in
+        // Where dimension `dims.lowerBound` of row 0 starts, the step from row to row (in the
+        // operand's own storage), and how sgemm must read each operand.
+        let rowMajor = inputs.layout == .rowMajor
+        let (qStart, kStart) =
+            rowMajor ? (dims.lowerBound, dims.lowerBound) : (dims.lowerBound * n, dims.lowerBound * m)
+        let (qStride, kStride) = rowMajor ? (inputs.dims, inputs.dims) : (n, m)
+        let (qRowStep, transQ, transK) =
+            rowMajor ? (inputs.dims, CblasNoTrans, CblasTrans) : (1, CblasTrans, CblasNoTrans)
+        inputs.queries.withUnsafeBufferPointer { q in
+            inputs.keys.withUnsafeBufferPointer { k in
                 product.withUnsafeMutableBufferPointer { c in
-                    let a = SendablePointer(
-                        UnsafeMutablePointer(mutating: q.baseAddress.map { $0 + dims.lowerBound * n }))
-                    let b = SendablePointer(
-                        UnsafeMutablePointer(mutating: k.baseAddress.map { $0 + dims.lowerBound * m }))
+                    let a = SendablePointer(UnsafeMutablePointer(mutating: q.baseAddress.map { $0 + qStart }))
+                    let b = SendablePointer(UnsafeMutablePointer(mutating: k.baseAddress.map { $0 + kStart }))
                     let out = SendablePointer(c.baseAddress)
                     let body = { @Sendable (chunk: Int) in
                         let first = chunk * rowsPerChunk, rows = min(n - first, rowsPerChunk)
                         guard rows > 0, let a = a.pointer, let b = b.pointer, let out = out.pointer else { return }
                         cblas_sgemm(
-                            CblasRowMajor, CblasTrans, CblasNoTrans, Int32(rows), Int32(m), Int32(depth), 1,
-                            a + first, Int32(n), b, Int32(m), 1, out + first * m, Int32(m))
+                            CblasRowMajor, transQ, transK, Int32(rows), Int32(m), Int32(depth), 1,
+                            a + first * qRowStep, Int32(qStride), b, Int32(kStride), 1, out + first * m, Int32(m))
                     }
                     if chunks == 1 {
                         body(0)

@@ -66,6 +66,9 @@ public enum NPYReader {
                 "truncated: the header promises \(count) values (\(dataBytes) bytes), the file holds \(available) bytes of data"
             )
         }
+        if type.width == .single, !type.bigEndian, !header.fortranOrder, UInt32(1).littleEndian == 1 {
+            return try readNativeFloats(of: &file, header: header)
+        }
         var values = [Float](repeating: 0, count: count)
         var chunk = [UInt8](repeating: 0, count: min(count, chunkElements) * type.byteCount)
         var done = 0
@@ -86,6 +89,36 @@ public enum NPYReader {
             done += elements
         }
         return Matrix(rows: header.rows, cols: header.columns, values: values)
+    }
+
+    /// The common case, little-endian float32 in C order on a little-endian host: the bytes are the
+    /// matrix, so they are read straight into its storage (no zero fill, no per-element decode) and
+    /// then checked for non-finite values.
+    private static func readNativeFloats(of file: inout NPYFile, header: NPYHeader) throws(AttentionError) -> Matrix {
+        let count = header.elementCount
+        var outcome: Result<Int, AttentionError> = .success(0)
+        let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            outcome = file.read(into: UnsafeMutableRawBufferPointer(buffer))
+            // Float is trivial, so a short read leaves nothing to clean up; it is reported below.
+            initialized = count
+        }
+        let got = try outcome.get()
+        guard got == count * 4 else {
+            throw file.bad("truncated: the data ends after \(got / 4) of \(count) values")
+        }
+        if let index = values.withUnsafeBufferPointer(firstNonFinite) {
+            throw file.bad(
+                "value \(values[index]) at row \(index / header.columns), column \(index % header.columns) (0-based); "
+                    + "inputs must be finite")
+        }
+        return Matrix(rows: header.rows, cols: header.columns, values: values)
+    }
+
+    /// The index of the first NaN or infinity in `values`: one vectorised pass says whether there is
+    /// one, and only then are they searched for.
+    static func firstNonFinite(_ values: UnsafeBufferPointer<Float>) -> Int? {
+        guard FloatScan.largestMagnitudeBits(values) >= FloatScan.infinityBits else { return nil }
+        return values.firstIndex { !$0.isFinite }
     }
 
     /// Decodes `elements` values that start at element `first` of the file into their row-major

@@ -21,10 +21,10 @@ import Testing
 
     @Test func firstValuesArePinned() {
         let generated = inputs(seed: 0, n: 2, m: 2, dims: 3)
-        let first = (0..<3).map { entry(generated.queriesT, count: 2, row: 0, dim: $0) }
+        let first = (0..<3).map { entry(generated.queries, count: 2, row: 0, dim: $0) }
         // Seed 0, sigma 1, rho 0: Q[0, 0..<3] and K[0, 0..<3], bit for bit on every machine.
         #expect(first == [-0.060383637, -0.49526626, 0.53644097])
-        let key = (0..<3).map { entry(generated.keysT, count: 2, row: 0, dim: $0) }
+        let key = (0..<3).map { entry(generated.keys, count: 2, row: 0, dim: $0) }
         #expect(key == [0.38236597, -1.5193411, 2.8129776])
     }
 
@@ -35,11 +35,11 @@ import Testing
             seed: fixture.seed, sigma: fixture.sigma, rho: fixture.rho, n: fixture.n, m: fixture.m, dims: fixture.dims)
         for dim in 0..<fixture.dims {
             for row in 0..<fixture.n {
-                let value = entry(generated.queriesT, count: fixture.n, row: row, dim: dim)
+                let value = entry(generated.queries, count: fixture.n, row: row, dim: dim)
                 #expect(abs(value - fixture.q[row][dim]) <= 1e-6 * max(1, abs(value)), "Q[\(row),\(dim)]")
             }
             for row in 0..<fixture.m {
-                let value = entry(generated.keysT, count: fixture.m, row: row, dim: dim)
+                let value = entry(generated.keys, count: fixture.m, row: row, dim: dim)
                 #expect(abs(value - fixture.k[row][dim]) <= 1e-6 * max(1, abs(value)), "K[\(row),\(dim)]")
             }
         }
@@ -53,14 +53,14 @@ import Testing
         for dim in 0..<5 {
             for row in 0..<12 {
                 let expected = Float(sigma * generator.normal(.query, row: row, dim: dim))
-                #expect(entry(generated.queriesT, count: 12, row: row, dim: dim) == expected)
+                #expect(entry(generated.queries, count: 12, row: row, dim: dim) == expected)
             }
             for row in 0..<20 {
                 let z = generator.normal(.noise, row: row, dim: dim)
                 let mixed =
                     row < 12 ? rho * generator.normal(.query, row: row, dim: dim) + (1 - rho * rho).squareRoot() * z : z
                 #expect(
-                    entry(generated.keysT, count: 20, row: row, dim: dim) == Float(sigma * mixed), "K[\(row), \(dim)]")
+                    entry(generated.keys, count: 20, row: row, dim: dim) == Float(sigma * mixed), "K[\(row), \(dim)]")
             }
         }
     }
@@ -70,8 +70,8 @@ import Testing
         grown.grow(to: 10)
         grown.grow(to: 11)
         let fresh = inputs(seed: 7, rho: 0.3, n: 5, m: 6, dims: 11)
-        #expect(grown.queriesT == fresh.queriesT)
-        #expect(grown.keysT == fresh.keysT)
+        #expect(grown.queries == fresh.queries)
+        #expect(grown.keys == fresh.keys)
     }
 
     @Test func rowsDoNotDependOnTheNumberOfTokens() {
@@ -80,10 +80,10 @@ import Testing
         for dim in 0..<9 {
             for row in 0..<4 {
                 #expect(
-                    entry(small.queriesT, count: 4, row: row, dim: dim)
-                        == entry(large.queriesT, count: 9, row: row, dim: dim))
+                    entry(small.queries, count: 4, row: row, dim: dim)
+                        == entry(large.queries, count: 9, row: row, dim: dim))
                 #expect(
-                    entry(small.keysT, count: 4, row: row, dim: dim) == entry(large.keysT, count: 9, row: row, dim: dim)
+                    entry(small.keys, count: 4, row: row, dim: dim) == entry(large.keys, count: 9, row: row, dim: dim)
                 )
             }
         }
@@ -94,12 +94,12 @@ import Testing
         let parallel = inputs(seed: 11, n: 64, m: 64, dims: 512)
         var serial = inputs(seed: 11, n: 64, m: 64, dims: 8)
         for dims in stride(from: 16, through: 512, by: 8) { serial.grow(to: dims) }
-        #expect(parallel.queriesT == serial.queriesT)
-        #expect(parallel.keysT == serial.keysT)
+        #expect(parallel.queries == serial.queries)
+        #expect(parallel.keys == serial.keys)
     }
 
     @Test func normalsHaveMeanZeroAndVarianceOne() {
-        let values = inputs(seed: 5, n: 64, m: 64, dims: 640).queriesT.map(Double.init)
+        let values = inputs(seed: 5, n: 64, m: 64, dims: 640).queries.map(Double.init)
         let count = Double(values.count)
         let mean = values.reduce(0, +) / count
         let variance = values.reduce(0) { $0 + $1 * $1 } / count - mean * mean
@@ -129,11 +129,11 @@ import Testing
         var aligned = 0.0, other = 0.0
         for dim in 0..<4096 {
             aligned += Double(
-                entry(generated.queriesT, count: 8, row: 3, dim: dim)
-                    * entry(generated.keysT, count: 8, row: 3, dim: dim))
+                entry(generated.queries, count: 8, row: 3, dim: dim)
+                    * entry(generated.keys, count: 8, row: 3, dim: dim))
             other += Double(
-                entry(generated.queriesT, count: 8, row: 3, dim: dim)
-                    * entry(generated.keysT, count: 8, row: 4, dim: dim))
+                entry(generated.queries, count: 8, row: 3, dim: dim)
+                    * entry(generated.keys, count: 8, row: 4, dim: dim))
         }
         #expect(abs(aligned / 4096 - 0.9) < 0.08)
         #expect(abs(other / 4096) < 0.08)

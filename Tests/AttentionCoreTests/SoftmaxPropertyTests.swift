@@ -22,8 +22,8 @@ import Testing
         // An extra dimension with q_i = c_i and k_j = 1 adds c_i / s to every logit of row i.
         let base = try engine.compute(AttentionParams(n: 8, m: 10, dk: 16, seed: 2))
         let inputs = AttentionInputs(generated: GeneratedRecipe(seed: 2, sigma: 1, rho: 0, n: 8, m: 10), dims: 16)
-        let q = Matrix(rows: 16, cols: 8, values: inputs.queriesT).transposed
-        let k = Matrix(rows: 16, cols: 10, values: inputs.keysT).transposed
+        let q = Matrix(rows: 16, cols: 8, values: inputs.queries).transposed
+        let k = Matrix(rows: 16, cols: 10, values: inputs.keys).transposed
         let shifts: [Float] = [0, 1, -3, 40, 0.5, -17, 7, 100]
         var shiftedQ = Matrix(rows: 8, cols: 17)
         var shiftedK = Matrix(rows: 10, cols: 17, repeating: 1)
