@@ -12,12 +12,13 @@ struct ScreenLayout: Equatable {
     var logitHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
     var weightHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
     var sweep: Rect?
-    var statusRow = 0
+    /// The status bar: the bottom line.
+    var status = Rect(x: 0, y: 0, width: 0, height: 0)
 
     /// The layout of a `width` × `height` screen for an n × m heatmap; nil when too small.
     init?(width: Int, height: Int, rows: Int, cols: Int, styles: ThemeStyles) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
-        statusRow = height - 1
+        status = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
         if width >= 120, height >= 36 {
             layoutWide(body, rows: rows, cols: cols, styles: styles)

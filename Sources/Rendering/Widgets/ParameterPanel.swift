@@ -1,7 +1,7 @@
 import AttentionCore
 
 /// The model's knobs, each with the keys that change it (from the key table).
-struct ParameterPanel {
+struct ParameterPanel: PanelContent {
     let params: AttentionParams
     let divisor: Double
     let themeName: String
@@ -36,6 +36,10 @@ struct ParameterPanel {
             ("theme", themeName, .theme),
         ]
         return rows.map { ($0.0, $0.1, keys.keys(for: $0.2, in: mode, glyphs: glyphs)) }
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "parameters")
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

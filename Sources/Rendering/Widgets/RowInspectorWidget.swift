@@ -3,7 +3,7 @@ import Foundation
 
 /// The selected query row's weights as a bar chart over the keys, tinted along the weight ramp by
 /// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.
-struct RowInspectorWidget {
+struct RowInspectorWidget: PanelContent {
     let weights: Matrix
     let mask: Mask
     let row: Int
@@ -16,12 +16,15 @@ struct RowInspectorWidget {
 
     static let labelWidth = 6
 
-    var title: String { "row \(row) of \(weights.rows)" }
-
-    var note: String {
+    /// The row, its largest weight and where it is, and the pooling at this width.
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
         let visible = mask.visibleKeys(row: row).clamped(to: 0..<weights.cols)
-        guard let best = visible.max(by: { weights[row, $0] < weights[row, $1] }) else { return "all keys masked" }
-        return "max \(NumberFormat.fixed(Double(weights[row, best]), 3)) at key \(best)"
+        var note = "all keys masked"
+        if let best = visible.max(by: { weights[row, $0] < weights[row, $1] }) {
+            note = "max \(NumberFormat.fixed(Double(weights[row, best]), 3)) at key \(best)"
+        }
+        let pool = pool(width: area.width)
+        return PanelHeading(title: "row \(row) of \(weights.rows)", note: note + (pool > 1 ? " · pooled \(pool)×" : ""))
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

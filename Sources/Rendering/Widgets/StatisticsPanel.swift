@@ -2,7 +2,7 @@ import AttentionCore
 
 /// Every statistic of the core, measured beside the theory's value where there is one, under the
 /// regime badge.
-struct StatisticsPanel {
+struct StatisticsPanel: PanelContent {
     let stats: AttentionStatistics
     let ascii: Bool
 
@@ -20,6 +20,10 @@ struct StatisticsPanel {
             (ascii ? "|J|_F" : "‖J‖_F", stats.jacobianFroMean, nil),
             ("score grad", stats.scoreGradMean, nil),
         ]
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "statistics")
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
