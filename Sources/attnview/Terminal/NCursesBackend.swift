@@ -74,8 +74,8 @@ final class NCursesBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Shows `frame`. Only cells that differ from the last frame are handed to ncurses, which
-    /// then compares them with the screen and sends just the changes.
+    /// Shows `frame`: writes the runs `FrameDiff` finds against the last frame, and ncurses then
+    /// sends the terminal just the changes.
     func present(_ frame: Frame) {
         let (width, height) = size
         var previous = shown
@@ -89,22 +89,12 @@ final class NCursesBackend {
             werase(window)
             previous = nil
         }
-        let columns = min(width, frame.width)
-        let old = previous?.cells ?? []
-        old.withUnsafeBufferPointer { oldCells in
-            frame.cells.withUnsafeBufferPointer { cells in
-                for y in 0..<min(height, frame.height) {
-                    let row = y * frame.width
-                    for x in 0..<columns {
-                        let cell = cells[row + x]
-                        if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
-                        let scalar = cell.character.unicodeScalars.first?.value ?? 32
-                        let pair =
-                            depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                        _ = attnview_put_cell(
-                            window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
-                    }
-                }
+        for run in FrameDiff.runs(from: previous, to: frame, width: width, height: height) {
+            for (offset, cell) in run.cells.enumerated() {
+                let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                _ = attnview_put_cell(
+                    window, Int32(run.y), Int32(run.x + offset), wchar_t(scalar), attributes(cell.attributes), pair)
             }
         }
         shown = frame
