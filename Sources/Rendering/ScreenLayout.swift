@@ -48,7 +48,7 @@ struct ScreenLayout: Equatable {
         let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
         heatmap = heatmapArea
         inspector = inspectorArea
-        let (top, rest) = right.splitTop(StatisticsPanel.rows + 2)
+        let (top, rest) = right.splitTop(StatisticsPanel.innerHeight + 2)
         let halves = top.columns(2)
         statistics = halves[0]
         parameters = halves[1]
@@ -63,8 +63,8 @@ struct ScreenLayout: Equatable {
     /// left; statistics, parameters and, if tall enough, the sweep curve on the right.
     private mutating func layoutCompact(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
         let (left, right) = body.splitLeft(body.width - 32)
-        let parameterHeight = ParameterPanel.rows + 2
-        let statisticsHeight = min(StatisticsPanel.rows + 2, right.height - parameterHeight)
+        let parameterHeight = ParameterPanel.innerHeight + 2
+        let statisticsHeight = min(StatisticsPanel.innerHeight + 2, right.height - parameterHeight)
         let (statisticsArea, below) = right.splitTop(statisticsHeight)
         let (parameterArea, spare) = below.splitTop(parameterHeight)
         statistics = statisticsArea

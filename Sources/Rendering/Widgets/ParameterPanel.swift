@@ -10,7 +10,7 @@ struct ParameterPanel: PanelContent {
     let mode: InputMode
 
     /// Inner rows it needs.
-    static let rows = 10
+    static let innerHeight = 10
 
     private var policy: String {
         switch params.scale {

@@ -7,7 +7,7 @@ struct StatisticsPanel: PanelContent {
     let ascii: Bool
 
     /// Inner rows it needs (badge, column header, one per statistic).
-    static let rows = 10
+    static let innerHeight = 10
 
     var rows: [(label: String, measured: Double, expected: Double?)] {
         [
@@ -33,7 +33,7 @@ struct StatisticsPanel: PanelContent {
         frame.put("regime", x: x, y: area.y, style: styles.text)
         frame.put(
             badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
-        let header = area.height >= Self.rows
+        let header = area.height >= Self.innerHeight
         let firstRow = area.y + (header ? 2 : 1)
         let measured = NumberFormat.aligned(rows.map { $0.measured })
         let expected = NumberFormat.aligned(rows.map { $0.expected })
