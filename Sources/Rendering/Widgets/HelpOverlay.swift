@@ -11,7 +11,7 @@ struct HelpOverlay: PanelContent {
     }
 
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
-        PanelHeading(title: "keys", note: "? closes")
+        PanelHeading(title: "keys", note: "? or Esc closes")
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
