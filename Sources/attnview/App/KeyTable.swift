@@ -56,7 +56,8 @@ struct KeyTable: Sendable {
         KeyEntry([(.character("S"), .save(json: true))], help: "save text and JSON snapshots"),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
         KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
-        KeyEntry([(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1)),
+        KeyEntry(
+            [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: KeyEntry.commandModes),
     ])
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
