@@ -142,3 +142,12 @@ import Testing
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
 }
+
+/// In ASCII the help spells √ and ± out, and its box grows to fit the longer words.
+@Test func asciiHelpSpellsEveryLineInFull() throws {
+    let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true, keys: .app).render(
+        result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true), width: 100, height: 30)
+    let text = frame.plainText()
+    #expect(text.contains("policy sqrt d_k / d_k / none (alpha 1)  |"))
+    #expect(text.contains("play: sweep the divisor +/-3 octaves"))
+}

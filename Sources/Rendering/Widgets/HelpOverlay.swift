@@ -5,7 +5,7 @@ struct HelpOverlay: PanelContent {
     /// The box it needs, centred in `area` (the screen above the status bar).
     func box(in area: Rect, styles: ThemeStyles) -> Rect {
         let keyWidth = keys(styles: styles).map(\.count).max() ?? 0
-        let helpWidth = entries.map(\.help.count).max() ?? 0
+        let helpWidth = helps(styles: styles).map(\.count).max() ?? 0
         return area.centered(
             width: min(area.width, keyWidth + helpWidth + 7), height: min(area.height, entries.count + 2))
     }
@@ -16,18 +16,22 @@ struct HelpOverlay: PanelContent {
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         let keys = keys(styles: styles)
+        let helps = helps(styles: styles)
         let keyWidth = keys.map(\.count).max() ?? 0
-        for (index, entry) in entries.enumerated() where index < area.height {
+        for index in entries.indices where index < area.height {
             let y = area.y + index
             frame.put(keys[index], x: area.x + 1, y: y, style: styles.key)
             frame.put(
-                styles.ascii ? entry.help.replacingArrows() : entry.help, x: area.x + 3 + keyWidth, y: y,
-                style: styles.text, limit: area.width - keyWidth - 3)
+                helps[index], x: area.x + 3 + keyWidth, y: y, style: styles.text, limit: area.width - keyWidth - 3)
         }
     }
 
     private func keys(styles: ThemeStyles) -> [String] {
         entries.map { styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys }
+    }
+
+    private func helps(styles: ThemeStyles) -> [String] {
+        entries.map { styles.ascii ? $0.help.replacingArrows() : $0.help }
     }
 }
 
@@ -43,6 +47,7 @@ extension String {
             case "↓": out += "Down"
             case "√": out += "sqrt "
             case "−": out += "-"
+            case "±": out += "+/-"
             default: out.append(character)
             }
         }
