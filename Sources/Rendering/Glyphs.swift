@@ -36,6 +36,6 @@ struct Glyphs: Sendable {
         ["←", "→", "↑", "↓"].contains(label)
     }
 
-    /// The no-colour heatmap's shade ramp, from zero to the largest value (README: "Colour").
+    /// The no-colour heatmap's shade ramp, from zero to the largest value (docs/themes.md, "Colour").
     static let shades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 }

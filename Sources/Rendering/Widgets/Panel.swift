@@ -38,7 +38,9 @@ struct Panel<Content: PanelContent>: Widget {
         var column = area.x + 2
         if room > 2, !heading.title.isEmpty {
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
-            column = frame.put(heading.title, x: column, y: area.y, style: styles.title, limit: room - 2)
+            column = frame.put(
+                heading.title, x: column, y: area.y, style: styles.title,
+                limit: PanelHeading.titleRoom(width: area.width))
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
         }
         // The note goes first when room is short, then keys from the last.

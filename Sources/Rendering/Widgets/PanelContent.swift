@@ -4,6 +4,9 @@ struct PanelHeading {
     var title: String
     var note: String = ""
     var keys: [(text: String, style: CellStyle)] = []
+
+    /// How many characters of title a panel `width` cells wide shows.
+    static func titleRoom(width: Int) -> Int { max(0, width - 6) }
 }
 
 /// A widget shown inside a `Panel`: it says what goes on the panel's edge.
