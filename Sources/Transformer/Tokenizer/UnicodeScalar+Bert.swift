@@ -1,15 +1,16 @@
 /// The character classes of HuggingFace's BERT normalizer and pre-tokenizer, on Unicode scalars (Python's and
 /// Rust's characters).
 extension Unicode.Scalar {
-    /// Dropped by the cleaning step: categories Cc, Cf, Cn, Co, Cs — except tab, newline and carriage return,
-    /// which count as whitespace.
+    /// Dropped by the cleaning step: categories Cc, Cf, Co, Cs — except tab, newline and carriage return, which
+    /// count as whitespace. Unassigned code points (Cn) stay, as in HuggingFace `tokenizers` (the Python-only
+    /// tokenizer of transformers < 5 dropped them).
     var isBertControl: Bool {
         switch value {
         case 0x09, 0x0A, 0x0D: return false
         case 0x20..<0x7F: return false
         default:
             switch properties.generalCategory {
-            case .control, .format, .unassigned, .privateUse, .surrogate: return true
+            case .control, .format, .privateUse, .surrogate: return true
             default: return false
             }
         }
@@ -36,13 +37,14 @@ extension Unicode.Scalar {
         }
     }
 
-    /// A CJK ideograph that gets spaces around it: the code-point ranges of HuggingFace's `_is_chinese_char`
-    /// (CJK Unified Ideographs and extensions A–E, compatibility ideographs and their supplement). Hangul, kana
-    /// and CJK punctuation are not in them.
+    /// A CJK ideograph that gets spaces around it: the code-point ranges of HuggingFace `tokenizers`' BERT
+    /// normalizer (CJK Unified Ideographs and extensions A–E, compatibility ideographs and their supplement), whose
+    /// extension E starts at U+2B920 where the Python tokenizer had U+2B820. Hangul, kana and CJK punctuation are
+    /// not in them.
     var isBertChineseCharacter: Bool {
         switch value {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2B73F, 0x2B740...0x2B81F,
-            0x2B820...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+            0x2B920...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
             return true
         default: return false
         }
