@@ -28,7 +28,7 @@ struct TokenizerConfig: Decodable {
     static func decode(_ bytes: [UInt8], path: String) throws(TokenizerError) -> TokenizerConfig {
         do {
             return try JSONDecoder().decode(TokenizerConfig.self, from: Data(bytes))
-        } catch let DecodingError.typeMismatch(_, context) {
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             guard let key = context.codingPath.first?.stringValue else {
                 throw .invalidConfig(path: path, reason: "not a JSON object")
             }

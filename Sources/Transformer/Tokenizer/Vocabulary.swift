@@ -45,13 +45,16 @@ struct Vocabulary: Sendable {
     /// The lines of a `vocab.txt`: split at `\n`, a trailing `\r` dropped, no empty entry after a final newline
     /// (Python's `readlines()` and Rust's `lines()` read it so).
     init(fileBytes bytes: [UInt8], source: String) throws(TokenizerError) {
+        let newline = UInt8(ascii: "\n")
+        let lineCount = bytes.reduce(0) { $1 == newline ? $0 + 1 : $0 } + (bytes.last == newline ? 0 : 1)
+        guard lineCount <= TokenizerLimits.vocabularyTokens else {
+            throw .tooManyTokens(source: source, limit: TokenizerLimits.vocabularyTokens)
+        }
         var entries: [[UInt8]] = []
+        entries.reserveCapacity(lineCount)
         var start = 0
         while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            guard entries.count < TokenizerLimits.vocabularyTokens else {
-                throw .tooManyTokens(source: source, limit: TokenizerLimits.vocabularyTokens)
-            }
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
             var line = bytes[start..<end]
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             guard line.count <= TokenizerLimits.lineBytes else {
