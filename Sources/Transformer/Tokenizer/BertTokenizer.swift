@@ -39,6 +39,11 @@ public struct BertTokenizer: Sendable {
     /// The number of ids (lines of `vocab.txt`): the rows the model's word-embedding table must have.
     public var vocabularySize: Int { vocabulary.tokens.count }
 
+    /// The vocabulary entry with this id (a line of `vocab.txt`, from 0), to show ids a model predicts.
+    public func token(id: Int) -> Token? {
+        vocabulary.tokens.indices.contains(id) ? Token(text: vocabulary.tokens[id], id: id) : nil
+    }
+
     /// Reads `vocab.txt` and, when present, `tokenizer_config.json` (`do_lower_case`, `strip_accents`,
     /// `tokenize_chinese_chars`) from a model folder in the HuggingFace layout.
     public init(folder: URL) throws(TokenizerError) {
@@ -59,7 +64,7 @@ public struct BertTokenizer: Sendable {
         self.init(vocabulary: try Vocabulary(entries: entries, source: "vocabulary"), options: options)
     }
 
-    private init(vocabulary: Vocabulary, options: Options) {
+    init(vocabulary: Vocabulary, options: Options) {
         // Vocabulary's initialiser has checked that the required special tokens are present.
         let unknown = vocabulary.token(SpecialToken.unknown) ?? Token(text: SpecialToken.unknown, id: 0)
         self.options = options
