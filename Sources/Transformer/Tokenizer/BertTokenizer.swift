@@ -37,11 +37,11 @@ public struct BertTokenizer: Sendable {
     private let neverSplit: [(scalars: [Unicode.Scalar], token: Token)]
 
     /// The number of ids (lines of `vocab.txt`): the rows the model's word-embedding table must have.
-    public var vocabularySize: Int { vocabulary.tokens.count }
+    public var vocabularySize: Int { vocabulary.count }
 
     /// The vocabulary entry with this id (a line of `vocab.txt`, from 0), to show ids a model predicts.
     public func token(id: Int) -> Token? {
-        vocabulary.tokens.indices.contains(id) ? Token(text: vocabulary.tokens[id], id: id) : nil
+        (0..<vocabulary.count).contains(id) ? vocabulary.token(id: id) : nil
     }
 
     /// Reads `vocab.txt` and, when present, `tokenizer_config.json` (`do_lower_case`, `strip_accents`,

@@ -28,7 +28,7 @@ struct WordPiece: Sendable {
                 tokens.removeSubrange(pieces...)
                 return tokens.append(unknown)
             }
-            tokens.append(Token(text: vocabulary.tokens[id], id: id))
+            tokens.append(vocabulary.token(id: id))
             start = end
         }
     }
