@@ -10,12 +10,16 @@ HuggingFace's BertTokenizer (transformers ≥ 5) is the `tokenizers` pipeline us
 BertPreTokenizer, WordPiece, with the vocabulary's [UNK] [SEP] [CLS] [PAD] [MASK] kept whole when a text spells
 them. When `transformers` is installed, the script also checks its BertTokenizer gives the same ids.
 
+unicode_classes.json records, for every code point, what HuggingFace's normalizer and pre-tokenizer do with it:
+dropped in cleaning, turned into a space, split off as punctuation, and its lowercase and strip-accents+lowercase
+forms where they differ from the code point (Hangul syllables sampled: their decomposition is algorithmic).
+
 Usage: pip install tokenizers && python3 scripts/make_tokenizer_fixtures.py
 """
 import json
 import pathlib
 
-from tokenizers import BertWordPieceTokenizer
+from tokenizers import BertWordPieceTokenizer, normalizers, pre_tokenizers
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "TransformerTests" / "Fixtures" / "tokenizer"
 
@@ -132,6 +136,49 @@ def cross_check(folder, config, cases):
     print(f"  transformers BertTokenizer agrees on all {len(cases)} texts")
 
 
+def ranges(code_points):
+    """[[first, last], ...] for a sorted list of code points."""
+    runs = []
+    for cp in code_points:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return runs
+
+
+def unicode_classes():
+    clean = normalizers.BertNormalizer(clean_text=True, handle_chinese_chars=False, strip_accents=False, lowercase=False)
+    strip_lower = normalizers.BertNormalizer(
+        clean_text=False, handle_chinese_chars=False, strip_accents=True, lowercase=True
+    )
+    lower = normalizers.BertNormalizer(clean_text=False, handle_chinese_chars=False, strip_accents=False, lowercase=True)
+    pre = pre_tokenizers.BertPreTokenizer()
+    dropped, whitespace, punctuation, lowercase, strip_lowercase = [], [], [], {}, {}
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        cleaned = clean.normalize_str("a" + c + "b")
+        if cleaned == "ab":
+            dropped.append(cp)
+        elif cleaned == "a b":
+            whitespace.append(cp)
+        if len(pre.pre_tokenize_str("a" + c + "b")) == 3:
+            punctuation.append(cp)
+        if (out := lower.normalize_str(c)) != c:
+            lowercase[cp] = out
+        if (out := strip_lower.normalize_str(c)) != c and (not 0xAC00 <= cp <= 0xD7A3 or cp % 37 == 0):
+            strip_lowercase[cp] = out
+    return {
+        "dropped": ranges(dropped),
+        "whitespace": ranges(whitespace),
+        "punctuation": ranges(punctuation),
+        "lowercase": {str(cp): out for cp, out in lowercase.items()},
+        "strip_accents_lowercase": {str(cp): out for cp, out in strip_lowercase.items()},
+    }
+
+
 def main():
     for name, (vocabulary, config) in SETS.items():
         folder = ROOT / name
@@ -148,6 +195,9 @@ def main():
         (folder / "expected.json").write_text(json.dumps({"cases": cases}, indent=1) + "\n")
         print(f"{name}: {len(cases)} texts, {sum(len(c['ids']) for c in cases)} tokens")
         cross_check(folder, config, cases)
+    classes = unicode_classes()
+    (ROOT / "unicode_classes.json").write_text(json.dumps(classes, separators=(",", ":")) + "\n")
+    print("unicode_classes: " + ", ".join(f"{len(v)} {k}" for k, v in classes.items()))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ extension Unicode.Scalar {
         case 0x20..<0x7F: return false
         default:
             switch properties.generalCategory {
-            case .control, .format, .privateUse, .surrogate: return true
+            case .control, .format, .privateUse, .surrogate: return isInHuggingFaceTables
             default: return false
             }
         }
@@ -27,11 +27,14 @@ extension Unicode.Scalar {
         switch value {
         case 33...47, 58...64, 91...96, 123...126: return true
         case 0..<0x80: return false
+        // Punctuation in Unicode 8.0, since recategorised: CANADIAN SYLLABICS CHI SIGN (now So), SHARADA SANDHI
+        // MARK (now Mn).
+        case 0x166D, 0x111C9: return true
         default:
             switch properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
-                return true
+                return isInHuggingFaceTables
             default: return false
             }
         }
@@ -50,8 +53,27 @@ extension Unicode.Scalar {
         }
     }
 
-    /// Removed when accents are stripped (after NFD): category Mn.
+    /// Removed when accents are stripped (after NFD): category Mn, as Unicode 8.0 had it.
     var isNonspacingMark: Bool {
-        value >= 0x300 && properties.generalCategory == .nonspacingMark
+        switch value {
+        case 0..<0x300: return false
+        // Mn in Unicode 8.0, Mc now: HANUNOO SIGN PAMUDPOD, AHOM CONSONANT SIGN MEDIAL RA.
+        case 0x1734, 0x1171E: return true
+        // Not Mn in Unicode 8.0: MONGOLIAN LETTER ALI GALI BALUDA and THREE BALUDA (Lo), JAVANESE VOWEL SIGN
+        // KERET (Mc), SHARADA SANDHI MARK (Po).
+        case 0x1885, 0x1886, 0xA9BD, 0x111C9: return false
+        default: return properties.generalCategory == .nonspacingMark && isInHuggingFaceTables
+        }
+    }
+
+    /// Has a canonical decomposition in Swift's Unicode but none in HuggingFace's normalization tables:
+    /// DIVES AKURU VOWEL SIGN O (Unicode 13.0).
+    var isDecomposedOnlyInNewerUnicode: Bool { value == 0x11938 }
+
+    /// HuggingFace `tokenizers` takes categories from Unicode 8.0 tables (the `unicode_categories` crate): a
+    /// character assigned later is no control, punctuation or mark to it, so the tokens stay the model's.
+    private var isInHuggingFaceTables: Bool {
+        guard let age = properties.age else { return false }
+        return (age.major, age.minor) <= (8, 0)
     }
 }
