@@ -11,7 +11,12 @@ import Testing
         let whitespace: [[UInt32]]
         let punctuation: [[UInt32]]
         let lowercase: [String: String]
-        let strip_accents_lowercase: [String: String]
+        let stripAccentsLowercase: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case dropped, whitespace, punctuation, lowercase
+            case stripAccentsLowercase = "strip_accents_lowercase"
+        }
     }
 
     static let classes: Classes? = try? {
@@ -88,7 +93,7 @@ import Testing
     @Test func stripAccentsAndLowercase() throws {
         let classes = try #require(Self.classes)
         let normalizer = BertNormalizer(options: .init())
-        let differences = Self.mappingDifferences(classes.strip_accents_lowercase) {
+        let differences = Self.mappingDifferences(classes.stripAccentsLowercase) {
             normalizer.lowercased(normalizer.withoutAccents($0))
         }
         #expect(differences == [])
