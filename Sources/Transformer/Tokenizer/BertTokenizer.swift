@@ -31,8 +31,6 @@ public struct BertTokenizer: Sendable {
     private let vocabulary: Vocabulary
     private let normalizer: BertNormalizer
     private let wordPiece: WordPiece
-    private let classification: Token
-    private let separator: Token
     /// The special tokens of the vocabulary that a text may spell out, as scalars.
     private let neverSplit: [(scalars: [Unicode.Scalar], token: Token)]
 
@@ -65,15 +63,10 @@ public struct BertTokenizer: Sendable {
     }
 
     init(vocabulary: Vocabulary, options: Options) {
-        // Vocabulary's initialiser has checked that the required special tokens are present.
-        let unknown = vocabulary.token(SpecialToken.unknown) ?? Token(text: SpecialToken.unknown, id: 0)
         self.options = options
         self.vocabulary = vocabulary
         self.normalizer = BertNormalizer(options: options)
-        self.wordPiece = WordPiece(vocabulary: vocabulary, unknown: unknown)
-        self.classification =
-            vocabulary.token(SpecialToken.classification) ?? Token(text: SpecialToken.classification, id: 0)
-        self.separator = vocabulary.token(SpecialToken.separator) ?? Token(text: SpecialToken.separator, id: 0)
+        self.wordPiece = WordPiece(vocabulary: vocabulary)
         self.neverSplit = SpecialToken.neverSplit.compactMap { text in
             vocabulary.token(text).map { (Array(text.unicodeScalars), $0) }
         }
@@ -81,7 +74,7 @@ public struct BertTokenizer: Sendable {
 
     /// `[CLS]`, the WordPiece pieces of `text`, `[SEP]`: the model's input for one sentence.
     public func encode(_ text: String) -> [Token] {
-        var tokens = [classification]
+        var tokens = [vocabulary.classification]
         let scalars = text.unicodeScalars
         var partStart = scalars.startIndex
         var index = scalars.startIndex
@@ -96,7 +89,7 @@ public struct BertTokenizer: Sendable {
             }
         }
         encodePart(scalars[partStart..<scalars.endIndex], into: &tokens)
-        tokens.append(separator)
+        tokens.append(vocabulary.separator)
         return tokens
     }
 

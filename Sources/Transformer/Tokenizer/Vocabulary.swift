@@ -13,6 +13,12 @@ struct Vocabulary: Sendable {
     private let slots: [Int]
     /// The most Unicode scalars any token has: no longer piece can match, so WordPiece need not try one.
     let longestTokenScalars: Int
+    /// `[CLS]`, which starts every encoded text.
+    let classification: Token
+    /// `[SEP]`, which ends every encoded text.
+    let separator: Token
+    /// `[UNK]`, for a word WordPiece cannot cover.
+    let unknown: Token
 
     /// The number of ids.
     var count: Int { ranges.count }
@@ -83,13 +89,19 @@ struct Vocabulary: Sendable {
             }
             slots[slot] = id + 1
         }
+        func special(_ text: String) throws(TokenizerError) -> Token {
+            guard let id = Self.find(Array(text.utf8)[...], storage, ranges, slots) else {
+                throw .missingSpecialToken(source: source, token: text)
+            }
+            return Token(text: text, id: id)
+        }
+        self.classification = try special(SpecialToken.classification)
+        self.separator = try special(SpecialToken.separator)
+        self.unknown = try special(SpecialToken.unknown)
         self.storage = storage
         self.ranges = ranges
         self.slots = slots
         self.longestTokenScalars = longest
-        for special in SpecialToken.required where id(of: Array(special.utf8)) == nil {
-            throw .missingSpecialToken(source: source, token: special)
-        }
     }
 
     /// Swift's seeded hasher, so a crafted vocabulary cannot make every token collide.
@@ -101,9 +113,14 @@ struct Vocabulary: Sendable {
 
     /// The id of the token with exactly these UTF-8 bytes.
     func id(of bytes: [UInt8]) -> Int? {
-        let key = bytes[...]
+        Self.find(bytes[...], storage, ranges, slots)
+    }
+
+    private static func find(
+        _ key: ArraySlice<UInt8>, _ storage: [UInt8], _ ranges: [Range<Int>], _ slots: [Int]
+    ) -> Int? {
         let mask = slots.count - 1
-        var slot = Self.hash(key) & mask
+        var slot = hash(key) & mask
         while slots[slot] != 0 {
             let id = slots[slot] - 1
             if storage[ranges[id]].elementsEqual(key) { return id }
