@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -39,6 +40,8 @@ let package = Package(
             // binary needs no resource bundle; BundledThemesTests checks the two agree.
             exclude: ["Themes"]
         ),
+        // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
+        .target(name: "Transformer"),
         .executableTarget(
             name: "attnview",
             dependencies: [
@@ -58,6 +61,11 @@ let package = Package(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "TransformerTests",
+            dependencies: ["Transformer"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "attnviewTests",
