@@ -7,11 +7,6 @@ import Testing
 /// failure reproduces: `ATTNVIEW_SOAK_SEED=… ATTNVIEW_SOAK_SECONDS=… swift test --filter SoakTests`
 /// (scripts/soak.sh runs it for longer).
 @Suite(.serialized) struct SoakTests {
-    /// Whether keys that arrive as escape sequences ncurses does not decode (Esc, Home, End, Alt+key,
-    /// Ctrl+arrows, paste markers) are part of the mix. Off until the key-table work makes them
-    /// harmless: today the view reads them as Esc, and Esc quits.
-    static let escapeSequencesAreSafe = false
-
     /// RSS at the end, back in a small state, may exceed RSS at the start by this much: room for the
     /// allocator's caches and fragmentation (measured: +5 MB over 9 000–12 000 keys, 29 → 34 MB),
     /// below what any per-key leak over 1.5 KB adds in a run (one leaked 200 × 60 frame per key is over 1 GB).
@@ -24,7 +19,7 @@ import Testing
         let seconds = environment["ATTNVIEW_SOAK_SECONDS"].flatMap(Double.init) ?? 15
         let context = "seed \(seed) (rerun: ATTNVIEW_SOAK_SEED=\(seed) swift test --filter SoakTests)"
         var random = SoakRandom(state: seed)
-        let keys = SoakKeys(includeEscapeSequences: Self.escapeSequencesAreSafe)
+        let keys = SoakKeys()
 
         let session = try TmuxSession()
         try session.waitFor("first frame") { EndToEndTests.dk($0) == 64 }
@@ -49,15 +44,24 @@ import Testing
             let burst = (0..<count).map { _ in keys.random(using: &random) }
             try session.send(burst)
             sent += burst.count
+            if random.chance(1, in: 8) {
+                // Raw bytes no key name produces: paste markers, mouse reports, F13+, a lone ESC.
+                try session.sendBytes(
+                    SoakKeys.rawSequences[Int.random(in: 0..<SoakKeys.rawSequences.count, using: &random)])
+                sent += 1
+            }
             if Date() >= nextCheck {
                 try keepWithinBudget(session)
                 nextCheck = Date().addingTimeInterval(0.5)
             }
         }
 
-        // Back to a small state at the starting size, then let it settle before measuring.
+        // Back to a small state at the starting size (Esc first: it closes whatever is open), then let
+        // it settle before measuring.
         try session.resize(width: 120, height: 40)
-        try session.send(Array(repeating: "n", count: 14) + Array(repeating: "h", count: 18) + ["1"])
+        try session.send(
+            ["Escape", "Escape", "Escape"] + Array(repeating: "n", count: 14) + Array(repeating: "h", count: 18) + ["1"]
+        )
         try Self.waitForQuiet(session)
         #expect(kill(pid, 0) == 0, "the view died; \(context)")
         let endRSS = try #require(Self.residentKB(of: pid))
@@ -119,18 +123,20 @@ struct SoakKeys {
         // Ctrl combinations; not C-c (quits), C-z (suspends), C-\ (SIGQUIT), C-s / C-q (flow control).
         + ["C-a", "C-b", "C-d", "C-e", "C-f", "C-g", "C-k", "C-l", "C-n", "C-o", "C-p", "C-r", "C-t", "C-u"]
         + ["C-v", "C-w", "C-x", "C-y", "S-Up", "S-Down"]
-    /// Keys that reach the view as escape sequences ncurses does not know, or as Esc itself.
+    /// Keys that reach the view as Esc itself or as escape sequences ncurses may not decode (Home and
+    /// End in tmux's spelling, Alt+key, Ctrl+arrows, shifted function keys).
     static let escapeSequences = [
         "Escape", "Home", "End", "M-a", "M-x", "M-1", "M-Left", "C-Left", "C-Right", "C-Up", "S-F5", "C-F1",
     ]
+    /// Byte sequences sent as they are.
+    static let rawSequences: [[UInt8]] = [
+        Array("\u{1B}[200~pasted text\u{1B}[201~".utf8), Array("\u{1B}[<0;10;5M\u{1B}[<0;10;5m".utf8),
+        Array("\u{1B}[25~".utf8), Array("\u{1B}[1;5H".utf8), Array("\u{1B}".utf8), Array("\u{1B}[".utf8),
+        Array("\u{1B}O".utf8), Array("\u{1B}[99;99;99;99z".utf8),
+    ]
 
-    let pool: [String]
-
-    init(includeEscapeSequences: Bool) {
-        pool =
-            Self.documented + Self.documented + Self.unbound
-            + (includeEscapeSequences ? Self.escapeSequences + Self.escapeSequences : [])
-    }
+    let pool: [String] =
+        Self.documented + Self.documented + Self.unbound + Self.escapeSequences + Self.escapeSequences
 
     func random(using generator: inout SoakRandom) -> String {
         pool[Int.random(in: 0..<pool.count, using: &generator)]

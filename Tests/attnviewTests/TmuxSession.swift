@@ -58,6 +58,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "0"] + keys)
     }
 
+    /// Sends raw bytes to the view, exactly as given (`send-keys -H`).
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(["send-keys", "-t", "0", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
     /// The screen as plain text, trailing blanks trimmed.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "0"])
