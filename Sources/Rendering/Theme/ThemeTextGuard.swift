@@ -1,7 +1,9 @@
 /// Checks theme text before TOMLKit parses it. toml++ (inside TOMLKit) aborts the whole process on
-/// some malformed table headers — `[` followed by a character that cannot start a key, as in `[=`,
-/// `[ .a]` or a lone `[` — instead of reporting an error, and a theme file is untrusted input. The
-/// guard refuses exactly those headers, plus text no theme needs: over 64 KiB or nested over 8 deep.
+/// some malformed input instead of reporting an error — a table header whose `[` is not followed by
+/// a key (`[=`, `[ .a]`, a lone `[`), a `}` where a list expects a value (`[1, }]`) — and a theme
+/// file is untrusted input. The guard refuses those (headers that do not start with a key, closing
+/// brackets that do not match the open one), plus text no theme needs: over 64 KiB or nested over
+/// 8 deep. Everything it lets through is left to the parser's own errors.
 enum ThemeTextGuard {
     /// The largest theme file read; the bundled ones are under 2 KB.
     static let maxBytes = 64 * 1024
@@ -21,7 +23,9 @@ enum ThemeTextGuard {
         let bytes: [UInt8]
         var index = 0
         var line = 1
-        var depth = 0
+        /// The `[` and `{` opened in values and not yet closed, innermost last.
+        var open: [UInt8] = []
+        var depth: Int { open.count }
         /// Only blanks since the last newline (outside values): a `[` here opens a table header.
         var lineStart = true
 
@@ -53,14 +57,21 @@ enum ThemeTextGuard {
                         skipToLineEnd()
                         continue
                     }
-                    depth += 1
+                    open.append(byte)
                     guard depth <= ThemeTextGuard.maxDepth else {
                         return (line, "nested deeper than \(ThemeTextGuard.maxDepth) levels")
                     }
                     lineStart = false
                     index += 1
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                    depth = max(0, depth - 1)
+                    let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+                    guard open.last == opener else {
+                        return (
+                            line,
+                            "'\(Character(Unicode.Scalar(byte)))' does not close an open '\(Character(Unicode.Scalar(opener)))'"
+                        )
+                    }
+                    open.removeLast()
                     lineStart = false
                     index += 1
                 default:
