@@ -94,7 +94,16 @@ struct AttentionInputs {
     /// 0 when max|x| is within [2^-20, 2^20] (or all zero); otherwise the power of two e with
     /// max|x|·2^-e in [0.5, 1), so that scaling by 2^-e keeps the dot products finite.
     static func normalisingShift(_ values: [Float]) -> Int {
-        let largest = Float(bitPattern: values.withUnsafeBufferPointer(FloatScan.largestMagnitudeBits))
+        // The largest magnitude as the largest bit pattern with the sign cleared: the same order for
+        // finite Floats, and a loop the compiler vectorises (Float.maximum's NaN rules stop it).
+        let bits = values.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { words in
+                var largest: UInt32 = 0
+                for word in words { largest = max(largest, word & 0x7FFF_FFFF) }
+                return largest
+            }
+        }
+        let largest = Float(bitPattern: bits)
         guard largest > 0, largest.isFinite else { return 0 }
         if largest <= unscaledMagnitude, largest >= 1 / unscaledMagnitude { return 0 }
         return Int(largest.exponent) + 1

@@ -114,10 +114,16 @@ public enum NPYReader {
         return Matrix(rows: header.rows, cols: header.columns, values: values)
     }
 
-    /// The index of the first NaN or infinity in `values`: one vectorised pass says whether there is
-    /// one, and only then are they searched for.
+    /// The index of the first NaN or infinity in `values`. One pass the compiler vectorises takes the
+    /// largest bit pattern with the sign cleared (NaN and infinity have the largest of all); only when
+    /// it is non-finite are the values searched.
     static func firstNonFinite(_ values: UnsafeBufferPointer<Float>) -> Int? {
-        guard FloatScan.largestMagnitudeBits(values) >= FloatScan.infinityBits else { return nil }
+        let largest = values.withMemoryRebound(to: UInt32.self) { words in
+            var largest: UInt32 = 0
+            for word in words { largest = max(largest, word & 0x7FFF_FFFF) }
+            return largest
+        }
+        guard largest >= Float.infinity.bitPattern else { return nil }
         return values.firstIndex { !$0.isFinite }
     }
 
