@@ -17,6 +17,18 @@ public struct ThemeCatalog: Sendable {
         }
     }
 
+    /// The bundled themes, each parsed once per process: TOMLKit never frees a parsed document
+    /// (about 7.7 KB per theme), so parsing on every `t` press in the view would leak each time.
+    static let bundled: [String: Result<Theme, ThemeError>] = Dictionary(
+        uniqueKeysWithValues: BundledThemes.sources.map { name, text in
+            (
+                name,
+                Result { () throws(ThemeError) -> Theme in
+                    try ThemeParser(file: "bundled theme \(name).toml", text: text).parse(name: name)
+                }
+            )
+        })
+
     /// Names of the themes compiled into attnview, sorted.
     public static var bundledNames: [String] { BundledThemes.sources.keys.sorted() }
 
@@ -34,9 +46,7 @@ public struct ThemeCatalog: Sendable {
         if let path = userPath(nameOrPath), FileManager.default.fileExists(atPath: path) {
             return try Self.read(path: path)
         }
-        if let text = BundledThemes.sources[nameOrPath] {
-            return try ThemeParser(file: "bundled theme \(nameOrPath).toml", text: text).parse(name: nameOrPath)
-        }
+        if let bundled = Self.bundled[nameOrPath] { return try bundled.get() }
         throw .unknownName(nameOrPath, available: availableNames())
     }
 
