@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -26,9 +27,14 @@ let package = Package(
         // ncursesw with static inline wrappers for the macros and globals Swift cannot import.
         // (No pkgConfig: SwiftPM would warn about, and drop, its -D flags; shim.h defines them.)
         .systemLibrary(name: "CNCurses"),
+        // Untrusted input: .npy and safetensors readers, every header checked before allocating.
+        .target(
+            name: "TensorFiles",
+            swiftSettings: releaseSpeed
+        ),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "TensorFiles"],
             swiftSettings: releaseSpeed
         ),
         .target(
@@ -53,6 +59,11 @@ let package = Package(
         .testTarget(
             name: "AttentionCoreTests",
             dependencies: ["AttentionCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TensorFilesTests",
+            dependencies: ["TensorFiles"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Dispatch
+import TensorFiles
 
 /// Computes attention results and keeps what a parameter change does not invalidate
 /// (inputs, QKᵀ), so a new divisor costs a softmax, not a matmul. One engine per thread.
@@ -60,12 +61,20 @@ public final class AttentionEngine {
                     params, dims: current.value.dims, n: current.value.n, m: current.value.m)
                 return (resolved, current.value)
             }
-            let q = try NPYReader.read(path: qPath)
-            let k = try NPYReader.read(path: kPath)
+            let q = try Self.readMatrix(qPath)
+            let k = try Self.readMatrix(kPath)
             let resolved = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
             let fixed = AttentionInputs(queries: q, keys: k)
             replaceInputs(key: key, with: fixed)
             return (resolved, fixed)
+        }
+    }
+
+    private static func readMatrix(_ path: String) throws(AttentionError) -> Matrix {
+        do {
+            return try NPYReader.read(path: path)
+        } catch {
+            throw AttentionError(error)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
