@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "TensorFiles", targets: ["TensorFiles"]),
+        .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -46,6 +47,12 @@ let package = Package(
             resources: [.copy("Themes")],
             swiftSettings: releaseSpeed
         ),
+        // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
+        .target(
+            name: "Transformer",
+            dependencies: ["TensorFiles", "COpenBLAS"],
+            swiftSettings: releaseSpeed
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
@@ -70,6 +77,11 @@ let package = Package(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "TransformerTests",
+            dependencies: ["Transformer"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "attnviewTests",
