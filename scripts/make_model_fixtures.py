@@ -12,7 +12,7 @@ Safetensors are written by hand (8-byte little-endian header length + JSON heade
 the script needs only numpy, scipy (erf) and tokenizers.
 
 Run from the repository root: python3 scripts/make_model_fixtures.py
-Output: Tests/TransformerTests/Fixtures/tiny-*/ and reference.json,
+Output: Tests/TransformerTests/Fixtures/models/tiny-*/ and reference.json,
         Tests/TensorFilesTests/Fixtures/safetensors/*.safetensors and manifest.json
 """
 import json
@@ -24,7 +24,7 @@ from scipy.special import erf
 from tokenizers import BertWordPieceTokenizer
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MODELS = ROOT / "Tests/TransformerTests/Fixtures"
+MODELS = ROOT / "Tests/TransformerTests/Fixtures/models"
 SAFETENSORS = ROOT / "Tests/TensorFilesTests/Fixtures/safetensors"
 
 LAYERS, HIDDEN, HEADS, INTERMEDIATE, POSITIONS, TYPES = 2, 8, 2, 16, 16, 2

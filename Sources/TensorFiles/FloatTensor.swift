@@ -1,47 +1,60 @@
 /// A tensor of Float values in row-major order, either viewing a mapped file (float32 data,
-/// no copy) or owning converted values (float16, bfloat16, or unaligned float32).
+/// no copy) or owning converted values (float16, bfloat16, float64 or unaligned float32).
 public struct FloatTensor: Sendable {
     /// The dimensions, outermost first.
     public let shape: [Int]
     private let storage: Storage
 
-    private enum Storage: @unchecked Sendable {
-        /// `count` floats at `pointer`, kept alive by `file`.
-        case mapped(file: MappedFile, pointer: UnsafePointer<Float>)
-        case owned([Float])
+    /// Where the values live; a class, so the pointer stays valid for as long as any copy of the tensor.
+    private final class Storage: @unchecked Sendable {
+        let pointer: UnsafePointer<Float>
+        /// The mapping the pointer points into, kept alive here; nil when the storage owns its values.
+        let file: MappedFile?
+
+        init(pointer: UnsafePointer<Float>, file: MappedFile) {
+            self.pointer = pointer
+            self.file = file
+        }
+
+        init(copying values: [Float]) {
+            let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: max(values.count, 1))
+            _ = buffer.initialize(from: values)
+            pointer = UnsafePointer(buffer.baseAddress ?? UnsafeMutablePointer<Float>.allocate(capacity: 1))
+            file = nil
+        }
+
+        deinit {
+            if file == nil { UnsafeMutablePointer(mutating: pointer).deallocate() }
+        }
     }
 
     /// The product of the shape.
     public var count: Int { shape.reduce(1, *) }
 
-    /// A tensor owning `values` (shape product = values.count).
+    /// A tensor holding a copy of `values` (shape product = values.count).
     public init(shape: [Int], values: [Float]) {
         precondition(shape.reduce(1, *) == values.count, "FloatTensor needs shape-product values")
         self.shape = shape
-        storage = .owned(values)
+        storage = Storage(copying: values)
     }
 
     init(shape: [Int], mappedIn file: MappedFile, at pointer: UnsafePointer<Float>) {
         self.shape = shape
-        storage = .mapped(file: file, pointer: pointer)
+        storage = Storage(pointer: pointer, file: file)
     }
 
     /// Whether the values are read straight from the mapped file.
-    public var isMapped: Bool {
-        if case .mapped = storage { return true }
-        return false
-    }
+    public var isMapped: Bool { storage.file != nil }
+
+    /// The first value; valid while this tensor (or a copy) is alive: keep it with `withExtendedLifetime`.
+    /// For BLAS calls that need several weights' pointers at once.
+    public var unsafePointer: UnsafePointer<Float> { storage.pointer }
 
     /// Calls `body` with the values; the pointer is valid only inside `body`.
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
-        switch storage {
-        case let .mapped(file, pointer):
-            return try withExtendedLifetime(file) { try body(UnsafeBufferPointer(start: pointer, count: count)) }
-        case let .owned(values):
-            return try values.withUnsafeBufferPointer(body)
-        }
+        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: storage.pointer, count: count)) }
     }
 
-    /// The values as an array (a copy for mapped tensors).
+    /// The values as an array (a copy).
     public var values: [Float] { withUnsafeBufferPointer { Array($0) } }
 }
