@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "AttentionCore",
                 "Rendering",
+                "Transformer",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -85,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore"]
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"]
         ),
     ]
 )

@@ -37,10 +37,9 @@ struct AppState: Equatable, Sendable {
         self.height = height
     }
 
-    /// Q and K come from files: token counts, seed and rho cannot change.
+    /// Q and K come from files or a model: token counts, seed and rho cannot change.
     var usesFiles: Bool {
-        if case .files = params.source { return true }
-        return false
+        params.source != .generated
     }
 }
 
