@@ -30,11 +30,20 @@ public final class MappedFile: @unchecked Sendable {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
+        // MAP_POPULATE maps every page in one call instead of one fault per page on first use: the
+        // whole file (weights) is read anyway, and the finite check reads it right away.
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | Self.populate, descriptor, 0), base != MAP_FAILED
+        else {
             throw .badFile(path: path, reason: "cannot be mapped: \(String(cString: strerror(errno)))")
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
     }
+
+    #if os(Linux)
+        private static let populate = MAP_POPULATE
+    #else
+        private static let populate: Int32 = 0
+    #endif
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }

@@ -37,7 +37,7 @@ public struct BertEncoder: Sendable {
             var attended = Self.linear(context, rows: n, layer.attentionOutput)
             Self.addNormalize(&attended, residual: x, rows: n, layer.attentionNorm, epsilon: config.layerNormEpsilon)
             var inner = Self.linear(attended, rows: n, layer.intermediate)
-            Self.gelu(&inner)
+            GELU.apply(&inner)
             var out = Self.linear(inner, rows: n, layer.output)
             Self.addNormalize(&out, residual: attended, rows: n, layer.outputNorm, epsilon: config.layerNormEpsilon)
             queries.append(q)
@@ -133,14 +133,6 @@ public struct BertEncoder: Sendable {
             }
         }
         return y
-    }
-
-    /// GELU with the exact erf, as HuggingFace's "gelu": x·½(1 + erf(x/√2)).
-    static func gelu(_ x: inout [Float]) {
-        let inverseRoot2 = Float(0.5).squareRoot()
-        x.withUnsafeMutableBufferPointer { x in
-            for index in x.indices { x[index] = 0.5 * x[index] * (1 + erff(x[index] * inverseRoot2)) }
-        }
     }
 
     /// x ← LayerNorm(x + residual).
