@@ -69,6 +69,7 @@ let package = Package(
             dependencies: ["AttentionCore"],
             resources: [.copy("Fixtures")]
         ),
+        // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
             name: "TensorFilesTests",
             dependencies: ["TensorFiles"],
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "AttentionCore"],
+            dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
