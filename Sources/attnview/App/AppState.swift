@@ -43,4 +43,10 @@ struct AppState: Equatable, Sendable {
     var usesFiles: Bool {
         params.source != .generated
     }
+
+    /// Where fixed Q and K come from, for the status line: "files" or "the model".
+    var inputsOrigin: String {
+        if case .model = params.source { return "the model" }
+        return "files"
+    }
 }
