@@ -15,7 +15,7 @@ struct BertNormalizer: Sendable {
         return scalars
     }
 
-    private func cleaned(_ text: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
+    func cleaned(_ text: Substring.UnicodeScalarView) -> [Unicode.Scalar] {
         let space: Unicode.Scalar = " "
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.count)
@@ -32,13 +32,25 @@ struct BertNormalizer: Sendable {
         return scalars
     }
 
-    private func withoutAccents(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
-        return String(text).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !$0.isNonspacingMark }
+    func withoutAccents(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        // NFD runs on the stretches between scalars HuggingFace does not decompose (each a starter, so cutting
+        // there changes no reordering).
+        var stripped: [Unicode.Scalar] = []
+        stripped.reserveCapacity(scalars.count)
+        var start = scalars.startIndex
+        while start <= scalars.endIndex {
+            let end = scalars[start...].firstIndex(where: \.isDecomposedOnlyInNewerUnicode) ?? scalars.endIndex
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[start..<end])
+            let decomposed = String(text).decomposedStringWithCanonicalMapping.unicodeScalars
+            stripped.append(contentsOf: decomposed.lazy.filter { !$0.isNonspacingMark })
+            if end < scalars.endIndex { stripped.append(scalars[end]) }
+            start = end + 1
+        }
+        return stripped
     }
 
-    private func lowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    func lowercased(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var lower: [Unicode.Scalar] = []
         lower.reserveCapacity(scalars.count)
         for scalar in scalars {

@@ -31,13 +31,16 @@ public struct BertTokenizer: Sendable {
     private let vocabulary: Vocabulary
     private let normalizer: BertNormalizer
     private let wordPiece: WordPiece
-    private let classification: Token
-    private let separator: Token
     /// The special tokens of the vocabulary that a text may spell out, as scalars.
     private let neverSplit: [(scalars: [Unicode.Scalar], token: Token)]
 
     /// The number of ids (lines of `vocab.txt`): the rows the model's word-embedding table must have.
-    public var vocabularySize: Int { vocabulary.tokens.count }
+    public var vocabularySize: Int { vocabulary.count }
+
+    /// The vocabulary entry with this id (a line of `vocab.txt`, from 0), to show ids a model predicts.
+    public func token(id: Int) -> Token? {
+        (0..<vocabulary.count).contains(id) ? vocabulary.token(id: id) : nil
+    }
 
     /// Reads `vocab.txt` and, when present, `tokenizer_config.json` (`do_lower_case`, `strip_accents`,
     /// `tokenize_chinese_chars`) from a model folder in the HuggingFace layout.
@@ -59,16 +62,11 @@ public struct BertTokenizer: Sendable {
         self.init(vocabulary: try Vocabulary(entries: entries, source: "vocabulary"), options: options)
     }
 
-    private init(vocabulary: Vocabulary, options: Options) {
-        // Vocabulary's initialiser has checked that the required special tokens are present.
-        let unknown = vocabulary.token(SpecialToken.unknown) ?? Token(text: SpecialToken.unknown, id: 0)
+    init(vocabulary: Vocabulary, options: Options) {
         self.options = options
         self.vocabulary = vocabulary
         self.normalizer = BertNormalizer(options: options)
-        self.wordPiece = WordPiece(vocabulary: vocabulary, unknown: unknown)
-        self.classification =
-            vocabulary.token(SpecialToken.classification) ?? Token(text: SpecialToken.classification, id: 0)
-        self.separator = vocabulary.token(SpecialToken.separator) ?? Token(text: SpecialToken.separator, id: 0)
+        self.wordPiece = WordPiece(vocabulary: vocabulary)
         self.neverSplit = SpecialToken.neverSplit.compactMap { text in
             vocabulary.token(text).map { (Array(text.unicodeScalars), $0) }
         }
@@ -76,7 +74,7 @@ public struct BertTokenizer: Sendable {
 
     /// `[CLS]`, the WordPiece pieces of `text`, `[SEP]`: the model's input for one sentence.
     public func encode(_ text: String) -> [Token] {
-        var tokens = [classification]
+        var tokens = [vocabulary.classification]
         let scalars = text.unicodeScalars
         var partStart = scalars.startIndex
         var index = scalars.startIndex
@@ -91,7 +89,7 @@ public struct BertTokenizer: Sendable {
             }
         }
         encodePart(scalars[partStart..<scalars.endIndex], into: &tokens)
-        tokens.append(separator)
+        tokens.append(vocabulary.separator)
         return tokens
     }
 

@@ -3,8 +3,6 @@ enum SpecialToken {
     static let classification = "[CLS]"
     static let separator = "[SEP]"
     static let unknown = "[UNK]"
-    /// Without these three no text can be encoded.
-    static let required = [classification, separator, unknown]
     /// Kept whole when they appear in a text, exactly spelled, as HuggingFace does (when in the vocabulary).
     static let neverSplit = [unknown, separator, classification, "[PAD]", "[MASK]"]
 }

@@ -17,7 +17,12 @@ struct TokenizerConfig: Decodable {
         guard let bytes = try TokenizerFile.read(url, limit: TokenizerLimits.configFileBytes) else {
             return BertTokenizer.Options()
         }
-        let config = try decode(bytes, path: url.path)
+        return try options(bytes, path: url.path)
+    }
+
+    /// The options of a config file's bytes; `path` names it in errors.
+    static func options(_ bytes: [UInt8], path: String) throws(TokenizerError) -> BertTokenizer.Options {
+        let config = try decode(bytes, path: path)
         return BertTokenizer.Options(
             lowercase: config.doLowerCase ?? true,
             stripAccents: config.stripAccents,
@@ -25,10 +30,10 @@ struct TokenizerConfig: Decodable {
         )
     }
 
-    static func decode(_ bytes: [UInt8], path: String) throws(TokenizerError) -> TokenizerConfig {
+    private static func decode(_ bytes: [UInt8], path: String) throws(TokenizerError) -> TokenizerConfig {
         do {
             return try JSONDecoder().decode(TokenizerConfig.self, from: Data(bytes))
-        } catch let DecodingError.typeMismatch(_, context) {
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             guard let key = context.codingPath.first?.stringValue else {
                 throw .invalidConfig(path: path, reason: "not a JSON object")
             }

@@ -3,11 +3,10 @@
 /// 100 scalars, is one `[UNK]`.
 struct WordPiece: Sendable {
     let vocabulary: Vocabulary
-    let unknown: Token
 
     /// Appends the pieces of one word (a run of scalars with no whitespace) to `tokens`.
     func split(_ word: ArraySlice<Unicode.Scalar>, into tokens: inout [Token]) {
-        guard word.count <= TokenizerLimits.wordScalars else { return tokens.append(unknown) }
+        guard word.count <= TokenizerLimits.wordScalars else { return tokens.append(vocabulary.unknown) }
         let pieces = tokens.count
         var key: [UInt8] = []
         var start = word.startIndex
@@ -26,9 +25,9 @@ struct WordPiece: Sendable {
             }
             guard let id = match else {
                 tokens.removeSubrange(pieces...)
-                return tokens.append(unknown)
+                return tokens.append(vocabulary.unknown)
             }
-            tokens.append(Token(text: vocabulary.tokens[id], id: id))
+            tokens.append(vocabulary.token(id: id))
             start = end
         }
     }
