@@ -65,6 +65,12 @@ func badConfigsAreNamed(name: String, fragment: String) throws {
     #expect(loadError(folder)?.description.hasSuffix("config.json: not a JSON object") == true)
     try Data("{model".utf8).write(to: folder.appendingPathComponent("config.json"))
     #expect(loadError(folder)?.description.hasSuffix("config.json: not valid JSON") == true)
+    try Data(count: (1 << 20) + 1).write(to: folder.appendingPathComponent("config.json"))
+    #expect(loadError(folder)?.description.contains("larger than 1048576 bytes") == true)
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("config.json"))
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("config.json"), withIntermediateDirectories: false)
+    #expect(loadError(folder)?.description.hasSuffix("config.json: is not a regular file") == true)
     try FileManager.default.removeItem(at: folder.appendingPathComponent("config.json"))
     #expect(loadError(folder) == .fileNotFound(path: folder.appendingPathComponent("config.json").path))
     #expect(loadError(folder)?.kind == .missing)

@@ -25,6 +25,8 @@ public struct BertConfig: Equatable, Sendable {
     /// Largest sizes accepted, so a hostile config cannot ask for absurd allocations.
     static let maxWidth = 65536
     static let maxLayers = 1024
+    /// Largest `config.json` read; checked against the file's size before reading it.
+    static let maxFileBytes = 1 << 20
 
     /// The architecture described by `json`, the bytes of `path`.
     public init(json: Data, path: String) throws(ModelError) {

@@ -24,11 +24,20 @@ public struct BertModel: Sendable {
     /// Loads `config.json`, `vocab.txt` (+ `tokenizer_config.json`) and `model.safetensors` from `folder`.
     public init(folder: URL) throws(ModelError) {
         self.folder = folder
-        let configURL = folder.appendingPathComponent("config.json")
-        guard let json = FileManager.default.contents(atPath: configURL.path) else {
-            throw .fileNotFound(path: configURL.path)
+        let configPath = folder.appendingPathComponent("config.json").path
+        let configFile: MappedFile
+        do {
+            configFile = try MappedFile(path: configPath)
+        } catch {
+            guard case .badFile(_, let reason) = error else { throw .fileNotFound(path: configPath) }
+            throw .badConfig(path: configPath, reason: reason)
         }
-        config = try BertConfig(json: json, path: configURL.path)
+        // Checked before anything is copied: a config is a few hundred bytes.
+        guard configFile.bytes.count <= BertConfig.maxFileBytes else {
+            throw .badConfig(
+                path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
+        }
+        config = try BertConfig(json: Data(configFile.bytes), path: configPath)
         do {
             tokenizer = try BertTokenizer(folder: folder)
         } catch {
