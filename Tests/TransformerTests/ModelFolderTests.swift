@@ -104,3 +104,38 @@ func badConfigsAreNamed(name: String, fragment: String) throws {
     let tiny = ModelReference.folder("tiny-f32")
     #expect(try ModelFolder.resolve(tiny.path, environment: environment).path == tiny.path)
 }
+
+/// Fuzz-style: mutated config.json bytes are accepted or refused with `.badConfig`, never a trap.
+@Test func mutatedConfigsAreReadOrRefusedNeverTrap() throws {
+    let original = try [UInt8](
+        Data(contentsOf: ModelReference.folder("tiny-f32").appendingPathComponent("config.json")))
+    var state: UInt64 = 9
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    var refused = 0
+    for _ in 0..<3000 {
+        var bytes = original
+        for _ in 0...(next() % 3) {
+            let index = next() % bytes.count
+            switch next() % 3 {
+            case 0: bytes[index] = UInt8(truncatingIfNeeded: next())
+            case 1: bytes.remove(at: index)
+            default: bytes.insert(Array("{}[]\",:-0123456789e.".utf8)[next() % 20], at: index)
+            }
+        }
+        do {
+            let config = try BertConfig(json: Data(bytes), path: "config.json")
+            #expect(config.hiddenSize % config.heads == 0)
+        } catch {
+            guard case .badConfig(let path, _) = error else {
+                Issue.record("unexpected \(error)")
+                continue
+            }
+            #expect(path == "config.json")
+            refused += 1
+        }
+    }
+    #expect(refused > 500)
+}
