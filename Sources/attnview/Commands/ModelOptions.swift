@@ -109,14 +109,18 @@ struct ModelOptions: ParsableArguments {
             heads: 0)
     }
 
-    /// The parameters and an engine ready for them: with `--model`, the model is loaded and run on
-    /// the text once, and the engine is handed every head's Q and K from that run.
+    /// The parameters and an engine ready for them: `.npy` files are read when the engine asks;
+    /// with `--model`, the model is loaded and run on the text once, and the engine is handed
+    /// every head's Q and K from that run.
     func prepare() throws -> (params: AttentionParams, engine: AttentionEngine) {
         var params = try params()
-        guard case .model(let labels) = params.source else { return (params, AttentionEngine()) }
-        let run = try ModelRun(labels: labels, environment: ProcessInfo.processInfo.environment)
-        params.source = .model(run.labels)
-        return (params, AttentionEngine(headProvider: run.headProvider))
+        var run: ModelRun?
+        if case .model(let labels) = params.source {
+            let loaded = try ModelRun(labels: labels, environment: ProcessInfo.processInfo.environment)
+            params.source = .model(loaded.labels)
+            run = loaded
+        }
+        return (params, AttentionEngine(inputs: FixedInputs.provider(model: run)))
     }
 
     /// Reads a `--scale` value: `sqrt`, `dk`, `none` or a positive divisor inside `Limits.divisor`.
