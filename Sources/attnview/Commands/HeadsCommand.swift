@@ -78,9 +78,10 @@ struct HeadsCommand: ParsableCommand {
 
     /// The same options as `snapshot --model`, so the two commands check and resolve them alike.
     private func options() throws -> ModelOptions {
-        var arguments = ["--model", model, "--scale", scale, "--alpha", "\(alpha)"]
-        if let text { arguments += ["--text", text] }
-        if let dk { arguments += ["--dk", "\(dk)"] }
+        // `--flag=value`, so a text or path that starts with "-" stays a value.
+        var arguments = ["--model=\(model)", "--scale=\(scale)", "--alpha=\(alpha)"]
+        if let text { arguments.append("--text=\(text)") }
+        if let dk { arguments.append("--dk=\(dk)") }
         if causal { arguments.append("--causal") }
         do {
             return try ModelOptions.parse(arguments)
