@@ -22,7 +22,7 @@ INSTALLED_BASH = $(ROOT)/share/bash-completion/completions/attnview
 INSTALLED_ZSH = $(ROOT)/share/zsh/site-functions/_attnview
 INSTALLED_FISH = $(ROOT)/share/fish/vendor_completions.d/attnview.fish
 
-.PHONY: run test build packages test-packages lint install uninstall
+.PHONY: run test build packages test-packages lint install uninstall model
 
 run: packages build
 	$(BINARY) $(ARGS)
@@ -53,3 +53,7 @@ install: build
 
 uninstall:
 	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(INSTALLED_BASH) $(INSTALLED_ZSH) $(INSTALLED_FISH)
+
+# The reference model all-MiniLM-L6-v2 for `attnview --model minilm` (downloads ~83 MB once).
+model:
+	scripts/get_model.sh

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
         .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
@@ -26,9 +27,11 @@ let package = Package(
         // ncursesw with static inline wrappers for the macros and globals Swift cannot import.
         // (No pkgConfig: SwiftPM would warn about, and drop, its -D flags; shim.h defines them.)
         .systemLibrary(name: "CNCurses"),
+        // Untrusted input: .npy and safetensors readers, every header checked before allocating.
+        .target(name: "TensorFiles"),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS"]
+            dependencies: ["COpenBLAS", "TensorFiles"]
         ),
         .target(
             name: "Rendering",
@@ -41,12 +44,16 @@ let package = Package(
             exclude: ["Themes"]
         ),
         // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
-        .target(name: "Transformer"),
+        .target(
+            name: "Transformer",
+            dependencies: ["TensorFiles", "COpenBLAS"]
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
                 "AttentionCore",
                 "Rendering",
+                "Transformer",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -57,6 +64,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // The golden screens draw the app's own key table (the help, hints and key column).
+        .testTarget(
+            name: "TensorFilesTests",
+            dependencies: ["TensorFiles"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview"],
@@ -69,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore"]
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"]
         ),
     ]
 )

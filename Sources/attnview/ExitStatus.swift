@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Foundation
 import Rendering
+import Transformer
 
 /// sysexits-style exit codes; every error the executable reports is mapped here, in one place.
 enum ExitStatus: Int32 {
@@ -44,6 +45,12 @@ enum ExitStatus: Int32 {
             case .fileNotFound: self = .noInput
             case .badFile, .shapeMismatch: self = .dataError
             }
+        case let error as ModelError:
+            switch error.kind {
+            case .missing: self = .noInput
+            case .badData: self = .dataError
+            case .usage: self = .usage
+            }
         case let error as ThemeError:
             switch error {
             // A misspelt name is a usage error; a path that is not there is a missing input.
@@ -74,6 +81,7 @@ enum ExitStatus: Int32 {
         switch error {
         case let error as AttentionError: text = error.description
         case let error as ThemeError: text = error.description
+        case let error as ModelError: text = error.description
         case let error as OutputError: text = error.description
         case let error as TerminalError: text = error.description
         default:
@@ -100,7 +108,7 @@ enum ExitStatus: Int32 {
     /// errors; nil where the message suffices (an unknown theme's message lists the names).
     static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
         switch error {
-        case is AttentionError, is ThemeError, is OutputError, is TerminalError: nil
+        case is AttentionError, is ThemeError, is OutputError, is TerminalError, is ModelError: nil
         default: status == .usage ? helpCommand(arguments: arguments) : nil
         }
     }

@@ -68,8 +68,7 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         // The theme is checked for every format, so a bad --theme fails the same way everywhere.
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
-        let params = try model.params()
-        let engine = AttentionEngine()
+        let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
         let text = format == .json ? nil : try picture(of: result, theme: theme, engine: engine)
         let contents = { (sink: inout ByteSink) in

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AttentionCore
+@testable import TensorFiles
 
 /// Little-endian float32 in C order is read straight into the matrix and then scanned for NaN and
 /// infinity 16 values at a time: every position of a block and the tail must be caught.
@@ -31,7 +31,7 @@ func nonFiniteValuesAreFoundAtEveryPosition(position: Int) {
     #expect(matrix == Matrix(rows: rows, cols: cols, values: values))
     try data.prefix(data.count - 6).write(to: URL(fileURLWithPath: path))
     #expect(
-        throws: AttentionError.badFile(
+        throws: TensorFileError.badFile(
             path: path,
             reason: "truncated: the header promises 4773 values (19092 bytes), the file holds 19086 bytes of data")
     ) {
