@@ -18,12 +18,10 @@ public struct SnapshotHeader: Sendable {
         let s = result.stats
         var source = "generated"
         if case let .files(q, k) = p.source { source = "files q=\(q) k=\(k)" }
-        let measured: [(String, Double, Double?)] = [
-            ("logit_mean", s.logitMean, nil), ("logit_std", s.logitStd, s.logitStdExpected),
-            ("entropy_mean", s.entropyMean, nil), ("entropy_normalized_mean", s.entropyNormalizedMean, nil),
-            ("max_weight_mean", s.maxWeightMean, nil), ("effective_tokens_mean", s.effectiveTokensMean, nil),
-            ("jacobian_fro_mean", s.jacobianFroMean, nil), ("score_grad_mean", s.scoreGradMean, nil),
-        ]
+        // Every statistic of the shared list; the theory's std rides beside the measured one.
+        let measured = AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }.map { column in
+            (column.key, column.value(s) ?? 0, column.key == "logit_std" ? s.logitStdExpected : nil)
+        }
         let values = NumberFormat.aligned(measured.map { $0.1 }, maximumDecimals: 6)
         var lines = [
             "# \(commandLine)",

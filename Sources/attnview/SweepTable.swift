@@ -5,30 +5,21 @@ import Foundation
 struct SweepTable {
     let rows: [SweepRow]
 
-    /// Markdown column titles: the statistics panel's short names (README: "What the numbers mean").
-    static let titles = [
-        "d_k", "scale", "divisor", "trials", "logit mean", "logit std", "expected std", "entropy H", "H / ln m",
-        "max weight", "eff. tokens", "‖J‖_F", "score grad", "regime",
-    ]
+    /// Markdown column titles: the grid's coordinates, then the statistics' short labels
+    /// (`AttentionStatistics.columns`, the list every output shares).
+    static let titles =
+        ["d_k", "scale", "divisor", "trials"] + AttentionStatistics.columns.map(\.label) + ["regime"]
 
     /// CSV column titles: the grid's coordinates, then every statistic under its JSON name.
-    static let header = [
-        "d_k", "scale", "divisor", "trials", "logit_mean", "logit_std", "logit_std_expected", "entropy_mean",
-        "entropy_normalized_mean", "max_weight_mean", "effective_tokens_mean", "jacobian_fro_mean",
-        "score_grad_mean", "regime",
-    ]
+    static let header =
+        ["d_k", "scale", "divisor", "trials"] + AttentionStatistics.columns.map(\.key) + ["regime"]
 
-    /// Every cell of `row`; `number` spells the statistics (full precision for CSV, 4 digits for Markdown).
+    /// Every cell of `row`; `number` spells the statistics (full precision for CSV, 4 digits for
+    /// Markdown); a statistic that does not apply is an empty cell.
     private static func cells(_ row: SweepRow, number: (Double) -> String) -> [String] {
-        let stats = row.stats
-        return ["\(row.dk)", row.scale.name, row.divisor.shortestSpelling, "\(row.trials)"]
-            + [stats.logitMean, stats.logitStd].map(number)
-            + [stats.logitStdExpected.map(number) ?? ""]
-            + [
-                stats.entropyMean, stats.entropyNormalizedMean, stats.maxWeightMean, stats.effectiveTokensMean,
-                stats.jacobianFroMean, stats.scoreGradMean,
-            ].map(number)
-            + [stats.regime.rawValue]
+        ["\(row.dk)", row.scale.name, row.divisor.shortestSpelling, "\(row.trials)"]
+            + AttentionStatistics.columns.map { $0.value(row.stats).map(number) ?? "" }
+            + [row.stats.regime.rawValue]
     }
 
     /// A Markdown table whose columns line up in a terminal too: text left, numbers right.

@@ -84,7 +84,9 @@ import Testing
     let weights = Matrix(rows: 3, cols: 3, values: [.nan, .infinity, 0, 0.2, 0.3, 0.5, 1, 0, 0])
     let stats = AttentionStatistics(
         logitMean: .nan, logitStd: .infinity, logitStdExpected: 0, entropyMean: .nan, entropyNormalizedMean: .infinity,
-        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, regime: .peaked)
+        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, scoreGradMedian: .nan,
+        scoreGradMax: .infinity, unsafeRowsFP16: .nan, overflowRowsFP16: .infinity, unsafeRowsFP32: -1,
+        overflowRowsFP32: 2, regime: .peaked)
     var histogram = Histogram(lower: -1, upper: 1, bins: 4, log10Axis: false)
     histogram.counts = [1, 0, 5, 2]
     let result = AttentionResult(

@@ -48,10 +48,13 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let lines = outcome.stdoutText.split(separator: "\n")
     #expect(lines.count == 7)
     #expect(lines[0].hasPrefix("d_k,scale,divisor,trials,logit_mean,logit_std,"))
-    #expect(lines[0].hasSuffix(",score_grad_mean,regime"))
+    #expect(
+        lines[0].hasSuffix(
+            ",score_grad_mean,score_grad_median,score_grad_max,unsafe_rows_fp16,overflow_rows_fp16,unsafe_rows_fp32,"
+                + "overflow_rows_fp32,regime"))
     #expect(lines[1].hasPrefix("16,none,1,2,"))
     #expect(lines[6].hasPrefix("256,dk,256,2,"))
-    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 20 })
 }
 
 @Test func sweepMarkdownIsAnAlignedTable() throws {
