@@ -142,3 +142,24 @@ import Testing
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
 }
+
+@Test func naiveSoftmaxVerdictSaysHowManyRowsAndWhichWay() {
+    #expect(StatisticsPanel.verdict(0, overflow: 0) == "safe")
+    #expect(StatisticsPanel.verdict(0.62, overflow: 0.62) == " 62% rows overflow")
+    #expect(StatisticsPanel.verdict(1, overflow: 0) == "100% rows underflow")
+    #expect(StatisticsPanel.verdict(0.5, overflow: 0.25) == " 50% rows over/under")
+    #expect(StatisticsPanel.verdict(1.0 / 4096, overflow: 1.0 / 4096) == " <1% rows overflow")
+    #expect(StatisticsPanel.verdict(4095.0 / 4096, overflow: 4095.0 / 4096) == ">99% rows overflow")
+}
+
+/// At 80 × 24 the panel has eight lines for twelve statistics: the gradient spread and the fp16
+/// verdict stay, the mean logit, entropy in nats, ‖J‖_F and fp32 leave.
+@Test func shortStatisticsPanelKeepsTheSpreadAndTheFP16Verdict() throws {
+    let panel = StatisticsPanel(stats: try SampleResults.make().stats, ascii: false)
+    #expect(
+        panel.rows(fitting: 8).map(\.label) == [
+            "logit std", "H / ln m", "max weight", "eff. tokens", "grad mean", "grad median", "grad max", "fp16 naive",
+        ])
+    #expect(panel.rows(fitting: 12).count == 12)
+    #expect(panel.rows(fitting: 0).isEmpty)
+}
