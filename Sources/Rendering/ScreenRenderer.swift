@@ -55,9 +55,12 @@ public struct ScreenRenderer: Sendable {
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
-            let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
-            let inner = Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles))
-                .draw(into: &frame, area: area, styles: styles)
+            let rows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
+            let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii, totalRows: rows)
+            let inner = Panel(
+                title: sweep.title, note: sweep.note(innerHeight: area.height - 2), keys: sweep.keys(styles: styles)
+            )
+            .draw(into: &frame, area: area, styles: styles)
             sweep.draw(into: &frame, area: inner, styles: styles)
         }
         StatusBar(message: statusMessage(view: view, row: row)).draw(
