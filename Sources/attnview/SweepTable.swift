@@ -6,7 +6,7 @@ struct SweepTable {
     let rows: [SweepRow]
 
     /// Markdown column titles: the grid's coordinates, then the statistics' short labels
-    /// (`AttentionStatistics.columns`, the list every output shares).
+    /// (`AttentionStatistics.columns`, the list every output shares; docs/statistics.md).
     static let titles =
         ["d_k", "scale", "divisor", "trials"] + AttentionStatistics.columns.map(\.label) + ["regime"]
 
