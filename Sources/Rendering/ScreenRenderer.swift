@@ -124,7 +124,7 @@ public struct ScreenRenderer: Sendable {
         return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
     }
 
-    private func drawTooSmall(into frame: inout Frame) {
+    func drawTooSmall(into frame: inout Frame) {
         let lines = [
             "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))",
             "now \(frame.width)×\(frame.height)",

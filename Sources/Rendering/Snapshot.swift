@@ -6,23 +6,21 @@ public struct SnapshotHeader: Sendable {
     public let commandLine: String
     /// The parameters and statistics the header lists.
     public let result: AttentionResult
+    /// The standard divisor's result beside it (`snapshot --compare`), listed after it.
+    public let baseline: AttentionResult?
 
-    public init(commandLine: String, result: AttentionResult) {
+    public init(commandLine: String, result: AttentionResult, baseline: AttentionResult? = nil) {
         self.commandLine = commandLine
         self.result = result
+        self.baseline = baseline
     }
 
-    /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name.
+    /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name (and
+    /// with a baseline, its divisor and statistics the same way).
     public var lines: [String] {
         let p = result.params
-        let s = result.stats
         var source = "generated"
         if case let .files(q, k) = p.source { source = "files q=\(q) k=\(k)" }
-        // Every statistic of the shared list; the theory's std rides beside the measured one.
-        let measured = AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }.map { column in
-            (column.key, column.value(s) ?? 0, column.key == "logit_std" ? s.logitStdExpected : nil)
-        }
-        let values = NumberFormat.aligned(measured.map { $0.1 }, maximumDecimals: 6)
         var lines = [
             "# \(commandLine)",
             "# params: n=\(p.n) m=\(p.m) d_k=\(p.dk) scale=\(p.scale.name) alpha=\(Self.number(p.alpha)) "
@@ -30,6 +28,25 @@ public struct SnapshotHeader: Sendable {
                 + "rho=\(Self.number(p.rho)) causal=\(p.causal) source=\(source)",
             "# stats:",
         ]
+        lines += Self.statisticLines(result.stats)
+        if let baseline {
+            lines.append(
+                "# baseline: scale=\(baseline.params.scale.name) alpha=\(Self.number(baseline.params.alpha)) "
+                    + "divisor=\(Self.number(baseline.divisor))")
+            lines.append("# baseline stats:")
+            lines += Self.statisticLines(baseline.stats)
+        }
+        return lines
+    }
+
+    /// One `#   name  value` line per statistic of the shared list, then the regime; the theory's
+    /// std rides beside the measured one.
+    static func statisticLines(_ s: AttentionStatistics) -> [String] {
+        let measured = AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }.map { column in
+            (column.key, column.value(s) ?? 0, column.key == "logit_std" ? s.logitStdExpected : nil)
+        }
+        let values = NumberFormat.aligned(measured.map { $0.1 }, maximumDecimals: 6)
+        var lines: [String] = []
         for (index, (name, _, expected)) in measured.enumerated() {
             let padded = name + String(repeating: " ", count: 24 - name.count)
             let line = "#   \(padded)\(values[index])" + (expected.map { "  (expected \(Self.number($0)))" } ?? "")

@@ -163,3 +163,31 @@ import Testing
     #expect(panel.rows(fitting: 12).count == 12)
     #expect(panel.rows(fitting: 0).isEmpty)
 }
+
+@Test func comparisonRatiosReadAsFactors() {
+    #expect(ComparisonTable.ratio(32, 1) == "32.0×")
+    #expect(ComparisonTable.ratio(0.0237, 0.8893) == "0.027×")
+    #expect(ComparisonTable.ratio(1, 1) == "1.00×")
+    #expect(ComparisonTable.ratio(1e-9, 1) == "1e-9×")
+    #expect(ComparisonTable.ratio(1, 0) == "–")
+    #expect(ComparisonTable.ratio(.nan, 1) == "–")
+}
+
+/// Both sides on one colour scale: in the logits view the standard side's picture uses the larger
+/// half range of the two, so its colours are paler than alone, not rescaled to look the same.
+@Test func comparisonSharesOneLogitScaleAndShowsBothBadges() throws {
+    let params = AttentionParams(n: 16, dk: 64, scale: .none)
+    let engine = AttentionEngine()
+    let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
+    let renderer = ScreenRenderer(theme: .fallback, depth: .none)
+    let text = renderer.renderComparison(
+        result: now, baseline: standard, view: ViewState(heatmap: .logits), width: 120, height: 40
+    ).plainText()
+    #expect(text.contains("PEAKED") && text.contains("BALANCED"))
+    #expect(text.contains("now · s = 1.000 (no divisor)") && text.contains("standard · s = √d_k = 8.000"))
+    let scale = ScreenRenderer.largestFiniteMagnitude(now.logits)
+    #expect(scale == max(scale, ScreenRenderer.largestFiniteMagnitude(standard.logits)))
+    for label in ["logit std", "H / ln m", "max weight", "eff. tokens", "grad median", "grad max", "fp16 naive"] {
+        #expect(text.contains(label), "\(label) row")
+    }
+}

@@ -47,6 +47,13 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.")
     var force = false
 
+    @Flag(
+        help: """
+            Draw the current divisor beside the standard one (√d_k, alpha 1) with the key statistics \
+            in columns; JSON adds baseline: {divisor, stats}.
+            """)
+    var compare = false
+
     func validate() throws {
         let (widths, heights) = Self.sizeRange
         guard widths.contains(width) else {
@@ -69,12 +76,14 @@ struct SnapshotCommand: ParsableCommand {
         let params = try model.params()
         let engine = AttentionEngine()
         let result = try engine.compute(params)
-        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
+        let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
+        let text = format == .json ? nil : try picture(of: result, baseline: baseline, engine: engine)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
             } else {
-                result.writeJSON { sink.write($0) }
+                result.writeJSON(baseline: baseline) { sink.write($0) }
             }
         }
         if let output {
@@ -85,19 +94,27 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
+    private func picture(of result: AttentionResult, baseline: AttentionResult?, engine: AttentionEngine) throws
+        -> String
+    {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
         let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
-        let curve = try engine.divisorCurve(result.params)
-        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
-            .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
+        let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
+        let frame: Frame
+        if let baseline {
+            frame = renderer.renderComparison(
+                result: result, baseline: baseline, view: ViewState(), width: width, height: height)
+        } else {
+            let curve = try engine.divisorCurve(result.params)
+            frame = renderer.render(result: result, curve: curve, view: ViewState(), width: width, height: height)
+        }
         let commandLine = SnapshotCommandLine(
             params: result.params, theme: display.theme, noColor: format == .ansi && colorless,
             ascii: display.ascii, format: format.rawValue, width: width, height: height,
-            colors: format == .ansi && !colorless ? colors : nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
+            colors: format == .ansi && !colorless ? colors : nil, compare: baseline != nil)
+        let header = SnapshotHeader(commandLine: commandLine.text, result: result, baseline: baseline)
         return format == .text
             ? SnapshotDocument.text(frame: frame, header: header) : SnapshotDocument.ansi(frame: frame, header: header)
     }
