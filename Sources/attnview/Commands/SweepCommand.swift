@@ -52,12 +52,19 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Output format: markdown, csv or json.")
     var format: Format = .markdown
 
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated statistics (JSON names, or regime) for markdown and csv; default all.",
+            valueName: "list"))
+    var columns: String?
+
     func validate() throws {
         do {
             _ = try grid()
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
+        _ = try table(rows: [])
     }
 
     func run() throws {
@@ -67,8 +74,8 @@ struct SweepCommand: ParsableCommand {
         progress.finish()
         let output: Data
         switch format {
-        case .markdown: output = Data(SweepTable(rows: rows).markdown.utf8)
-        case .csv: output = Data(SweepTable(rows: rows).csv.utf8)
+        case .markdown: output = Data(try table(rows: rows).markdown.utf8)
+        case .csv: output = Data(try table(rows: rows).csv.utf8)
         case .json: output = SweepRow.jsonData(rows, base: sweep.base)
         }
         try ByteSink.standardOutput { $0.write(output) }
@@ -100,6 +107,21 @@ struct SweepCommand: ParsableCommand {
             }
         }
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
+    }
+
+    /// The table of `rows` with the `--columns` selection; an unknown name is a usage error naming it.
+    private func table(rows: [SweepRow]) throws -> SweepTable {
+        guard let columns else { return SweepTable(rows: rows) }
+        if format == .json {
+            throw ValidationError("--columns applies to markdown and csv; json always has every statistic")
+        }
+        switch SweepTable.selecting(try Self.items(of: columns, flag: "--columns"), rows: rows) {
+        case .success(let table): return table
+        case .failure(let unknown):
+            throw ValidationError(
+                "--columns item '\(unknown.name)' is not a statistic (choose from \(SweepTable.columnNames.joined(separator: ", ")))"
+            )
+        }
     }
 
     /// The comma-separated items of a list option, trimmed; an empty item is an error.
