@@ -1,4 +1,5 @@
 import AttentionCore
+import Foundation
 
 /// What a text or ANSI snapshot says above the frame: how to reproduce it and the numbers.
 public struct SnapshotHeader: Sendable {
@@ -45,7 +46,11 @@ public struct SnapshotHeader: Sendable {
         let measured = AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }.map { column in
             (column.key, column.value(s) ?? 0, column.key == "logit_std" ? s.logitStdExpected : nil)
         }
-        let values = NumberFormat.aligned(measured.map { $0.1 }, maximumDecimals: 6)
+        // Six decimals would print a dying gradient (1e-5 and below) as 0.000000: four significant
+        // digits in exponent form instead.
+        let values = NumberFormat.alignedKeepingSmall(measured.map { $0.1 }, maximumDecimals: 6) {
+            String(format: "%.4g", $0)
+        }
         var lines: [String] = []
         for (index, (name, _, expected)) in measured.enumerated() {
             let padded = name + String(repeating: " ", count: 24 - name.count)

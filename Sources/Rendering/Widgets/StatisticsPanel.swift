@@ -80,7 +80,7 @@ struct StatisticsPanel {
         let header = area.height >= Self.rows
         let firstRow = area.y + (header ? 2 : 1)
         let rows = rows(fitting: area.maxY - firstRow)
-        let measured = NumberFormat.aligned(rows.map { $0.measured })
+        let measured = NumberFormat.alignedKeepingSmall(rows.map { $0.measured })
         let expected = NumberFormat.aligned(rows.map { $0.theory })
         let width = rows.indices.first { rows[$0].measured != nil }.map { measured[$0].count } ?? 0
         let valueWidth = max(8, width)

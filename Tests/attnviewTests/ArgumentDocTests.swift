@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// docs/the-argument-measured.md quotes tables as its commands print them: each table between
+/// `<!-- argument-table: attnview … -->` and `<!-- /argument-table -->` must be exactly that
+/// command's output (regenerate with scripts/make_argument_tables.sh).
+@Suite struct ArgumentDocTests {
+    static let page = "docs/the-argument-measured.md"
+
+    struct Table: CustomTestStringConvertible, Sendable {
+        let command: String
+        let quoted: String
+        var testDescription: String { command }
+    }
+
+    static func tables() throws -> [Table] {
+        let text = try Docs.text(page)
+        let pattern = /<!-- argument-table: attnview ([^>]*?) -->\n\n(.*?)\n\n<!-- \/argument-table -->/
+        return text.matches(of: pattern.dotMatchesNewlines()).map {
+            Table(command: String($0.output.1), quoted: String($0.output.2))
+        }
+    }
+
+    @Test func pageHasTablesForTheClaimsAndValidLinks() throws {
+        let text = try Docs.text(Self.page)
+        #expect(try Self.tables().count == 7)
+        for claim in 1...6 { #expect(text.contains("## (\(claim))"), "claim (\(claim)) has a section") }
+        let folder = Docs.root.appendingPathComponent(Self.page).deletingLastPathComponent()
+        for target in Docs.relativeLinks(in: text) {
+            let path = folder.appendingPathComponent(target).standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: path), "links \(target), which does not exist")
+        }
+    }
+
+    @Test(arguments: try tables())
+    func tableIsWhatItsCommandPrints(_ table: Table) throws {
+        let outcome = try CLIRunner.run(table.command.split(separator: " ").map(String.init))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdoutText.trimmingCharacters(in: .newlines) == table.quoted)
+    }
+}
