@@ -55,10 +55,14 @@ extension ScreenRenderer {
             into: &frame, area: tableArea, styles: styles)
         table.draw(into: &frame, area: inner, titles: (names.nowColumn, names.baselineColumn), styles: styles)
         let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
-        StatusBar(message: ascii ? message.replacingOccurrences(of: "√", with: "sqrt ") : message).draw(
-            into: &frame, row: statusRow, width: width, styles: styles)
+        StatusBar(
+            message: ascii ? message.replacingOccurrences(of: "√", with: "sqrt ") : message,
+            hints: keys.hints(in: view.mode)
+        )
+        .draw(into: &frame, row: statusRow, width: width, styles: styles)
         if view.showHelp {
-            HelpOverlay().draw(into: &frame, area: Rect(x: 0, y: 0, width: width, height: statusRow), styles: styles)
+            HelpOverlay(entries: keys.entries(in: view.mode)).draw(
+                into: &frame, area: Rect(x: 0, y: 0, width: width, height: statusRow), styles: styles)
         }
         if ascii { frame.makeASCII() }
         return frame

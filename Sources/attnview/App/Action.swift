@@ -1,6 +1,6 @@
 import AttentionCore
 
-/// Everything the user can ask for; keys become actions (`Keymap`), actions change the state (`reduce`).
+/// Everything the user can ask for; keys become actions (`KeyTable`), actions change the state (`reduce`).
 enum Action: Hashable, Sendable {
     case halveDk, doubleDk
     case decrementDk, incrementDk
@@ -15,6 +15,8 @@ enum Action: Hashable, Sendable {
     case toggleCausal
     case rhoDown, rhoUp
     case toggleHeatmap
+    /// `b`: the split view of the current divisor beside the standard one (√d_k, alpha 1), or back.
+    case toggleCompare
     case previousRow, nextRow, nextRowWrapping
     case nextTheme
     case togglePlay

@@ -99,23 +99,13 @@ struct SnapshotCommand: ParsableCommand {
     {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
+        // The split view has no divisor curve to compute.
+        let picture = SnapshotPicture(
+            result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
+            themeName: display.theme, view: ViewState(), width: width, height: height, ascii: display.ascii,
+            baseline: baseline)
+        guard format == .ansi else { return picture.text }
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
-        let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
-        let frame: Frame
-        if let baseline {
-            frame = renderer.renderComparison(
-                result: result, baseline: baseline, view: ViewState(), width: width, height: height)
-        } else {
-            let curve = try engine.divisorCurve(result.params)
-            frame = renderer.render(result: result, curve: curve, view: ViewState(), width: width, height: height)
-        }
-        let commandLine = SnapshotCommandLine(
-            params: result.params, theme: display.theme, noColor: format == .ansi && colorless,
-            ascii: display.ascii, format: format.rawValue, width: width, height: height,
-            colors: format == .ansi && !colorless ? colors : nil, compare: baseline != nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result, baseline: baseline)
-        return format == .text
-            ? SnapshotDocument.text(frame: frame, header: header) : SnapshotDocument.ansi(frame: frame, header: header)
+        return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
     }
 }
