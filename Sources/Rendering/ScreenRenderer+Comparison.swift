@@ -56,7 +56,7 @@ extension ScreenRenderer {
         table.draw(into: &frame, area: inner, titles: (names.nowColumn, names.baselineColumn), styles: styles)
         let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
         StatusBar(
-            message: ascii ? message.replacingOccurrences(of: "√", with: "sqrt ") : message,
+            message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
             hints: keys.hints(in: view.mode)
         )
         .draw(into: &frame, row: statusRow, width: width, styles: styles)

@@ -193,3 +193,19 @@ import Testing
         #expect(text.contains(label), "\(label) row")
     }
 }
+
+@Test func comparisonRendersAtEverySizeWithoutTrapping() throws {
+    let engine = AttentionEngine()
+    let params = AttentionParams(n: 5, m: 3, dk: 8, scale: .none, causal: true)
+    let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
+    for (width, height) in [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100)] {
+        for ascii in [false, true] {
+            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, ascii: ascii, keys: .app).renderComparison(
+                result: now, baseline: standard, view: ViewState(selectedRow: 99, showHelp: true, comparing: true),
+                width: width, height: height)
+            #expect(frame.width == width && frame.height == height)
+            let text = frame.plainText()
+            if ascii { #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(width)×\(height) ASCII") }
+        }
+    }
+}

@@ -46,6 +46,6 @@ private func json(_ arguments: [String]) throws -> [String: Any] {
     #expect(text.contains("# baseline: scale=sqrt alpha=1 divisor=16\n# baseline stats:\n"))
     #expect(text.contains("now · s = 1.000 (no divisor)"))
     #expect(text.contains("standard · s = √d_k = 16.00"))
-    #expect(text.contains("fp16 naive   100% rows overflow  safe"))
+    #expect(text.contains("fp16 naive   100% rows overflow    safe"))
     #expect(text.contains("PEAKED") && text.contains("BALANCED"))
 }

@@ -51,7 +51,7 @@ struct ComparisonTable {
     func draw(into frame: inout Frame, area: Rect, titles: (now: String, baseline: String), styles: ThemeStyles) {
         guard area.width >= 30, area.height >= 2 else { return }
         let lines = lines
-        let columnWidth = max(12, min(20, (area.width - Self.labelWidth - 8) / 2))
+        let columnWidth = max(12, min(22, (area.width - Self.labelWidth - 8) / 2))
         let nowX = area.x + 1 + Self.labelWidth, baselineX = nowX + columnWidth, ratioX = baselineX + columnWidth
         frame.put(titles.now, x: nowX, y: area.y, style: styles.muted, limit: columnWidth - 1)
         frame.put(titles.baseline, x: baselineX, y: area.y, style: styles.muted, limit: columnWidth - 1)
@@ -69,7 +69,8 @@ struct ComparisonTable {
             frame.put(line.label, x: area.x + 1, y: y, style: styles.text, limit: Self.labelWidth - 1)
             frame.put(line.now, x: nowX, y: y, style: styles.text.with(.bold), limit: columnWidth - 1)
             frame.put(line.baseline, x: baselineX, y: y, style: styles.text, limit: columnWidth - 1)
-            frame.put(line.ratio, x: ratioX, y: y, style: styles.text, limit: area.maxX - ratioX)
+            let ratio = ascii ? line.ratio.replacingOccurrences(of: "–", with: "-") : line.ratio
+            frame.put(ratio, x: ratioX, y: y, style: styles.text, limit: area.maxX - ratioX)
         }
     }
 }
