@@ -15,54 +15,52 @@ extension ScreenRenderer {
             if ascii { frame.makeASCII() }
             return frame
         }
-        let statusRow = height - 1
-        let body = Rect(x: 0, y: 0, width: width, height: statusRow)
-        let (pictures, tableArea) = body.splitTop(body.height - ComparisonTable.rows - 2)
+        let status = Rect(x: 0, y: height - 1, width: width, height: 1)
+        let body = Rect(x: 0, y: 0, width: width, height: status.y)
+        let (pictures, tableArea) = body.splitTop(body.height - ComparisonTable.innerHeight - 2)
         let halves = pictures.columns(2)
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
         let row = min(max(0, view.selectedRow), max(0, result.weights.rows - 1))
         // One colour scale: in the logits view both pictures share the larger half range.
         let logitScale = max(Self.largestFiniteMagnitude(result.logits), Self.largestFiniteMagnitude(baseline.logits))
         let names = ComparisonNames(result: result, baseline: baseline, ascii: ascii)
+        var slots: [(area: Rect?, widget: any Widget)] = []
         for (side, title, half) in [(result, names.now, halves[0]), (baseline, names.baseline, halves[1])] {
-            let matrix = view.heatmap == .logits ? side.logits : side.weights
-            let geometry = HeatmapWidget.geometry(
-                rows: matrix.rows, cols: matrix.cols, area: half.inset(1), styles: styles)
+            let heatmap = HeatmapWidget(
+                matrix: view.heatmap == .logits ? side.logits : side.weights, mask: mask, mode: view.heatmap,
+                selectedRow: row, logitScale: view.heatmap == .logits ? logitScale : nil)
             // The picture takes what it needs; a tall screen shows the selected row under it.
-            let needed = HeatmapWidget.size(of: geometry, rows: matrix.rows).height + 2
-            let (area, rest) =
-                half.height - needed >= 7 ? half.splitTop(needed) : (half, Rect(x: 0, y: 0, width: 0, height: 0))
-            var note = view.heatmap == .logits ? "logits" : "weights"
-            if geometry.pool > 1 { note += " · pooled \(geometry.pool)×" }
-            Panel(title: title, note: note).draw(into: &frame, area: area, styles: styles)
-            HeatmapWidget(
-                matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row,
-                logitScale: view.heatmap == .logits ? logitScale : nil
-            )
-            .draw(into: &frame, area: area.inset(1), styles: styles)
-            if !rest.isEmpty {
-                let inspector = RowInspectorWidget(weights: side.weights, mask: mask, row: row)
-                let inner = Panel(
-                    title: inspector.title(width: Panel.titleRoom(width: rest.width)),
-                    note: inspector.note(width: rest.width - 2)
-                )
-                .draw(into: &frame, area: rest, styles: styles)
-                inspector.draw(into: &frame, area: inner, styles: styles)
+            let geometry = HeatmapWidget.geometry(
+                rows: heatmap.matrix.rows, cols: heatmap.matrix.cols, area: half.inset(1), styles: styles)
+            let needed = HeatmapWidget.size(of: geometry, rows: heatmap.matrix.rows).height + 2
+            let split = half.height - needed >= 7
+            let (picture, rest) = split ? half.splitTop(needed) : (half, half)
+            let shown = view.heatmap == .logits ? "logits" : "weights"
+            slots.append((picture, Panel(Retitled(content: heatmap, title: title, notePrefix: shown))))
+            if split {
+                slots.append((rest, Panel(RowInspectorWidget(weights: side.weights, mask: mask, row: row))))
             }
         }
-        let table = ComparisonTable(now: result.stats, baseline: baseline.stats, ascii: ascii)
-        let inner = Panel(title: "now vs the standard divisor", note: "same inputs, same d_k").draw(
-            into: &frame, area: tableArea, styles: styles)
-        table.draw(into: &frame, area: inner, titles: (names.nowColumn, names.baselineColumn), styles: styles)
         let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
-        StatusBar(
-            message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
-            hints: keys.hints(in: view.mode)
-        )
-        .draw(into: &frame, row: statusRow, width: width, styles: styles)
-        if view.showHelp {
-            HelpOverlay(entries: keys.entries(in: view.mode)).draw(
-                into: &frame, area: Rect(x: 0, y: 0, width: width, height: statusRow), styles: styles)
+        let help = HelpOverlay(entries: keys.entries(in: view.mode))
+        slots += [
+            (
+                tableArea,
+                Panel(
+                    ComparisonTable(
+                        now: result.stats, baseline: baseline.stats, titles: (names.nowColumn, names.baselineColumn),
+                        ascii: ascii))
+            ),
+            (
+                status,
+                StatusBar(
+                    message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
+                    hints: keys.hints(in: view.mode))
+            ),
+            (view.showHelp ? help.box(in: body, styles: styles) : nil, Panel(help, opaque: true)),
+        ]
+        for slot in slots {
+            if let area = slot.area { slot.widget.draw(into: &frame, area: area, styles: styles) }
         }
         if ascii { frame.makeASCII() }
         return frame
@@ -72,6 +70,25 @@ extension ScreenRenderer {
     static func largestFiniteMagnitude(_ matrix: Matrix) -> Double {
         let largest = matrix.values.reduce(Float(0)) { $1.isFinite ? max($0, abs($1)) : $0 }
         return largest > 0 ? Double(largest) : 1
+    }
+}
+
+/// A panel's content under another title: each side of the split view names its divisor, and
+/// keeps the content's own note (size and pooling) after `notePrefix` (which matrix it shows).
+private struct Retitled<Content: PanelContent>: PanelContent {
+    let content: Content
+    let title: String
+    let notePrefix: String
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        var heading = content.heading(inside: area, styles: styles)
+        heading.title = title
+        heading.note = heading.note.isEmpty ? notePrefix : notePrefix + " · " + heading.note
+        return heading
+    }
+
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
+        content.draw(into: &frame, area: area, styles: styles)
     }
 }
 

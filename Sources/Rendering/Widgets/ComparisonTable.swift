@@ -2,13 +2,15 @@ import AttentionCore
 
 /// The key statistics of the current divisor beside the standard one's, in columns (now, √d_k,
 /// ratio), under both regime badges: what moving the divisor off √d_k changed, at a glance.
-struct ComparisonTable {
+struct ComparisonTable: PanelContent {
     let now: AttentionStatistics
     let baseline: AttentionStatistics
+    /// The two value columns' titles, naming each side's divisor.
+    let titles: (now: String, baseline: String)
     let ascii: Bool
 
     /// Inner rows it needs: column titles, regimes, and one per statistic.
-    static let rows = 9
+    static let innerHeight = 9
     static let labelWidth = 13
 
     /// One compared statistic: the two values as text and their ratio (nil where none makes sense).
@@ -48,7 +50,11 @@ struct ComparisonTable {
         return NumberFormat.fixed(value, max(0, NumberFormat.decimals(for: value, maximum: 4) - 1)) + "×"
     }
 
-    func draw(into frame: inout Frame, area: Rect, titles: (now: String, baseline: String), styles: ThemeStyles) {
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "now vs the standard divisor", note: "same inputs, same d_k")
+    }
+
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 30, area.height >= 2 else { return }
         let lines = lines
         let columnWidth = max(12, min(22, (area.width - Self.labelWidth - 8) / 2))

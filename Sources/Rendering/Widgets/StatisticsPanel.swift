@@ -3,12 +3,12 @@ import AttentionCore
 /// Every statistic of the core, measured beside the theory's value where there is one, under the
 /// regime badge. When the panel is short, the rows that say least about the divisor leave first
 /// (`Row.priority`), so the gradient spread and the fp16 verdict stay at 80 × 24.
-struct StatisticsPanel {
+struct StatisticsPanel: PanelContent {
     let stats: AttentionStatistics
     let ascii: Bool
 
     /// Inner rows it needs for everything (badge, column header, one per statistic).
-    static let rows = 14
+    static let innerHeight = 14
 
     /// One line of the panel: a number (with the theory's value, if any) or a verdict in words.
     struct Row {
@@ -70,6 +70,10 @@ struct StatisticsPanel {
         return NumberFormat.padLeft(percent, 4) + " rows " + direction
     }
 
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "statistics")
+    }
+
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 12, area.height >= 1 else { return }
         let x = area.x + 1
@@ -77,7 +81,7 @@ struct StatisticsPanel {
         frame.put("regime", x: x, y: area.y, style: styles.text)
         frame.put(
             badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
-        let header = area.height >= Self.rows
+        let header = area.height >= Self.innerHeight
         let firstRow = area.y + (header ? 2 : 1)
         let rows = rows(fitting: area.maxY - firstRow)
         let measured = NumberFormat.alignedKeepingSmall(rows.map { $0.measured })

@@ -6,7 +6,7 @@ import Foundation
 /// (left labels), normalized entropy as a line on a 0…1 axis (right labels), and under the plot a
 /// strip marking where a naive fp16 softmax leaves its range. Each series has its own shape
 /// (band, line, strip), so colour is never the only key.
-struct SweepCurveWidget {
+struct SweepCurveWidget: PanelContent {
     let curve: [DivisorCurvePoint]
     /// log2(current divisor / √d_k).
     let currentOctave: Double
@@ -14,12 +14,13 @@ struct SweepCurveWidget {
     /// Rows of the result that have a visible key: the curve says when it used fewer.
     let totalRows: Int
 
-    var title: String { "divisor sweep" }
     var axisTitle: String { ascii ? "log2(s/sqrt(d_k))" : "log2(s/√d_k)" }
 
-    /// The panel's note: the x axis when the widget has no row for its title (see `draw`).
-    func note(innerHeight: Int) -> String {
-        innerHeight >= Self.titleRowMinimumHeight ? "" : "x = " + axisTitle
+    /// The title, the series' keys, and the x axis as the note when the plot has no row for it.
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(
+            title: "divisor sweep", note: area.height >= Self.titleRowMinimumHeight ? "" : "x = " + axisTitle,
+            keys: keys(styles: styles))
     }
 
     static let leftGutter = 6
