@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 
 extension ScreenRenderer {
     /// The split screen of `b` and `snapshot --compare`: the current divisor's heatmap beside the

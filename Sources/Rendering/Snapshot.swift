@@ -20,8 +20,13 @@ public struct SnapshotHeader: Sendable {
     /// with a baseline, its divisor and statistics the same way).
     public var lines: [String] {
         let p = result.params
-        var source = "generated"
-        if case let .files(q, k) = p.source { source = "files q=\(q) k=\(k)" }
+        let source: String
+        switch p.source {
+        case .generated: source = "generated"
+        case let .files(q, k): source = "files q=\(q) k=\(k)"
+        case let .model(head):
+            source = "model \(head.model) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
+        }
         var lines = [
             "# \(commandLine)",
             "# params: n=\(p.n) m=\(p.m) d_k=\(p.dk) scale=\(p.scale.name) alpha=\(Self.number(p.alpha)) "

@@ -73,8 +73,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let params = try model.params()
-        let engine = AttentionEngine()
+        let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil

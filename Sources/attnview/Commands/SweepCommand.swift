@@ -109,19 +109,9 @@ struct SweepCommand: ParsableCommand {
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
     }
 
-    /// The table of `rows` with the `--columns` selection; an unknown name is a usage error naming it.
+    /// The table of `rows` with the `--columns` selection (a usage error names a bad item).
     private func table(rows: [SweepRow]) throws -> SweepTable {
-        guard let columns else { return SweepTable(rows: rows) }
-        if format == .json {
-            throw ValidationError("--columns applies to markdown and csv; json always has every statistic")
-        }
-        switch SweepTable.selecting(try Self.items(of: columns, flag: "--columns"), rows: rows) {
-        case .success(let table): return table
-        case .failure(let unknown):
-            throw ValidationError(
-                "--columns item '\(unknown.name)' is not a statistic (choose from \(SweepTable.columnNames.joined(separator: ", ")))"
-            )
-        }
+        SweepTable(rows: rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The comma-separated items of a list option, trimmed; an empty item is an error.
