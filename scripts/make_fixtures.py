@@ -5,7 +5,12 @@ Each case holds float32 Q and K (plain JSON arrays, so the tests do not depend o
 reader), the parameters, and what float64 numpy computes from those float32 values: logits and
 weights (masked entries null), per-row entropy, every statistic by its definition in the issue,
 and histogram counts at several bin counts. Inputs are redrawn until no value lies within 1e-3
-of a bin edge, so float32-vs-float64 rounding cannot move a value across an edge.
+of a bin edge, so float32-vs-float64 rounding cannot move a value across an edge, and no row's
+log-sum-exp lies within 1e-6 of a naive-softmax range limit.
+
+The integer cases (ties, divisors 1e-6 and 1e6, overflow, underflow) use small whole numbers,
+so every dot product is exact in float32 too: at s = 1e-6 a rounding of 1e-6 in q·k would move
+a logit by 1. Their logits sit on bin edges by construction, so they carry no histograms.
 
 Run from the repository root:  python3 scripts/make_fixtures.py
 """
@@ -18,6 +23,13 @@ import numpy as np
 OUT = os.path.join("Tests", "AttentionCoreTests", "Fixtures", "attention")
 BIN_COUNTS = (64, 17, 200)
 EDGE_MARGIN = 1e-3
+LSE_MARGIN = 1e-6
+# ln of the largest finite value and of the smallest subnormal: where a naive softmax's row sum
+# (exp of the raw logits, no max subtracted) overflows or underflows.
+NAIVE_RANGES = {
+    "fp16": (math.log(65504.0), math.log(2.0 ** -24)),
+    "fp32": (math.log(float(np.finfo(np.float32).max)), math.log(2.0 ** -149)),
+}
 
 
 def divisor(scale, alpha, dk):
@@ -55,7 +67,8 @@ def reference(q32, k32, dk, s, causal):
         others = np.array([np.delete(e, j).sum() for j in range(v)]) / z
         jac = -np.outer(p, p)
         jac[np.diag_indices(v)] = p * others
-        rows.append(dict(v=v, h=h, maxw=float(p.max()), jac=float(np.sqrt((jac ** 2).sum()))))
+        lse = float(l.max() + math.log(z))
+        rows.append(dict(v=v, h=h, maxw=float(p.max()), jac=float(np.sqrt((jac ** 2).sum())), lse=lse))
         weights[i, :v] = p
     return logits, weights, rows
 
@@ -75,8 +88,38 @@ def stats_of(logits, rows, n, m, s, causal):
         "effective_tokens_mean": float(np.mean([math.exp(r["h"]) for r in rows])),
         "jacobian_fro_mean": float(np.mean([r["jac"] for r in rows])),
         "score_grad_mean": float(np.mean([r["jac"] for r in rows]) / s),
+        **gradient_spread(rows, s),
+        **naive_ranges(rows),
         "regime": regime,
     }, vals
+
+
+def gradient_spread(rows, s):
+    """Median (np.median: the mean of the two middle values for an even count) and maximum of
+    ||J_i||_F / s over rows with at least two visible keys; 0 when there are none."""
+    grads = [r["jac"] / s for r in rows if r["v"] > 1]
+    return {
+        "score_grad_median": float(np.median(grads)) if grads else 0.0,
+        "score_grad_max": float(max(grads)) if grads else 0.0,
+    }
+
+
+def naive_ranges(rows):
+    """Fraction of rows (with a visible key) whose log-sum-exp leaves each format's range, and
+    the part of them that overflows."""
+    out = {}
+    count = max(1, len(rows))
+    for name, (upper, lower) in NAIVE_RANGES.items():
+        over = sum(1 for r in rows if r["lse"] > upper)
+        under = sum(1 for r in rows if r["lse"] < lower)
+        out[f"unsafe_rows_{name}"] = (over + under) / count
+        out[f"overflow_rows_{name}"] = over / count
+    return out
+
+
+def near_range_limit(rows):
+    limits = [limit for pair in NAIVE_RANGES.values() for limit in pair]
+    return any(abs(r["lse"] - t) < LSE_MARGIN * max(1.0, abs(t)) for r in rows for t in limits)
 
 
 def histograms(vals, wvals, bins):
@@ -106,7 +149,7 @@ def near_edge(pos, lo, hi):
     return bool(close.any())
 
 
-def make_case(name, n, m, d, dk, scale, alpha, causal, seed, make_inputs):
+def make_case(name, n, m, d, dk, scale, alpha, causal, seed, make_inputs, with_histograms=True):
     s = divisor(scale, alpha, dk)
     for attempt in range(200):
         rng = np.random.default_rng(seed + 1000 * attempt)
@@ -114,8 +157,8 @@ def make_case(name, n, m, d, dk, scale, alpha, causal, seed, make_inputs):
         logits, weights, rows = reference(q32, k32, dk, s, causal)
         stats, vals = stats_of(logits, rows, n, m, s, causal)
         wvals = np.concatenate([weights[i, :visible_count(i, n, m, causal)] for i in range(n)])
-        hists, ok = [], True
-        for bins in BIN_COUNTS:
+        hists, ok = [], not near_range_limit(rows)
+        for bins in BIN_COUNTS if with_histograms else ():
             h, pos, wpos = histograms(vals, wvals, bins)
             hists.append(h)
             ok = ok and not near_edge(pos, 1, bins - 1) and not near_edge(wpos, 0, bins - 1)
@@ -164,6 +207,21 @@ def offset(shift, sigma):
     return make
 
 
+def integers(q_range, k_range, tied_keys=()):
+    """Whole-number entries (exact dot products). Each (a, b) in tied_keys sets key a to ±3 per
+    entry (larger than any other key's entries) and key b equal to it, and turns every third query
+    towards key a, so those rows' two top logits tie exactly."""
+    def make(rng, n, m, d):
+        q = rng.integers(q_range[0], q_range[1] + 1, size=(n, d)).astype(np.float64)
+        k = rng.integers(k_range[0], k_range[1] + 1, size=(m, d)).astype(np.float64)
+        for a, b in tied_keys:
+            k[a] = 3 * np.sign(k[a] + 0.5)
+            k[b] = k[a]
+            q[::3] = np.sign(k[a]) * np.abs(q[::3])
+        return q.astype(np.float32), k.astype(np.float32)
+    return make
+
+
 CASES = [
     ("square_sqrt", 8, 8, 16, 16, "sqrt", 1.0, False, 1, gaussian()),
     ("wide_causal_prefix_dk", 5, 11, 32, 24, "sqrt", 1.0, True, 2, gaussian()),
@@ -173,6 +231,11 @@ CASES = [
     ("aligned_rho", 16, 16, 128, 128, "sqrt", 0.5, True, 6, aligned(0.8)),
     ("offset_fixed_divisor", 4, 6, 32, 32, "3", 1.0, False, 7, offset(1.0, 1.0)),
     ("single_key", 3, 1, 4, 4, "sqrt", 2.0, False, 8, gaussian()),
+    ("ties_divisor_tiny", 9, 8, 8, 8, "0.000001", 1.0, False, 9, integers((-3, 3), (-3, 3), [(0, 1)]), False),
+    ("ties_sqrt", 6, 8, 8, 8, "sqrt", 1.0, False, 10, integers((-3, 3), (-2, 2), [(0, 1)]), False),
+    ("causal_one_key_divisor_huge", 7, 5, 6, 6, "1000000", 1.0, True, 11, integers((-3, 3), (-3, 3)), False),
+    ("overflow_unscaled", 8, 8, 32, 32, "none", 1.0, False, 12, integers((-4, 4), (-4, 4)), False),
+    ("underflow_negative", 8, 6, 16, 16, "none", 1.0, True, 13, integers((0, 4), (-4, -1)), False),
 ]
 
 

@@ -124,7 +124,8 @@ public final class AttentionEngine {
         let shift = Double(sign: .plus, exponent: inputs.exponentShift, significand: 1)
         let kernel = SoftmaxKernel(n: params.n, m: params.m, mask: mask, logitFactor: shift / divisor)
         let out = kernel.run(dots: dots)
-        let stats = statistics(out.moments, params: params, mask: mask, generated: generated)
+        let stats = statistics(
+            out.moments, jacobianMedian: out.jacobianMedian, params: params, mask: mask, generated: generated)
         let (logitHistogram, weightHistogram) = histograms(out.logits, out.weights, mask: mask)
         return AttentionResult(
             params: params, divisor: divisor, logits: out.logits, weights: out.weights, rowEntropy: out.rowEntropy,
@@ -155,9 +156,9 @@ public final class AttentionEngine {
     /// Bins of the histograms stored in every result (re-bin with `AttentionResult.logitHistogram(bins:)`).
     public static let defaultBins = 64
 
-    static func statistics(_ moments: RowMoments, params: AttentionParams, mask: Mask, generated: Bool)
-        -> AttentionStatistics
-    {
+    static func statistics(
+        _ moments: RowMoments, jacobianMedian: Double, params: AttentionParams, mask: Mask, generated: Bool
+    ) -> AttentionStatistics {
         let rows = Double(max(moments.rows, 1))
         let entries = Double(max(moments.entries, 1))
         var expected: Double?
@@ -175,6 +176,11 @@ public final class AttentionEngine {
             entropyNormalizedMean: normalized, maxWeightMean: maxWeight,
             effectiveTokensMean: moments.effectiveTokensSum / rows, jacobianFroMean: moments.jacobianSum / rows,
             scoreGradMean: moments.jacobianSum / rows / params.divisor,
+            scoreGradMedian: jacobianMedian / params.divisor, scoreGradMax: moments.jacobianMax / params.divisor,
+            unsafeRowsFP16: Double(moments.fp16.overflow + moments.fp16.underflow) / rows,
+            overflowRowsFP16: Double(moments.fp16.overflow) / rows,
+            unsafeRowsFP32: Double(moments.fp32.overflow + moments.fp32.underflow) / rows,
+            overflowRowsFP32: Double(moments.fp32.overflow) / rows,
             regime: Regime(maxWeightMean: maxWeight, entropyNormalizedMean: normalized))
     }
 }

@@ -66,7 +66,8 @@ public struct Mask: Hashable, Sendable {
     }
 }
 
-/// One point of the divisor curve: statistics at s = √d_k · 2^octaves for fixed inputs.
+/// One point of the divisor curve: statistics at s = √d_k · 2^octaves for fixed inputs, over the
+/// curve's (possibly subsampled) rows.
 public struct DivisorCurvePoint: Equatable, Sendable {
     /// log2(s / √d_k).
     public let octaves: Double
@@ -78,16 +79,29 @@ public struct DivisorCurvePoint: Equatable, Sendable {
     public let scoreGradMean: Double
     /// Mean ‖diag(p) − ppᵀ‖_F: the softmax's own gradient, which peaks between flat and one-hot.
     public let jacobianFroMean: Double
+    /// Median of ‖J_i‖_F / s over the sampled rows with at least two keys.
+    public let scoreGradMedian: Double
+    /// Largest ‖J_i‖_F / s over the sampled rows with at least two keys.
+    public let scoreGradMax: Double
+    /// Fraction of the sampled rows whose naive softmax leaves fp16's range at this divisor.
+    public let unsafeRowsFP16: Double
+    /// How many rows the curve used (every point the same; fewer than n when subsampled).
+    public let sampledRows: Int
 
     /// One point of the curve (`AttentionEngine.divisorCurve` makes them).
     public init(
         octaves: Double, divisor: Double, entropyNormalizedMean: Double, scoreGradMean: Double,
-        jacobianFroMean: Double = 0
+        jacobianFroMean: Double = 0, scoreGradMedian: Double = 0, scoreGradMax: Double = 0, unsafeRowsFP16: Double = 0,
+        sampledRows: Int = 0
     ) {
         self.octaves = octaves
         self.divisor = divisor
         self.entropyNormalizedMean = entropyNormalizedMean
         self.scoreGradMean = scoreGradMean
         self.jacobianFroMean = jacobianFroMean
+        self.scoreGradMedian = scoreGradMedian
+        self.scoreGradMax = scoreGradMax
+        self.unsafeRowsFP16 = unsafeRowsFP16
+        self.sampledRows = sampledRows
     }
 }

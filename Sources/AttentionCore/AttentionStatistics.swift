@@ -24,6 +24,21 @@ public struct AttentionStatistics: Equatable, Sendable, Codable {
     public var jacobianFroMean: Double
     /// jacobianFroMean / s: the weights' sensitivity to the raw dot products q·k.
     public var scoreGradMean: Double
+    /// Median over rows with at least two keys of ‖J_i‖_F / s (the mean of the two middle values
+    /// for an even count): the typical row, which a tiny divisor drives to zero.
+    public var scoreGradMedian: Double
+    /// Largest ‖J_i‖_F / s over rows with at least two keys: the rows whose top logits nearly tie,
+    /// which grow like 1/s as the divisor shrinks.
+    public var scoreGradMax: Double
+    /// Fraction of rows (with a visible key) whose naive softmax leaves fp16's range
+    /// (`NaiveSoftmaxRange.fp16`): log-sum-exp above ln 65504 or below ln 2⁻²⁴.
+    public var unsafeRowsFP16: Double
+    /// The part of `unsafeRowsFP16` that overflows (the rest underflows).
+    public var overflowRowsFP16: Double
+    /// The same for fp32: log-sum-exp above ln 3.4028235e38 or below ln 2⁻¹⁴⁹.
+    public var unsafeRowsFP32: Double
+    /// The part of `unsafeRowsFP32` that overflows (the rest underflows).
+    public var overflowRowsFP32: Double
     /// Flat, balanced or peaked, by the thresholds on `Regime`.
     public var regime: Regime
 
@@ -31,7 +46,9 @@ public struct AttentionStatistics: Equatable, Sendable, Codable {
     public init(
         logitMean: Double, logitStd: Double, logitStdExpected: Double?, entropyMean: Double,
         entropyNormalizedMean: Double, maxWeightMean: Double, effectiveTokensMean: Double,
-        jacobianFroMean: Double, scoreGradMean: Double, regime: Regime
+        jacobianFroMean: Double, scoreGradMean: Double, scoreGradMedian: Double, scoreGradMax: Double,
+        unsafeRowsFP16: Double, overflowRowsFP16: Double, unsafeRowsFP32: Double, overflowRowsFP32: Double,
+        regime: Regime
     ) {
         self.logitMean = logitMean
         self.logitStd = logitStd
@@ -42,6 +59,12 @@ public struct AttentionStatistics: Equatable, Sendable, Codable {
         self.effectiveTokensMean = effectiveTokensMean
         self.jacobianFroMean = jacobianFroMean
         self.scoreGradMean = scoreGradMean
+        self.scoreGradMedian = scoreGradMedian
+        self.scoreGradMax = scoreGradMax
+        self.unsafeRowsFP16 = unsafeRowsFP16
+        self.overflowRowsFP16 = overflowRowsFP16
+        self.unsafeRowsFP32 = unsafeRowsFP32
+        self.overflowRowsFP32 = overflowRowsFP32
         self.regime = regime
     }
 
@@ -55,6 +78,12 @@ public struct AttentionStatistics: Equatable, Sendable, Codable {
         case effectiveTokensMean = "effective_tokens_mean"
         case jacobianFroMean = "jacobian_fro_mean"
         case scoreGradMean = "score_grad_mean"
+        case scoreGradMedian = "score_grad_median"
+        case scoreGradMax = "score_grad_max"
+        case unsafeRowsFP16 = "unsafe_rows_fp16"
+        case overflowRowsFP16 = "overflow_rows_fp16"
+        case unsafeRowsFP32 = "unsafe_rows_fp32"
+        case overflowRowsFP32 = "overflow_rows_fp32"
         case regime
     }
 }

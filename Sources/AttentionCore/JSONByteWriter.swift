@@ -44,19 +44,13 @@ struct JSONByteWriter {
         raw(value == value.rounded() && abs(value) < 1e7 ? String(Int32(value)) : value.description)
     }
 
-    /// The statistics object, keys as the issue names them (`logit_std`, …), in a fixed order.
+    /// The statistics object, keys as the issue names them (`logit_std`, …), in the fixed order of
+    /// `AttentionStatistics.columns`, then the regime.
     mutating func statistics(_ stats: AttentionStatistics) {
-        let fields: [(String, Double?)] = [
-            ("logit_mean", stats.logitMean), ("logit_std", stats.logitStd),
-            ("logit_std_expected", stats.logitStdExpected), ("entropy_mean", stats.entropyMean),
-            ("entropy_normalized_mean", stats.entropyNormalizedMean), ("max_weight_mean", stats.maxWeightMean),
-            ("effective_tokens_mean", stats.effectiveTokensMean), ("jacobian_fro_mean", stats.jacobianFroMean),
-            ("score_grad_mean", stats.scoreGradMean),
-        ]
         raw("{")
-        for (index, (name, value)) in fields.enumerated() {
-            key(name, first: index == 0)
-            number(value)
+        for (index, column) in AttentionStatistics.columns.enumerated() {
+            key(column.key, first: index == 0)
+            number(column.value(stats))
         }
         key("regime")
         string(stats.regime.rawValue)

@@ -4,16 +4,17 @@ import TensorFiles
 extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
     /// logits and attention (row-major, masked entries null) and histograms.
-    public func jsonData() -> Data {
+    public func jsonData(baseline: AttentionResult? = nil) -> Data {
         var data = Data()
-        writeJSON { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        writeJSON(baseline: baseline) { data.append($0.assumingMemoryBound(to: UInt8.self)) }
         return data
     }
 
     /// The same document handed to `sink` in pieces of about 64 KB, so a caller that streams it
     /// to a file never holds the whole text (hundreds of MB at n = m = 4096).
-    /// Written with a fixed key order, so identical inputs give identical bytes.
-    public func writeJSON(to sink: (UnsafeRawBufferPointer) -> Void) {
+    /// Written with a fixed key order, so identical inputs give identical bytes. With `baseline`
+    /// (`snapshot --compare`) a `baseline: {divisor, stats}` object follows `stats`.
+    public func writeJSON(baseline: AttentionResult? = nil, to sink: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var json = JSONByteWriter(flushingInto: sink)
             json.raw("{\n  \"params\": ")
@@ -29,6 +30,14 @@ extension AttentionResult {
             }
             json.raw(",\n  \"stats\": ")
             json.statistics(stats)
+            if let baseline {
+                json.raw(",\n  \"baseline\": {")
+                json.key("divisor", first: true)
+                json.number(baseline.divisor)
+                json.key("stats")
+                json.statistics(baseline.stats)
+                json.raw("}")
+            }
             json.raw(",\n  \"logits\": ")
             writeMatrix(logits, to: &json)
             json.raw(",\n  \"attention\": ")

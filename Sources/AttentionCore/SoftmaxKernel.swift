@@ -21,12 +21,16 @@ struct SoftmaxKernel {
         var weights: Matrix
         var rowEntropy: [Double]
         var moments: RowMoments
+        /// Median over rows with at least two keys of ‖J_i‖_F (0 when there are none).
+        var jacobianMedian: Double
     }
 
     func run(dots: [Float]) -> Output {
         var logits = [Float](repeating: -.infinity, count: n * m)
         var weights = [Float](repeating: 0, count: n * m)
         var entropy = [Double](repeating: 0, count: n)
+        // ‖J_i‖_F per row, −1 for rows with fewer than two keys: the median needs them all.
+        var jacobians = [Double](repeating: -1, count: n)
         let blocks = (n + Self.blockRows - 1) / Self.blockRows
         var partials = [RowMoments](repeating: RowMoments(), count: blocks)
         dots.withUnsafeBufferPointer { dotsBuffer in
@@ -34,16 +38,18 @@ struct SoftmaxKernel {
             logits.withUnsafeMutableBufferPointer { l in
                 weights.withUnsafeMutableBufferPointer { w in
                     entropy.withUnsafeMutableBufferPointer { h in
-                        partials.withUnsafeMutableBufferPointer { p in
-                            let target = Targets(
-                                dots: source, logits: SendablePointer(l.baseAddress),
-                                weights: SendablePointer(w.baseAddress),
-                                entropy: SendablePointer(h.baseAddress), partials: SendablePointer(p.baseAddress))
-                            let body = { @Sendable (block: Int) in self.runBlock(block, target) }
-                            if blocks > 1, n * m >= Self.parallelThreshold {
-                                DispatchQueue.concurrentPerform(iterations: blocks, execute: body)
-                            } else {
-                                for block in 0..<blocks { body(block) }
+                        jacobians.withUnsafeMutableBufferPointer { j in
+                            partials.withUnsafeMutableBufferPointer { p in
+                                let target = Targets(
+                                    dots: source, logits: SendablePointer(l.baseAddress),
+                                    weights: SendablePointer(w.baseAddress), entropy: SendablePointer(h.baseAddress),
+                                    jacobians: SendablePointer(j.baseAddress), partials: SendablePointer(p.baseAddress))
+                                let body = { @Sendable (block: Int) in self.runBlock(block, target) }
+                                if blocks > 1, n * m >= Self.parallelThreshold {
+                                    DispatchQueue.concurrentPerform(iterations: blocks, execute: body)
+                                } else {
+                                    for block in 0..<blocks { body(block) }
+                                }
                             }
                         }
                     }
@@ -51,9 +57,10 @@ struct SoftmaxKernel {
             }
         }
         let moments = partials.reduce(into: RowMoments()) { $0.merge($1) }
+        var choiceJacobians = jacobians.filter { $0 >= 0 }
         return Output(
             logits: Matrix(rows: n, cols: m, values: logits), weights: Matrix(rows: n, cols: m, values: weights),
-            rowEntropy: entropy, moments: moments)
+            rowEntropy: entropy, moments: moments, jacobianMedian: Selection.median(&choiceJacobians) ?? 0)
     }
 
     private struct Targets: Sendable {
@@ -61,12 +68,14 @@ struct SoftmaxKernel {
         let logits: SendablePointer<Float>
         let weights: SendablePointer<Float>
         let entropy: SendablePointer<Double>
+        let jacobians: SendablePointer<Double>
         let partials: SendablePointer<RowMoments>
     }
 
     private func runBlock(_ block: Int, _ target: Targets) {
         guard let dots = target.dots.pointer, let logits = target.logits.pointer, let weights = target.weights.pointer,
-            let entropy = target.entropy.pointer, let partials = target.partials.pointer
+            let entropy = target.entropy.pointer, let jacobians = target.jacobians.pointer,
+            let partials = target.partials.pointer
         else { return }
         var moments = RowMoments()
         let largest = Double(Float.greatestFiniteMagnitude)
@@ -98,11 +107,13 @@ struct SoftmaxKernel {
             let rowEntropy = sums.entropy
             entropy[row] = rowEntropy
             let count = Double(visible)
+            let jacobianFro = sums.jacobianFro
+            if visible > 1 { jacobians[row] = jacobianFro }
             moments.addRow(
                 RowSummary(
-                    keys: visible, entropy: rowEntropy, maxWeight: sums.maxWeight, jacobianFro: sums.jacobianFro,
+                    keys: visible, entropy: rowEntropy, maxWeight: sums.maxWeight, jacobianFro: jacobianFro,
                     logitMean: top + sumX / count, logitM2: max(0, sumX2 - sumX * sumX / count),
-                    largestAbsLogit: largestAbs))
+                    largestAbsLogit: largestAbs, logSumExp: top + sums.logPartition))
         }
         partials[block] = moments
     }
@@ -118,6 +129,8 @@ struct RowSummary {
     /// Sum of squared deviations of the row's logits from their mean.
     let logitM2: Double
     let largestAbsLogit: Double
+    /// ln Σ exp(logit) over the visible keys: where a naive softmax's sum lands.
+    let logSumExp: Double
 }
 
 /// Running sums over rows (with at least one visible key) and over their unmasked entries;
@@ -133,7 +146,12 @@ struct RowMoments {
     var maxWeightSum = 0.0
     var effectiveTokensSum = 0.0
     var jacobianSum = 0.0
+    /// Largest ‖J_i‖_F over rows with at least two keys.
+    var jacobianMax = 0.0
     var largestAbsLogit = 0.0
+    /// Rows whose naive softmax overflows / underflows fp16 and fp32 (`NaiveSoftmaxRange`).
+    var fp16 = NaiveRowCounts()
+    var fp32 = NaiveRowCounts()
 
     mutating func addRow(_ row: RowSummary) {
         rows += 1
@@ -141,7 +159,10 @@ struct RowMoments {
         if row.keys > 1 {
             rowsWithChoice += 1
             normalizedEntropySum += row.entropy / Foundation.log(Double(row.keys))
+            jacobianMax = max(jacobianMax, row.jacobianFro)
         }
+        fp16.add(NaiveSoftmaxRange.fp16.outcome(logSumExp: row.logSumExp))
+        fp32.add(NaiveSoftmaxRange.fp32.outcome(logSumExp: row.logSumExp))
         maxWeightSum += row.maxWeight
         effectiveTokensSum += Foundation.exp(row.entropy)
         jacobianSum += row.jacobianFro
@@ -157,7 +178,10 @@ struct RowMoments {
         maxWeightSum += other.maxWeightSum
         effectiveTokensSum += other.effectiveTokensSum
         jacobianSum += other.jacobianSum
+        jacobianMax = max(jacobianMax, other.jacobianMax)
         largestAbsLogit = max(largestAbsLogit, other.largestAbsLogit)
+        fp16.merge(other.fp16)
+        fp32.merge(other.fp32)
         mergeEntries(count: other.entries, mean: other.logitMean, m2: other.logitM2)
     }
 
@@ -168,5 +192,24 @@ struct RowMoments {
         logitMean += delta * Double(count) / Double(total)
         logitM2 += m2 + delta * delta * Double(entries) * Double(count) / Double(total)
         entries = total
+    }
+}
+
+/// How many rows a naive softmax takes out of one format's range, and which way.
+struct NaiveRowCounts {
+    var overflow = 0
+    var underflow = 0
+
+    mutating func add(_ outcome: NaiveSoftmaxRange.Outcome) {
+        switch outcome {
+        case .inRange: break
+        case .overflow: overflow += 1
+        case .underflow: underflow += 1
+        }
+    }
+
+    mutating func merge(_ other: NaiveRowCounts) {
+        overflow += other.overflow
+        underflow += other.underflow
     }
 }

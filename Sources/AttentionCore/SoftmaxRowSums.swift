@@ -29,9 +29,12 @@ struct SoftmaxRowSums {
     /// Z = Σ e.
     var partition: Double { Double(tops) + rest1 }
 
-    /// H = ln Z − Σ p·x, with ln Z = log1p(Z − 1) and Z − 1 formed from the parts.
+    /// ln Z = log1p(Z − 1), with Z − 1 formed from the parts (exact near one-hot).
+    var logPartition: Double { Foundation.log1p(Double(tops - 1) + rest1) }
+
+    /// H = ln Z − Σ p·x.
     var entropy: Double {
-        max(0, Foundation.log1p(Double(tops - 1) + rest1) - weightedShift / partition)
+        max(0, logPartition - weightedShift / partition)
     }
 
     /// The largest weight, 1/Z.

@@ -71,29 +71,27 @@ public struct Sweep: Sendable {
     }
 }
 
-/// Running sums of every statistic over trials.
+/// Running sums of every statistic over trials (the medians and maxima too: a row of the sweep
+/// holds the mean over seeds of each seed's median and maximum).
 private struct StatisticsSum {
     private var count = 0
-    private var values = [Double](repeating: 0, count: 9)
-    private var hasExpected = true
+    private var values = [Double](repeating: 0, count: AttentionStatistics.columns.count)
+    private var present = [Bool](repeating: true, count: AttentionStatistics.columns.count)
 
     mutating func add(_ stats: AttentionStatistics) {
         count += 1
-        let fields = [
-            stats.logitMean, stats.logitStd, stats.logitStdExpected ?? 0, stats.entropyMean,
-            stats.entropyNormalizedMean, stats.maxWeightMean, stats.effectiveTokensMean, stats.jacobianFroMean,
-            stats.scoreGradMean,
-        ]
-        for (index, value) in fields.enumerated() { values[index] += value }
-        hasExpected = hasExpected && stats.logitStdExpected != nil
+        for (index, column) in AttentionStatistics.columns.enumerated() {
+            if let value = column.value(stats) {
+                values[index] += value
+            } else {
+                present[index] = false
+            }
+        }
     }
 
     /// The averages; the regime is that of the averaged numbers.
     var mean: AttentionStatistics {
-        let v = values.map { $0 / Double(max(count, 1)) }
-        return AttentionStatistics(
-            logitMean: v[0], logitStd: v[1], logitStdExpected: hasExpected ? v[2] : nil, entropyMean: v[3],
-            entropyNormalizedMean: v[4], maxWeightMean: v[5], effectiveTokensMean: v[6], jacobianFroMean: v[7],
-            scoreGradMean: v[8], regime: Regime(maxWeightMean: v[5], entropyNormalizedMean: v[4]))
+        let divisor = Double(max(count, 1))
+        return AttentionStatistics(columnValues: values.indices.map { present[$0] ? values[$0] / divisor : nil })
     }
 }

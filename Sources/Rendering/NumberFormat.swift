@@ -80,4 +80,23 @@ enum NumberFormat {
     static func exponentOrFixed(_ value: Double) -> String {
         abs(value) < 0.001 && value != 0 ? exponent(value) : fixed(value, decimals(for: value, maximum: 4))
     }
+
+    /// `aligned(values)`, except that values too small for `maximumDecimals` (which would print as
+    /// 0.0000) are spelled by `small` instead, their first digit in the units column: a dying
+    /// gradient must not read as exactly zero.
+    static func alignedKeepingSmall(
+        _ values: [Double?], maximumDecimals: Int = 4, small: (Double) -> String = { exponent($0) }
+    ) -> [String] {
+        var texts = aligned(values, maximumDecimals: maximumDecimals)
+        let units =
+            texts.compactMap { text in text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } }
+            .max() ?? 1
+        var limit = 1.0
+        for _ in 0..<max(0, maximumDecimals - 1) { limit /= 10 }
+        for (index, value) in values.enumerated() {
+            guard let value, value != 0, value.isFinite, abs(value) < limit else { continue }
+            texts[index] = String(repeating: " ", count: max(0, units - (value < 0 ? 2 : 1))) + small(value)
+        }
+        return texts
+    }
 }

@@ -48,7 +48,10 @@ struct ScreenLayout: Equatable {
         let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
         heatmap = heatmapArea
         inspector = inspectorArea
-        let (top, rest) = right.splitTop(StatisticsPanel.innerHeight + 2)
+        // Statistics and parameters take a third of the height at most (the statistics panel drops
+        // its least telling rows to fit), so the histograms and the divisor curve keep room.
+        let topHeight = min(StatisticsPanel.innerHeight + 2, max(ParameterPanel.innerHeight + 2, body.height / 3))
+        let (top, rest) = right.splitTop(topHeight)
         let halves = top.columns(2)
         statistics = halves[0]
         parameters = halves[1]

@@ -43,6 +43,7 @@ public struct ScreenRenderer: Sendable {
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
         let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
         let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
+        let visibleRows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
         let help = HelpOverlay(entries: keys.entries(in: view.mode))
         let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         let slots: [(area: Rect?, widget: any Widget)] = [
@@ -67,7 +68,10 @@ public struct ScreenRenderer: Sendable {
             ),
             (layout.logitHistogram, Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))),
             (layout.weightHistogram, Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))),
-            (layout.sweep, Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii))),
+            (
+                layout.sweep,
+                Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows))
+            ),
             (layout.status, StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode))),
             (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
         ]
@@ -104,7 +108,7 @@ public struct ScreenRenderer: Sendable {
         return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
     }
 
-    private func drawTooSmall(into frame: inout Frame) {
+    func drawTooSmall(into frame: inout Frame) {
         let lines = [
             "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))",
             "now \(frame.width)×\(frame.height)",

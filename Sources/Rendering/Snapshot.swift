@@ -1,4 +1,5 @@
 import AttentionCore
+import Foundation
 
 /// What a text or ANSI snapshot says above the frame: how to reproduce it and the numbers.
 public struct SnapshotHeader: Sendable {
@@ -6,16 +7,19 @@ public struct SnapshotHeader: Sendable {
     public let commandLine: String
     /// The parameters and statistics the header lists.
     public let result: AttentionResult
+    /// The standard divisor's result beside it (`snapshot --compare`), listed after it.
+    public let baseline: AttentionResult?
 
-    public init(commandLine: String, result: AttentionResult) {
+    public init(commandLine: String, result: AttentionResult, baseline: AttentionResult? = nil) {
         self.commandLine = commandLine
         self.result = result
+        self.baseline = baseline
     }
 
-    /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name.
+    /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name (and
+    /// with a baseline, its divisor and statistics the same way).
     public var lines: [String] {
         let p = result.params
-        let s = result.stats
         let source: String
         switch p.source {
         case .generated: source = "generated"
@@ -23,13 +27,6 @@ public struct SnapshotHeader: Sendable {
         case let .model(head):
             source = "model \(head.model) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
         }
-        let measured: [(String, Double, Double?)] = [
-            ("logit_mean", s.logitMean, nil), ("logit_std", s.logitStd, s.logitStdExpected),
-            ("entropy_mean", s.entropyMean, nil), ("entropy_normalized_mean", s.entropyNormalizedMean, nil),
-            ("max_weight_mean", s.maxWeightMean, nil), ("effective_tokens_mean", s.effectiveTokensMean, nil),
-            ("jacobian_fro_mean", s.jacobianFroMean, nil), ("score_grad_mean", s.scoreGradMean, nil),
-        ]
-        let values = NumberFormat.aligned(measured.map { $0.1 }, maximumDecimals: 6)
         var lines = [
             "# \(commandLine)",
             "# params: n=\(p.n) m=\(p.m) d_k=\(p.dk) scale=\(p.scale.name) alpha=\(Self.number(p.alpha)) "
@@ -37,6 +34,29 @@ public struct SnapshotHeader: Sendable {
                 + "rho=\(Self.number(p.rho)) causal=\(p.causal) source=\(source)",
             "# stats:",
         ]
+        lines += Self.statisticLines(result.stats)
+        if let baseline {
+            lines.append(
+                "# baseline: scale=\(baseline.params.scale.name) alpha=\(Self.number(baseline.params.alpha)) "
+                    + "divisor=\(Self.number(baseline.divisor))")
+            lines.append("# baseline stats:")
+            lines += Self.statisticLines(baseline.stats)
+        }
+        return lines
+    }
+
+    /// One `#   name  value` line per statistic of the shared list, then the regime; the theory's
+    /// std rides beside the measured one.
+    static func statisticLines(_ s: AttentionStatistics) -> [String] {
+        let measured = AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }.map { column in
+            (column.key, column.value(s) ?? 0, column.key == "logit_std" ? s.logitStdExpected : nil)
+        }
+        // Six decimals would print a dying gradient (1e-5 and below) as 0.000000: four significant
+        // digits in exponent form instead.
+        let values = NumberFormat.alignedKeepingSmall(measured.map { $0.1 }, maximumDecimals: 6) {
+            String(format: "%.4g", $0)
+        }
+        var lines: [String] = []
         for (index, (name, _, expected)) in measured.enumerated() {
             let padded = name + String(repeating: " ", count: 24 - name.count)
             let line = "#   \(padded)\(values[index])" + (expected.map { "  (expected \(Self.number($0)))" } ?? "")

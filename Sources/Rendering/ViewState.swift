@@ -15,6 +15,8 @@ public struct ViewState: Hashable, Sendable {
     public var status: String
     /// `p` is animating; the status bar says so.
     public var playing: Bool
+    /// `b`: the current divisor beside the standard one instead of the single view.
+    public var comparing: Bool
 
     /// Which keys apply: the help overlay's while it is open, else the picture's.
     public var mode: InputMode {
@@ -24,12 +26,13 @@ public struct ViewState: Hashable, Sendable {
     /// The view state; the defaults are the first screen.
     public init(
         heatmap: HeatmapMode = .weights, selectedRow: Int = 0, showHelp: Bool = false, status: String = "",
-        playing: Bool = false
+        playing: Bool = false, comparing: Bool = false
     ) {
         self.heatmap = heatmap
         self.selectedRow = selectedRow
         self.showHelp = showHelp
         self.status = status
         self.playing = playing
+        self.comparing = comparing
     }
 }

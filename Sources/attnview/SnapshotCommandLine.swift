@@ -14,6 +14,8 @@ struct SnapshotCommandLine {
     var height: Int
     /// `--colors` for ANSI output; nil when the format has no colour.
     var colors: String?
+    /// `--compare`: the picture sets the standard divisor beside the current one.
+    var compare = false
 
     /// The arguments after `attnview`, one element per shell word.
     var arguments: [String] {
@@ -50,6 +52,7 @@ struct SnapshotCommandLine {
         if theme != "default" { add("--theme", theme) }
         if noColor { words.append("--no-color") }
         if ascii { words.append("--ascii") }
+        if compare { words.append("--compare") }
         add("--format", format)
         if let colors { add("--colors", colors) }
         add("--width", "\(width)")

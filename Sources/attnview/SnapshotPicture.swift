@@ -14,6 +14,8 @@ struct SnapshotPicture {
     let width: Int
     let height: Int
     let ascii: Bool
+    /// The standard divisor's result: the picture is then the split view of `b`.
+    var baseline: AttentionResult? = nil
 
     /// Plain UTF-8 without colour: the heatmap in the no-colour shade ramp.
     var text: String {
@@ -26,14 +28,19 @@ struct SnapshotPicture {
     }
 
     private func frame(depth: ColorDepth) -> Frame {
-        ScreenRenderer(theme: theme, depth: depth, ascii: ascii, keys: KeyTable.standard.guide)
-            .render(result: result, curve: curve, view: view, width: width, height: height)
+        let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: ascii, keys: KeyTable.standard.guide)
+        if let baseline {
+            return renderer.renderComparison(
+                result: result, baseline: baseline, view: view, width: width, height: height)
+        }
+        return renderer.render(result: result, curve: curve, view: view, width: width, height: height)
     }
 
     private func header(format: String, depth: ColorDepth?) -> SnapshotHeader {
         let commandLine = SnapshotCommandLine(
             params: result.params, theme: themeName, noColor: depth == ColorDepth.none, ascii: ascii, format: format,
-            width: width, height: height, colors: depth == ColorDepth.none ? nil : depth?.rawValue)
-        return SnapshotHeader(commandLine: commandLine.text, result: result)
+            width: width, height: height, colors: depth == ColorDepth.none ? nil : depth?.rawValue,
+            compare: baseline != nil)
+        return SnapshotHeader(commandLine: commandLine.text, result: result, baseline: baseline)
     }
 }

@@ -9,6 +9,8 @@ struct ReferenceFixture: Decodable {
     struct Stats: Decodable {
         let logitMean, logitStd, entropyMean, entropyNormalizedMean, maxWeightMean: Double
         let effectiveTokensMean, jacobianFroMean, scoreGradMean: Double
+        let scoreGradMedian, scoreGradMax: Double
+        let unsafeRowsFp16, overflowRowsFp16, unsafeRowsFp32, overflowRowsFp32: Double
         let regime: String
     }
 
@@ -34,7 +36,8 @@ struct ReferenceFixture: Decodable {
 
     static let names = [
         "square_sqrt", "wide_causal_prefix_dk", "tall_causal_empty_rows", "unscaled_peaked", "dk_scaled_flat",
-        "aligned_rho", "offset_fixed_divisor", "single_key",
+        "aligned_rho", "offset_fixed_divisor", "single_key", "ties_divisor_tiny", "ties_sqrt",
+        "causal_one_key_divisor_huge", "overflow_unscaled", "underflow_negative",
     ]
 
     static func load(_ name: String) throws -> ReferenceFixture {

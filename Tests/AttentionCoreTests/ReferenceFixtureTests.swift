@@ -19,7 +19,7 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
         let fixture = try ReferenceFixture.load(name)
         let result = try engine.compute(q: fixture.queries, k: fixture.keys, params: fixture.params)
         #expect(result.divisor == fixture.divisor)
-        let radius = fixture.histograms[0].logitRadius
+        let radius = fixture.logits.joined().compactMap { $0.map(abs) }.max() ?? 1
         for i in 0..<fixture.n {
             for j in 0..<fixture.m {
                 if let expected = fixture.logits[i][j] {
@@ -52,12 +52,27 @@ private func isClose(_ actual: Double, _ expected: Double, scale: Double = 0) ->
             ("effective_tokens_mean", stats.effectiveTokensMean, expected.effectiveTokensMean, 0),
             ("jacobian_fro_mean", stats.jacobianFroMean, expected.jacobianFroMean, 1e-6),
             ("score_grad_mean", stats.scoreGradMean, expected.scoreGradMean, 1e-6 / fixture.divisor),
+            ("score_grad_median", stats.scoreGradMedian, expected.scoreGradMedian, 1e-6 / fixture.divisor),
+            ("score_grad_max", stats.scoreGradMax, expected.scoreGradMax, 1e-6 / fixture.divisor),
         ]
         for (key, actual, reference, scale) in pairs {
             #expect(isClose(actual, reference, scale: scale), "\(name) \(key): \(actual) vs \(reference)")
         }
         #expect(stats.regime.rawValue == expected.regime)
         #expect(stats.logitStdExpected == nil)
+    }
+
+    /// Row fractions are whole counts over the same rows, so they must agree exactly: the fixtures
+    /// keep every row's log-sum-exp at least 1e-6 away from a format's limit.
+    @Test(arguments: ReferenceFixture.names)
+    func naiveSoftmaxRangesMatchNumpy(name: String) throws {
+        let fixture = try ReferenceFixture.load(name)
+        let stats = try engine.compute(q: fixture.queries, k: fixture.keys, params: fixture.params).stats
+        let expected = fixture.stats
+        #expect(stats.unsafeRowsFP16 == expected.unsafeRowsFp16, "\(name) unsafe_rows_fp16")
+        #expect(stats.overflowRowsFP16 == expected.overflowRowsFp16, "\(name) overflow_rows_fp16")
+        #expect(stats.unsafeRowsFP32 == expected.unsafeRowsFp32, "\(name) unsafe_rows_fp32")
+        #expect(stats.overflowRowsFP32 == expected.overflowRowsFp32, "\(name) overflow_rows_fp32")
     }
 
     @Test(arguments: ReferenceFixture.names)

@@ -43,18 +43,39 @@ import Testing
         let matmuls = engine.matmulCount
         let curve = try engine.divisorCurve(params)
         #expect(engine.matmulCount == matmuls)
-        #expect(curve.count == 25)
-        #expect(curve.first?.octaves == -3)
-        #expect(curve.last?.octaves == 3)
-        let middle = curve[12]
+        #expect(curve.count == 49)
+        #expect(curve.first?.octaves == -6)
+        #expect(curve.last?.octaves == 6)
+        let middle = curve[24]
         #expect(middle.octaves == 0)
         #expect(abs(middle.divisor - 8) < 1e-12)
         #expect(abs(middle.entropyNormalizedMean - result.stats.entropyNormalizedMean) < 1e-9)
         #expect(abs(middle.scoreGradMean - result.stats.scoreGradMean) < 1e-9)
+        #expect(abs(middle.scoreGradMedian - result.stats.scoreGradMedian) < 1e-9)
+        #expect(abs(middle.scoreGradMax - result.stats.scoreGradMax) < 1e-9)
+        #expect(middle.sampledRows == 24)
         var alpha = params
         alpha.alpha = 2
         let doubled = try engine.compute(alpha)
-        #expect(abs(curve[16].scoreGradMean - doubled.stats.scoreGradMean) < 1e-9)
+        #expect(abs(curve[28].scoreGradMean - doubled.stats.scoreGradMean) < 1e-9)
+        #expect(abs(curve[28].scoreGradMedian - doubled.stats.scoreGradMedian) < 1e-9)
+        alpha.alpha = 1.0 / 64
+        let tiny = try engine.compute(alpha)
+        #expect(curve[0].unsafeRowsFP16 == tiny.stats.unsafeRowsFP16)
+        #expect(abs(curve[0].scoreGradMax - tiny.stats.scoreGradMax) < 1e-9 * tiny.stats.scoreGradMax)
+    }
+
+    /// Claim (6) on the curve: from √d_k down to √d_k/64 the median gradient collapses while the
+    /// largest grows; naive fp16 breaks only at the small-divisor end.
+    @Test func curveShowsTheMedianDyingAndTheMaxGrowingAsTheDivisorShrinks() throws {
+        let engine = AttentionEngine()
+        let curve = try engine.divisorCurve(AttentionParams(n: 64, dk: 64, seed: 2))
+        let standard = curve[24], tiny = curve[0]
+        #expect(tiny.scoreGradMedian < standard.scoreGradMedian / 10)
+        #expect(tiny.scoreGradMax > standard.scoreGradMax)
+        #expect(tiny.unsafeRowsFP16 > 0.5)
+        #expect(standard.unsafeRowsFP16 == 0 && curve[48].unsafeRowsFP16 == 0)
+        #expect(curve.allSatisfy { $0.scoreGradMedian <= $0.scoreGradMax })
     }
 
     @Test func theSoftmaxGradientPeaksBetweenOneHotAndFlat() throws {

@@ -17,6 +17,8 @@ struct GoldenTests {
         var ascii = false
         var width = GoldenTests.width
         var height = GoldenTests.height
+        /// Draw the split view of `b` (the standard divisor beside this one).
+        var compare = false
         var testDescription: String { name }
     }
 
@@ -35,14 +37,23 @@ struct GoldenTests {
         Case(
             name: "wide-120x40", params: AttentionParams(n: 32), view: ViewState(selectedRow: 3), width: 120, height: 40
         ),
+        Case(name: "compare-80x24", params: AttentionParams(dk: 256, scale: .none), compare: true),
+        Case(
+            name: "compare-120x40", params: AttentionParams(n: 32, dk: 64, scale: .sqrtDk, alpha: 0.125),
+            view: ViewState(heatmap: .logits, selectedRow: 5), width: 120, height: 40, compare: true),
     ]
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
         let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii, keys: .app)
         let (result, curve) = try SampleResults.withCurve(golden.params)
-        let frame = renderer.render(
-            result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
+        let frame =
+            golden.compare
+            ? renderer.renderComparison(
+                result: result, baseline: try AttentionEngine().compute(golden.params.standardBaseline),
+                view: golden.view, width: golden.width, height: golden.height)
+            : renderer.render(
+                result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
         let text = frame.plainText()
         let file = "\(golden.name).txt"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {

@@ -26,3 +26,12 @@ import Testing
     #expect(NumberFormat.exponent(1e-8) == "1e-8")
     #expect(NumberFormat.exponent(2500) == "2.5e3")
 }
+
+@Test func smallValuesKeepTheirDigitsInsteadOfReadingAsZero() {
+    let texts = NumberFormat.alignedKeepingSmall([0.3420, 8.297e-8, 3.955, 0, nil])
+    #expect(texts[0] == "0.3420")
+    #expect(texts[1] == "8.3e-8")
+    #expect(texts[2] == "3.9550" || texts[2] == "3.955 ")
+    #expect(texts[3].trimmingCharacters(in: .whitespaces) == "0.0")
+    #expect(NumberFormat.aligned([8.297e-8])[0] == "0.0000", "what the plain alignment would have shown")
+}

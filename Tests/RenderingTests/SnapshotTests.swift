@@ -18,7 +18,8 @@ private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
             "# attnview snapshot --n 16 --seed 1\n# params: n=16 m=16 d_k=64 scale=sqrt alpha=1 divisor=8 seed=1"))
     for name in [
         "logit_mean", "logit_std", "entropy_mean", "entropy_normalized_mean", "max_weight_mean",
-        "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "regime",
+        "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "score_grad_median", "score_grad_max",
+        "unsafe_rows_fp16", "overflow_rows_fp16", "unsafe_rows_fp32", "overflow_rows_fp32", "regime",
     ] {
         #expect(text.contains("#   \(name) "), "\(name) in the header")
     }

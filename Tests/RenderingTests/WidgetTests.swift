@@ -85,7 +85,9 @@ import Testing
     let weights = Matrix(rows: 3, cols: 3, values: [.nan, .infinity, 0, 0.2, 0.3, 0.5, 1, 0, 0])
     let stats = AttentionStatistics(
         logitMean: .nan, logitStd: .infinity, logitStdExpected: 0, entropyMean: .nan, entropyNormalizedMean: .infinity,
-        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, regime: .peaked)
+        maxWeightMean: 1, effectiveTokensMean: 1, jacobianFroMean: 0, scoreGradMean: .nan, scoreGradMedian: .nan,
+        scoreGradMax: .infinity, unsafeRowsFP16: .nan, overflowRowsFP16: .infinity, unsafeRowsFP32: -1,
+        overflowRowsFP32: 2, regime: .peaked)
     var histogram = Histogram(lower: -1, upper: 1, bins: 4, log10Axis: false)
     histogram.counts = [1, 0, 5, 2]
     let result = AttentionResult(
@@ -142,6 +144,71 @@ import Testing
         result: result, curve: [], view: ViewState(), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
+}
+
+@Test func naiveSoftmaxVerdictSaysHowManyRowsAndWhichWay() {
+    #expect(StatisticsPanel.verdict(0, overflow: 0) == "safe")
+    #expect(StatisticsPanel.verdict(0.62, overflow: 0.62) == " 62% rows overflow")
+    #expect(StatisticsPanel.verdict(1, overflow: 0) == "100% rows underflow")
+    #expect(StatisticsPanel.verdict(0.5, overflow: 0.25) == " 50% rows over/under")
+    #expect(StatisticsPanel.verdict(1.0 / 4096, overflow: 1.0 / 4096) == " <1% rows overflow")
+    #expect(StatisticsPanel.verdict(4095.0 / 4096, overflow: 4095.0 / 4096) == ">99% rows overflow")
+}
+
+/// At 80 × 24 the panel has eight lines for twelve statistics: the gradient spread and the fp16
+/// verdict stay, the mean logit, entropy in nats, ‖J‖_F and fp32 leave.
+@Test func shortStatisticsPanelKeepsTheSpreadAndTheFP16Verdict() throws {
+    let panel = StatisticsPanel(stats: try SampleResults.make().stats, ascii: false)
+    #expect(
+        panel.rows(fitting: 8).map(\.label) == [
+            "logit std", "H / ln m", "max weight", "eff. tokens", "grad mean", "grad median", "grad max", "fp16 naive",
+        ])
+    #expect(panel.rows(fitting: 12).count == 12)
+    #expect(panel.rows(fitting: 0).isEmpty)
+}
+
+@Test func comparisonRatiosReadAsFactors() {
+    #expect(ComparisonTable.ratio(32, 1) == "32.0×")
+    #expect(ComparisonTable.ratio(0.0237, 0.8893) == "0.027×")
+    #expect(ComparisonTable.ratio(1, 1) == "1.00×")
+    #expect(ComparisonTable.ratio(1e-9, 1) == "1e-9×")
+    #expect(ComparisonTable.ratio(1, 0) == "–")
+    #expect(ComparisonTable.ratio(.nan, 1) == "–")
+}
+
+/// Both sides on one colour scale: in the logits view the standard side's picture uses the larger
+/// half range of the two, so its colours are paler than alone, not rescaled to look the same.
+@Test func comparisonSharesOneLogitScaleAndShowsBothBadges() throws {
+    let params = AttentionParams(n: 16, dk: 64, scale: .none)
+    let engine = AttentionEngine()
+    let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
+    let renderer = ScreenRenderer(theme: .fallback, depth: .none, keys: .app)
+    let text = renderer.renderComparison(
+        result: now, baseline: standard, view: ViewState(heatmap: .logits), width: 120, height: 40
+    ).plainText()
+    #expect(text.contains("PEAKED") && text.contains("BALANCED"))
+    #expect(text.contains("now · s = 1.000 (no divisor)") && text.contains("standard · s = √d_k = 8.000"))
+    let scale = ScreenRenderer.largestFiniteMagnitude(now.logits)
+    #expect(scale == max(scale, ScreenRenderer.largestFiniteMagnitude(standard.logits)))
+    for label in ["logit std", "H / ln m", "max weight", "eff. tokens", "grad median", "grad max", "fp16 naive"] {
+        #expect(text.contains(label), "\(label) row")
+    }
+}
+
+@Test func comparisonRendersAtEverySizeWithoutTrapping() throws {
+    let engine = AttentionEngine()
+    let params = AttentionParams(n: 5, m: 3, dk: 8, scale: .none, causal: true)
+    let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
+    for (width, height) in [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100)] {
+        for ascii in [false, true] {
+            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, ascii: ascii, keys: .app).renderComparison(
+                result: now, baseline: standard, view: ViewState(selectedRow: 99, showHelp: true, comparing: true),
+                width: width, height: height)
+            #expect(frame.width == width && frame.height == height)
+            let text = frame.plainText()
+            if ascii { #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(width)×\(height) ASCII") }
+        }
+    }
 }
 
 /// In ASCII the help spells √ and ± out, and its box grows to fit the longer words.

@@ -302,3 +302,16 @@ func badModelInvocationsGiveOneLine(_ bad: BadInvocation) throws {
     #expect((document["params"] as? [String: Any])?["model"] as? String == "tiny")
     #expect((document["tokens"] as? [String])?.first == "[CLS]")
 }
+
+@Test func headsCarriesTheSharedStatisticsAndPicksColumns() throws {
+    let csv = try CLIRunner.run(["heads", "--model", tiny(), "--format", "csv"]).stdoutText
+    let header = try #require(csv.split(separator: "\n").first)
+    #expect(header.contains(",score_grad_median,score_grad_max,unsafe_rows_fp16,"))
+    #expect(!header.contains("logit_std_expected"), "the iid theory does not apply to a model")
+    let picked = try CLIRunner.run([
+        "heads", "--model", tiny(), "--format", "csv", "--columns", "score_grad_max,regime",
+    ])
+    #expect(picked.stdoutText.split(separator: "\n").first == "layer,head,dk,scale,divisor,score_grad_max,regime")
+    let bad = try CLIRunner.run(["heads", "--model", tiny(), "--columns", "nope"])
+    #expect(bad.status == 64 && bad.stderr.contains("--columns item 'nope' is not a statistic"))
+}

@@ -23,7 +23,9 @@ private func snapshotJSON(_ arguments: [String]) throws -> [String: Any] {
     #expect(
         Set(stats.keys) == [
             "logit_mean", "logit_std", "logit_std_expected", "entropy_mean", "entropy_normalized_mean",
-            "max_weight_mean", "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "regime",
+            "max_weight_mean", "effective_tokens_mean", "jacobian_fro_mean", "score_grad_mean", "score_grad_median",
+            "score_grad_max", "unsafe_rows_fp16", "overflow_rows_fp16", "unsafe_rows_fp32", "overflow_rows_fp32",
+            "regime",
         ])
     let attention = try #require(json["attention"] as? [[Double]])
     #expect(attention.count == 5 && attention.allSatisfy { $0.count == 7 })

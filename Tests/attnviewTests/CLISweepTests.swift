@@ -48,10 +48,13 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let lines = outcome.stdoutText.split(separator: "\n")
     #expect(lines.count == 7)
     #expect(lines[0].hasPrefix("d_k,scale,divisor,trials,logit_mean,logit_std,"))
-    #expect(lines[0].hasSuffix(",score_grad_mean,regime"))
+    #expect(
+        lines[0].hasSuffix(
+            ",score_grad_mean,score_grad_median,score_grad_max,unsafe_rows_fp16,overflow_rows_fp16,unsafe_rows_fp32,"
+                + "overflow_rows_fp32,regime"))
     #expect(lines[1].hasPrefix("16,none,1,2,"))
     #expect(lines[6].hasPrefix("256,dk,256,2,"))
-    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+    #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 20 })
 }
 
 @Test func sweepMarkdownIsAnAlignedTable() throws {
@@ -64,4 +67,23 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     #expect(lines[2].hasPrefix("|  16 | none  |       1 |      2 |"))
     #expect(lines[7].hasPrefix("| 256 | dk    |     256 |      2 |"))
     #expect(lines[7].hasSuffix("| flat     |"))
+}
+
+@Test func sweepColumnsPicksStatisticsInTheGivenOrder() throws {
+    let outcome = try CLIRunner.run(grid + ["--format", "csv", "--columns", "score_grad_max,regime,unsafe_rows_fp16"])
+    let lines = outcome.stdoutText.split(separator: "\n")
+    #expect(lines.first == "d_k,scale,divisor,trials,score_grad_max,unsafe_rows_fp16,regime")
+    #expect(lines.count == 7 && lines.allSatisfy { $0.split(separator: ",").count == 7 })
+    let markdown = try CLIRunner.run(grid + ["--columns", "logit_std"]).stdoutText
+    #expect(markdown.hasPrefix("| d_k | scale | divisor | trials | logit std |\n"))
+}
+
+@Test func sweepColumnsRefusesUnknownNamesAndJSON() throws {
+    let unknown = try CLIRunner.run(grid + ["--columns", "logit_std,nope"])
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("--columns item 'nope' is not a statistic"))
+    #expect(unknown.stderr.contains("score_grad_median"))
+    let json = try CLIRunner.run(grid + ["--format", "json", "--columns", "regime"])
+    #expect(json.status == 64)
+    #expect(json.stderr.contains("--columns applies to markdown and csv"))
 }

@@ -34,6 +34,21 @@ import Testing
         try session.waitFor("d_k 32") { Self.dk($0) == 32 }
     }
 
+    /// `b` splits the view (this divisor beside √d_k), follows the divisor keys there, and `b`
+    /// again brings back the single view with its divisor curve.
+    @Test func bComparesWithTheStandardDivisorAndReturns() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { $0.contains("divisor sweep") }
+        try session.send("3", "b")
+        let split = try session.waitFor("the split view") { $0.contains("now vs the standard divisor") }
+        #expect(split.contains("now · s = 1.000 (no divisor)") && split.contains("standard · s = √d_k = 8.000"))
+        #expect(split.contains("PEAKED") && split.contains("BALANCED"))
+        try session.send("0")
+        try session.waitFor("both sides at √d_k") { $0.contains("now · s = 8.000 (√d_k)") }
+        try session.send("b")
+        try session.waitFor("the single view") { $0.contains("divisor sweep") && !$0.contains("now vs the standard") }
+    }
+
     @Test func upArrowRaisesTheDivisorAQuarterOctave() throws {
         let session = try TmuxSession()
         try session.waitFor("first frame") { Self.dk($0) == 64 }

@@ -257,7 +257,8 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
             (.toggleCausal, [.compute(changed { $0.causal = true }), .computeCurve]),
             (.rhoUp, [.compute(changed { $0.rho = 0.1 }), .computeCurve]),
             (.rhoDown, []),
-            (.toggleHeatmap, []), (.nextRow, []), (.previousRow, []), (.nextRowWrapping, []),
+            (.toggleHeatmap, []), (.toggleCompare, [.computeBaseline]), (.nextRow, []), (.previousRow, []),
+            (.nextRowWrapping, []),
             (.nextTheme, [.loadTheme("viridis")]),
             (.togglePlay, []), (.tick, []),
             (.save(json: false), [.save(json: false)]), (.save(json: true), [.save(json: true)]),
@@ -276,6 +277,31 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
         let step = reduce(playing, .tick)
         #expect(step.effects == [.compute(step.state.params)])
         #expect(step.state.params.alpha == pow(2, 0.25))
+    }
+
+    /// `b` splits the view and asks for the standard divisor's result; while split, every new
+    /// result brings a new baseline with it (and the divisor alone still no curve); `b` again
+    /// returns to the single view without any work.
+    @Test func bComparesWithTheStandardDivisorAndBAgainReturns() {
+        let (split, effects) = reduce(startState(), .toggleCompare)
+        #expect(split.view.comparing)
+        #expect(effects == [.computeBaseline])
+        #expect(KeyTable.standard.action(for: .character("b"), in: .view) == .toggleCompare)
+        #expect(
+            reduce(split, .nudgeDivisor(quarterOctaves: -4)).effects == [
+                .compute(changed { $0.alpha = 0.5 }), .computeBaseline,
+            ])
+        #expect(
+            reduce(split, .doubleDk).effects == [.compute(changed { $0.dk = 128 }), .computeCurve, .computeBaseline])
+        let rows = applying([.nextRow, .toggleHeatmap], to: split)
+        #expect(rows.view.comparing && rows.view.selectedRow == 1 && rows.view.heatmap == .logits)
+        let (single, none) = reduce(split, .toggleCompare)
+        #expect(!single.view.comparing)
+        #expect(none.isEmpty)
+        #expect(
+            Effect.coalesced([.computeBaseline, .compute(AttentionParams()), .computeBaseline]) == [
+                .compute(AttentionParams()), .computeBaseline,
+            ])
     }
 
     @Test func theLoopStartsByLoadingTheThemeAndTheCurve() {

@@ -8,6 +8,9 @@ struct HeatmapWidget: PanelContent {
     let mask: Mask
     let mode: HeatmapMode
     let selectedRow: Int
+    /// Half range of the logit colour scale; nil takes the picture's own largest |logit|. The
+    /// comparison view passes one value to both pictures so equal colours mean equal logits.
+    var logitScale: Double? = nil
 
     /// Columns right of the picture: a gap, the two-cell colour bar, a gap, labels.
     static let legendWidth = 10
@@ -44,7 +47,7 @@ struct HeatmapWidget: PanelContent {
         let geometry = Self.geometry(rows: matrix.rows, cols: matrix.cols, area: area, styles: styles)
         guard area.width > Self.legendWidth, area.height > 1, matrix.rows > 0, matrix.cols > 0 else { return }
         let pooled = PooledMatrix(matrix, mask: mask, pool: geometry.pool)
-        let scale = mode == .logits ? Double(pooled.largestMagnitude) : 1
+        let scale = mode == .logits ? logitScale ?? Double(pooled.largestMagnitude) : 1
         // Centred when the panel is wider than the picture needs (whole cells leave slack).
         let slack = max(0, area.width - Self.size(of: geometry, rows: matrix.rows).width)
         let area = Rect(x: area.x + slack / 2, y: area.y, width: area.width - slack / 2, height: area.height)

@@ -1,101 +1,74 @@
 import AttentionCore
 import Foundation
 
-/// Normalized entropy, the softmax Jacobian norm and the score gradient against log2(s / √d_k)
-/// over the sweep's range, with a marker at the current divisor. The two gradient curves are
-/// scaled to their own peaks (named in the key) so their shapes compare on one 0…1 axis.
+/// What happens if the divisor moves: against x = log2(s/√d_k), the score gradient's spread over
+/// rows as a shaded band from its median (bottom edge) to its maximum (top edge) on a log axis
+/// (left labels), normalized entropy as a line on a 0…1 axis (right labels), and under the plot a
+/// strip marking where a naive fp16 softmax leaves its range. Each series has its own shape
+/// (band, line, strip), so colour is never the only key.
 struct SweepCurveWidget: PanelContent {
     let curve: [DivisorCurvePoint]
     /// log2(current divisor / √d_k).
     let currentOctave: Double
     let ascii: Bool
+    /// Rows of the result that have a visible key: the curve says when it used fewer.
+    let totalRows: Int
 
+    var axisTitle: String { ascii ? "log2(s/sqrt(d_k))" : "log2(s/√d_k)" }
+
+    /// The title, the series' keys, and the x axis as the note when the plot has no row for it.
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
         PanelHeading(
-            title: "divisor sweep", note: ascii ? "x = log2(s/sqrt(d_k))" : "x = log2(s/√d_k)",
+            title: "divisor sweep", note: area.height >= Self.titleRowMinimumHeight ? "" : "x = " + axisTitle,
             keys: keys(styles: styles))
     }
 
-    private static let labelWidth = 4
+    static let leftGutter = 6
+    static let rightGutter = 4
+    static let titleRowMinimumHeight = 7
+    /// The log axis spans at most this many decades; smaller values sit on its floor.
+    static let maximumDecades = 12.0
 
-    /// One plotted line: values in 0…1 per curve point, its colour, its glyph without colour, its key.
-    struct Series {
-        let values: [Double]
-        let style: CellStyle
-        let glyph: Character
-        let key: String
-    }
+    /// The band's texture; in ASCII a dot, since `:` is the marker line there.
+    private func bandGlyph(_ styles: ThemeStyles) -> Character { styles.ascii ? "." : "░" }
+    private func stripGlyph(_ styles: ThemeStyles) -> Character { styles.ascii ? "=" : "━" }
 
-    func series(styles: ThemeStyles) -> [Series] {
-        let points = curve.sorted { $0.octaves < $1.octaves }
-        let gradientPeak = points.map(\.scoreGradMean).max() ?? 0
-        let jacobianPeak = points.map(\.jacobianFroMean).max() ?? 0
-        let plain = styles.ascii || !styles.hasColor
-        func scaled(_ values: [Double], _ peak: Double) -> [Double] { peak > 0 ? values.map { $0 / peak } : values }
-        var lines: [Series] = []
-        if gradientPeak > 0 {
-            lines.append(
-                Series(
-                    values: scaled(points.map(\.scoreGradMean), gradientPeak), style: styles.curveGradient, glyph: "o",
-                    key: "\(plain ? "o" : "━") grad÷\(NumberFormat.exponentOrFixed(gradientPeak))"))
-        }
-        if jacobianPeak > 0 {
-            lines.append(
-                Series(
-                    values: scaled(points.map(\.jacobianFroMean), jacobianPeak), style: styles.curveJacobian,
-                    glyph: "+",
-                    key: "\(plain ? "+" : "━") \(ascii ? "|J|" : "‖J‖")÷\(NumberFormat.exponentOrFixed(jacobianPeak))"))
-        }
-        lines.append(
-            Series(
-                values: points.map(\.entropyNormalizedMean), style: styles.curveEntropy, glyph: "*",
-                key: "\(plain ? "*" : "━") H/ln m"))
-        return lines
-    }
-
-    /// Which colour (or glyph) is which series, for the panel's top edge: entropy, gradient,
-    /// Jacobian (the panel drops keys from the end when short of room).
+    /// Which shape is which series, for the panel's top edge (the panel drops keys from the end).
     func keys(styles: ThemeStyles) -> [(text: String, style: CellStyle)] {
-        let lines = series(styles: styles)
-        return ([lines.last] + lines.dropLast()).compactMap { $0 }.map { ($0.key, $0.style) }
+        let line = styles.ascii ? "*" : "⠤⠤"
+        let band = String(repeating: bandGlyph(styles), count: 2)
+        let dash = styles.ascii ? "-" : "–"
+        return [
+            ("\(line) H/ln m, right", styles.curveEntropy),
+            ("\(band) grad median\(dash)max, left", styles.curveGradient),
+        ]
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
-        guard area.width >= 16, area.height >= 4 else { return }
-        let octaves = curve.map(\.octaves).sorted()
-        guard let lowest = octaves.first, let highest = octaves.last, highest > lowest, lowest.isFinite,
-            highest.isFinite
+        let points = curve.sorted { $0.octaves < $1.octaves }
+        guard area.width >= 20, area.height >= 4, let lowest = points.first?.octaves,
+            let highest = points.last?.octaves, highest > lowest, lowest.isFinite, highest.isFinite
         else {
             let message = "no sweep data"
             frame.put(
-                message, x: area.x + (area.width - message.count) / 2, y: area.y + area.height / 2, style: styles.muted)
+                message, x: area.x + max(0, (area.width - message.count) / 2), y: area.y + area.height / 2,
+                style: styles.muted, limit: area.width)
             return
         }
+        let showTitle = area.height >= Self.titleRowMinimumHeight
         let plot = Rect(
-            x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
-        let span = highest - lowest
+            x: area.x + Self.leftGutter, y: area.y, width: area.width - Self.leftGutter - Self.rightGutter,
+            height: area.height - (showTitle ? 3 : 2))
+        let axis = CurveAxis(points: points, plot: plot)
         let current = currentOctave.isFinite ? currentOctave : 0
-        let inRange = current >= lowest && current <= highest
-        let markerX =
-            plot.x + Int(((min(max(current, lowest), highest) - lowest) / span * Double(plot.width - 1)).rounded())
+        let markerX = axis.column(of: min(max(current, lowest), highest))
         for y in plot.y..<plot.maxY { frame[markerX, y] = styles.marker.with([]).cell(styles.glyphs.markerLine) }
-        let lines = series(styles: styles)
-        if styles.ascii || !styles.hasColor {
-            for line in lines { plotGlyphs(line, octaves: octaves, plot: plot, into: &frame) }
-        } else {
-            var canvas = BrailleCanvas(width: plot.width, height: plot.height)
-            for (index, line) in lines.enumerated() {
-                for dot in 0..<(plot.width * 2) {
-                    let octave = lowest + span * Double(dot) / Double(plot.width * 2 - 1)
-                    let value = Self.interpolate(line.values, at: octave, octaves: octaves)
-                    canvas.set(x: dot, y: Int(((1 - value) * Double(plot.height * 4 - 1)).rounded()), series: index)
-                }
-            }
-            canvas.draw(into: &frame, at: plot, styles: lines.map(\.style))
-        }
-        frame.put("1.0", x: area.x, y: plot.y, style: styles.axis)
-        frame.put("0.5", x: area.x, y: plot.y + (plot.height - 1) / 2, style: styles.axis)
-        frame.put("0", x: area.x + 2, y: plot.maxY - 1, style: styles.axis)
+        let scale = LogScale(points: points, rows: plot.height)
+        drawBand(points, axis: axis, scale: scale, plot: plot, into: &frame, styles: styles)
+        drawEntropy(points, axis: axis, plot: plot, into: &frame, styles: styles)
+        drawLabels(scale: scale, plot: plot, into: &frame, styles: styles)
+        drawStrip(points, axis: axis, y: plot.maxY, area: area, into: &frame, styles: styles)
+        let inRange = current >= lowest && current <= highest
         let markerLabel: String
         if inRange {
             markerLabel = (styles.ascii ? "^" : "▲") + "now"
@@ -103,51 +76,204 @@ struct SweepCurveWidget: PanelContent {
             let arrow = current < lowest ? (styles.ascii ? "<" : "◀") : (styles.ascii ? ">" : "▶")
             markerLabel = arrow + "now " + (current > 0 ? "+" : "") + NumberFormat.fixed(current, 1)
         }
-        drawAxis(
-            plot: plot, lowest: lowest, highest: highest, markerX: markerX, markerLabel: markerLabel, into: &frame,
-            styles: styles)
+        drawTicks(
+            axis: axis, y: plot.maxY + 1, markerX: markerX, markerLabel: markerLabel, into: &frame, styles: styles)
+        if showTitle { drawTitle(points, plot: plot, y: plot.maxY + 2, into: &frame, styles: styles) }
     }
 
-    /// Whole-octave labels under the plot; the marker's own label wins where they meet.
-    private func drawAxis(
-        plot: Rect, lowest: Double, highest: Double, markerX: Int, markerLabel: String, into frame: inout Frame,
+    /// The band: every cell from the maximum's row down to the median's row, per column.
+    private func drawBand(
+        _ points: [DivisorCurvePoint], axis: CurveAxis, scale: LogScale?, plot: Rect, into frame: inout Frame,
         styles: ThemeStyles
     ) {
-        let y = plot.maxY
+        guard let scale else { return }
+        let cell = styles.curveGradient.cell(bandGlyph(styles))
+        for column in 0..<plot.width {
+            let octave = axis.octave(atColumn: column)
+            let top = scale.row(of: axis.logInterpolate(points.map(\.scoreGradMax), at: octave))
+            let bottom = scale.row(of: axis.logInterpolate(points.map(\.scoreGradMedian), at: octave))
+            for row in min(top, bottom)...max(top, bottom) { frame[plot.x + column, plot.y + row] = cell }
+        }
+    }
+
+    /// Normalized entropy on 0…1: braille dots (a thin line over the band), `*` in ASCII.
+    private func drawEntropy(
+        _ points: [DivisorCurvePoint], axis: CurveAxis, plot: Rect, into frame: inout Frame, styles: ThemeStyles
+    ) {
+        let values = points.map(\.entropyNormalizedMean)
+        if styles.ascii {
+            for column in 0..<plot.width {
+                let value = axis.interpolate(values, at: axis.octave(atColumn: column))
+                let row = Int(((1 - value) * Double(plot.height - 1)).rounded())
+                frame[plot.x + column, plot.y + row] = styles.curveEntropy.cell("*")
+            }
+            return
+        }
+        var canvas = BrailleCanvas(width: plot.width, height: plot.height)
+        for dot in 0..<(plot.width * 2) {
+            let octave = axis.lowest + axis.span * Double(dot) / Double(plot.width * 2 - 1)
+            let value = axis.interpolate(values, at: octave)
+            canvas.set(x: dot, y: Int(((1 - value) * Double(plot.height * 4 - 1)).rounded()), series: 0)
+        }
+        canvas.draw(into: &frame, at: plot, styles: [styles.curveEntropy])
+    }
+
+    /// Decades of the gradient on the left, entropy's 0…1 on the right.
+    private func drawLabels(scale: LogScale?, plot: Rect, into frame: inout Frame, styles: ThemeStyles) {
+        let right = plot.maxX + 1
+        frame.put("1.0", x: right, y: plot.y, style: styles.curveEntropy)
+        if plot.height >= 5 {
+            frame.put("0.5", x: right, y: plot.y + (plot.height - 1) / 2, style: styles.curveEntropy)
+        }
+        frame.put("0", x: right, y: plot.maxY - 1, style: styles.curveEntropy)
+        guard let scale else {
+            frame.put("grad", x: plot.x - Self.leftGutter, y: plot.y, style: styles.muted)
+            frame.put("0", x: plot.x - 2, y: plot.maxY - 1, style: styles.curveGradient)
+            return
+        }
+        var decades = [scale.top, scale.bottom]
+        if plot.height >= 5 { decades.insert(((scale.top + scale.bottom) / 2).rounded(), at: 1) }
+        var used = Set<Int>()
+        for decade in decades {
+            let row = scale.row(of: pow(10, decade))
+            guard used.insert(row).inserted else { continue }
+            let label = NumberFormat.exponent(pow(10, decade))
+            frame.put(
+                NumberFormat.padLeft(label, Self.leftGutter - 1), x: plot.x - Self.leftGutter, y: plot.y + row,
+                style: styles.curveGradient)
+        }
+    }
+
+    /// Under the plot: `━` where a naive fp16 softmax leaves its range (on the sampled rows).
+    private func drawStrip(
+        _ points: [DivisorCurvePoint], axis: CurveAxis, y: Int, area: Rect, into frame: inout Frame,
+        styles: ThemeStyles
+    ) {
+        let plotX = area.x + Self.leftGutter, width = area.width - Self.leftGutter - Self.rightGutter
+        frame.put("fp16", x: area.x, y: y, style: styles.marker)
+        let unsafe = (0..<width).map { axis.nearest(points, at: axis.octave(atColumn: $0)).unsafeRowsFP16 > 0 }
+        guard let first = unsafe.firstIndex(of: true), let last = unsafe.lastIndex(of: true) else {
+            frame.put("naive softmax in range at every s", x: plotX, y: y, style: styles.muted, limit: width)
+            return
+        }
+        for column in 0..<width where unsafe[column] {
+            frame[plotX + column, y] = styles.marker.cell(stripGlyph(styles))
+        }
+        let text = " naive softmax out of range "
+        if last - first + 1 >= text.count + 2 {
+            frame.put(text, x: plotX + first + (last - first + 1 - text.count) / 2, y: y, style: styles.marker)
+        } else if width - last - 2 >= text.count {
+            frame.put((styles.ascii ? "<" : "◀") + text, x: plotX + last + 1, y: y, style: styles.muted)
+        } else if first >= text.count + 1 {
+            frame.put(text + (styles.ascii ? ">" : "▶"), x: plotX + first - text.count - 1, y: y, style: styles.muted)
+        }
+    }
+
+    /// Whole-octave labels (every one, two or three octaves, as room allows); the marker's own
+    /// label wins where they meet.
+    private func drawTicks(
+        axis: CurveAxis, y: Int, markerX: Int, markerLabel: String, into frame: inout Frame, styles: ThemeStyles
+    ) {
+        let plot = axis.plot
         let markerStart = min(
             max(plot.x, markerX - (markerX > plot.x + plot.width / 2 ? markerLabel.count - 1 : 0)),
             plot.maxX - markerLabel.count)
         let reserved = (markerStart - 1)...(markerStart + markerLabel.count)
-        for octave in stride(from: Int(lowest.rounded(.up)), through: Int(highest.rounded(.down)), by: 1) {
+        let perOctave = Double(plot.width) / axis.span
+        let step = [1, 2, 3, 4, 6].first { perOctave * Double($0) >= 4 } ?? 6
+        let firstOctave = Int(axis.lowest.rounded(.up)), lastOctave = Int(axis.highest.rounded(.down))
+        for octave in stride(from: firstOctave, through: lastOctave, by: 1) where octave % step == 0 {
             let label = octave > 0 ? "+\(octave)" : String(octave)
-            let x =
-                plot.x + Int(((Double(octave) - lowest) / (highest - lowest) * Double(plot.width - 1)).rounded())
-                - label.count / 2
+            let x = axis.column(of: Double(octave)) - label.count / 2
             let span = x...(x + label.count - 1)
-            guard x >= plot.x, x + label.count <= plot.maxX, !span.overlaps(reserved) else { continue }
+            // The end labels may lean one cell into the gutters.
+            guard x >= plot.x - 1, x + label.count <= plot.maxX + 1, !span.overlaps(reserved) else { continue }
             frame.put(label, x: x, y: y, style: styles.axis)
         }
         frame.put(markerLabel, x: markerStart, y: y, style: styles.marker)
     }
 
-    private func plotGlyphs(_ line: Series, octaves: [Double], plot: Rect, into frame: inout Frame) {
-        let lowest = octaves[0], span = octaves[octaves.count - 1] - octaves[0]
-        for column in 0..<plot.width {
-            let octave = lowest + span * Double(column) / Double(max(plot.width - 1, 1))
-            let value = Self.interpolate(line.values, at: octave, octaves: octaves)
-            let row = plot.y + Int(((1 - value) * Double(plot.height - 1)).rounded())
-            frame[plot.x + column, row] = line.style.cell(line.glyph)
+    /// The x axis's name under its ticks, and how many rows the curve used when it sampled.
+    private func drawTitle(
+        _ points: [DivisorCurvePoint], plot: Rect, y: Int, into frame: inout Frame, styles: ThemeStyles
+    ) {
+        let sampled = points.first?.sampledRows ?? 0
+        let note = sampled > 0 && sampled < totalRows ? "\(sampled) of \(totalRows) rows sampled" : ""
+        let titleX = plot.x + max(0, (plot.width - axisTitle.count) / 2)
+        frame.put(axisTitle, x: titleX, y: y, style: styles.axis)
+        if !note.isEmpty, plot.maxX + Self.rightGutter - note.count > titleX + axisTitle.count + 1 {
+            frame.put(note, x: plot.maxX + Self.rightGutter - note.count, y: y, style: styles.muted)
         }
     }
+}
 
-    /// Linear interpolation of `values` (given at sorted `octaves`), clamped to 0…1.
-    static func interpolate(_ values: [Double], at octave: Double, octaves: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        guard let upper = octaves.firstIndex(where: { $0 >= octave }) else { return clamp(values[values.count - 1]) }
-        guard upper > 0 else { return clamp(values[0]) }
-        let t = (octave - octaves[upper - 1]) / (octaves[upper] - octaves[upper - 1])
-        return clamp(values[upper - 1] + (values[upper] - values[upper - 1]) * t)
+/// Maps octaves to plot columns and interpolates the curve's values between its points.
+private struct CurveAxis {
+    let octaves: [Double]
+    let plot: Rect
+    var lowest: Double { octaves[0] }
+    var highest: Double { octaves[octaves.count - 1] }
+    var span: Double { highest - lowest }
+
+    init(points: [DivisorCurvePoint], plot: Rect) {
+        octaves = points.map(\.octaves)
+        self.plot = plot
     }
 
-    private static func clamp(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 0 }
+    func octave(atColumn column: Int) -> Double {
+        lowest + span * Double(column) / Double(max(plot.width - 1, 1))
+    }
+
+    func column(of octave: Double) -> Int {
+        plot.x + Int(((octave - lowest) / span * Double(plot.width - 1)).rounded())
+    }
+
+    /// Linear interpolation of `values` (given at the sorted octaves), clamped to 0…1.
+    func interpolate(_ values: [Double], at octave: Double) -> Double {
+        let value = linear(values, at: octave)
+        return value.isFinite ? min(1, max(0, value)) : 0
+    }
+
+    /// Interpolation in log10 (so a power law stays straight); 0 stays 0.
+    func logInterpolate(_ values: [Double], at octave: Double) -> Double {
+        let logs = values.map { $0 > 0 && $0.isFinite ? log10($0) : -Double.infinity }
+        let value = linear(logs, at: octave)
+        return value.isFinite ? pow(10, value) : 0
+    }
+
+    func nearest(_ points: [DivisorCurvePoint], at octave: Double) -> DivisorCurvePoint {
+        points.min { abs($0.octaves - octave) < abs($1.octaves - octave) } ?? points[0]
+    }
+
+    private func linear(_ values: [Double], at octave: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        guard let upper = octaves.firstIndex(where: { $0 >= octave }) else { return values[values.count - 1] }
+        guard upper > 0 else { return values[0] }
+        let t = (octave - octaves[upper - 1]) / (octaves[upper] - octaves[upper - 1])
+        if values[upper - 1] == values[upper] { return values[upper] }
+        return values[upper - 1] + (values[upper] - values[upper - 1]) * t
+    }
+}
+
+/// The gradient's log axis: whole decades from just above the largest maximum down to the
+/// smallest median (at most `SweepCurveWidget.maximumDecades`; smaller values sit on the floor).
+private struct LogScale {
+    let top: Double
+    let bottom: Double
+    let rows: Int
+
+    init?(points: [DivisorCurvePoint], rows: Int) {
+        let positive = (points.map(\.scoreGradMax) + points.map(\.scoreGradMedian)).filter { $0 > 0 && $0.isFinite }
+        guard let largest = positive.max(), let smallest = positive.min(), rows > 0 else { return nil }
+        top = log10(largest).rounded(.up)
+        bottom = max(min(log10(smallest).rounded(.down), top - 2), top - SweepCurveWidget.maximumDecades)
+        self.rows = rows
+    }
+
+    /// The plot row of `value` (0 at the top); 0 and tiny values land on the bottom row.
+    func row(of value: Double) -> Int {
+        guard value > 0, value.isFinite else { return rows - 1 }
+        let t = (top - log10(value)) / (top - bottom)
+        return Int((min(1, max(0, t)) * Double(rows - 1)).rounded())
+    }
 }

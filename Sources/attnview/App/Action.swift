@@ -15,6 +15,8 @@ enum Action: Hashable, Sendable {
     case toggleCausal
     case rhoDown, rhoUp
     case toggleHeatmap
+    /// `b`: the split view of the current divisor beside the standard one (√d_k, alpha 1), or back.
+    case toggleCompare
     case previousRow, nextRow, nextRowWrapping
     case nextTheme
     case togglePlay

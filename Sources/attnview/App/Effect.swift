@@ -7,6 +7,9 @@ enum Effect: Hashable, Sendable {
     /// Recompute the divisor curve of the result on screen: needed when more than the divisor changed.
     /// A failure comes back as `.report`.
     case computeCurve
+    /// Compute the standard-divisor twin of the result on screen (√d_k, alpha 1) for the split view
+    /// of `b`: same inputs and d_k, so one softmax. A failure comes back as `.report`.
+    case computeBaseline
     /// Load this theme and draw with it. A failure comes back as `.themeFailed`.
     case loadTheme(String)
     /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
@@ -18,25 +21,27 @@ enum Effect: Hashable, Sendable {
     /// read, so a held key computes once per frame.
     var catchesUp: Bool {
         switch self {
-        case .compute, .computeCurve, .loadTheme: true
+        case .compute, .computeCurve, .computeBaseline, .loadTheme: true
         case .save, .quit: false
         }
     }
 
     /// `effects` (all `catchesUp`) with the superseded ones left out: the last compute, one curve
-    /// after it, the last theme.
+    /// and one baseline after it, the last theme.
     static func coalesced(_ effects: [Effect]) -> [Effect] {
         var compute: Effect?
         var curve = false
+        var baseline = false
         var theme: Effect?
         for effect in effects {
             switch effect {
             case .compute: compute = effect
             case .computeCurve: curve = true
+            case .computeBaseline: baseline = true
             case .loadTheme: theme = effect
             case .save, .quit: preconditionFailure("\(effect) does not wait; perform it where it is asked for")
             }
         }
-        return [compute, curve ? .computeCurve : nil, theme].compactMap { $0 }
+        return [compute, curve ? .computeCurve : nil, baseline ? .computeBaseline : nil, theme].compactMap { $0 }
     }
 }

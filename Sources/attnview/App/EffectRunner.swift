@@ -13,6 +13,8 @@ struct EffectRunner {
     private let keys: KeyGuide
     private(set) var result: AttentionResult
     private(set) var curve: [DivisorCurvePoint] = []
+    /// The result at the standard divisor, for the split view of `b` (nil until asked for).
+    private(set) var baseline: AttentionResult?
     private(set) var renderer: ScreenRenderer
 
     /// A runner showing `result` (already computed) in the default theme until `.loadTheme`.
@@ -46,6 +48,13 @@ struct EffectRunner {
                 curve = []
                 return [.report("divisor curve: \(error.description)")]
             }
+        case .computeBaseline:
+            do throws(AttentionError) {
+                baseline = try engine.compute(result.params.standardBaseline)
+            } catch {
+                baseline = nil
+                return [.report("standard divisor: \(error.description)")]
+            }
         case .loadTheme(let name):
             do throws(ThemeError) {
                 renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii, keys: keys)
@@ -59,22 +68,31 @@ struct EffectRunner {
         return []
     }
 
-    /// The screen for `state`.
+    /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
     func frame(for state: AppState) -> Frame {
-        renderer.render(result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+        if let baseline = shownBaseline(state) {
+            return renderer.renderComparison(
+                result: result, baseline: baseline, view: state.view, width: state.width, height: state.height)
+        }
+        return renderer.render(result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+    }
+
+    private func shownBaseline(_ state: AppState) -> AttentionResult? {
+        state.view.comparing ? baseline : nil
     }
 
     /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name.
     private func save(_ state: AppState, json: Bool) -> Action {
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
-            width: state.width, height: state.height, ascii: ascii)
+            width: state.width, height: state.height, ascii: ascii, baseline: shownBaseline(state))
         let result = result
+        let baseline = shownBaseline(state)
         do throws(SnapshotFilesError) {
             let paths = try files.write(
                 stem: SnapshotNaming.stem(params: result.params, date: Date()), text: picture.text,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                json: json ? { sink in result.writeJSON { sink.write($0) } } : nil)
+                json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
             return .saved(paths: paths)
         } catch {
             return .saveFailed(error.description)

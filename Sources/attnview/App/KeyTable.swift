@@ -43,6 +43,9 @@ struct KeyTable: Sendable {
             [(.character("v"), .toggleHeatmap)], help: "heatmap of weights / logits", hint: KeyHint("view", priority: 4)
         ),
         KeyEntry(
+            [(.character("b"), .toggleCompare)], help: "compare with the standard √d_k",
+            hint: KeyHint("compare", priority: 14)),
+        KeyEntry(
             [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
             help: "next / previous query row", hint: KeyHint("row", priority: 5)),
         KeyEntry(

@@ -61,6 +61,9 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
         return changingParams(next) { $0.rho = rho }
     case .toggleHeatmap:
         next.view.heatmap = next.view.heatmap == .weights ? .logits : .weights
+    case .toggleCompare:
+        next.view.comparing.toggle()
+        return (next, next.view.comparing ? [.computeBaseline] : [])
     case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
     case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
     case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
@@ -117,7 +120,7 @@ private func changingParams(
     next.params = params
     next.view.selectedRow = min(next.view.selectedRow, max(0, params.n - 1))
     let curve = curveInputs(params) != curveInputs(state.params)
-    return (next, curve ? [.compute(params), .computeCurve] : [.compute(params)])
+    return (next, recomputing(params, curve: curve, comparing: next.view.comparing))
 }
 
 /// What the divisor curve depends on: the inputs, d_k and the mask, not the divisor.
@@ -161,7 +164,13 @@ private func playing(_ state: AppState) -> (state: AppState, effects: [Effect]) 
         return (next, [])
     }
     next.params = params
-    return (next, [.compute(params)])
+    return (next, recomputing(params, curve: false, comparing: next.view.comparing))
+}
+
+/// The work for new parameters: the result, the curve when more than the divisor changed, and
+/// the standard-divisor twin while the split view of `b` shows it.
+private func recomputing(_ params: AttentionParams, curve: Bool, comparing: Bool) -> [Effect] {
+    [.compute(params)] + (curve ? [.computeCurve] : []) + (comparing ? [.computeBaseline] : [])
 }
 
 /// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.

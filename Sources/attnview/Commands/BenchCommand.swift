@@ -89,7 +89,7 @@ struct BenchCommand: ParsableCommand {
             },
             body: { _ = try engine.compute(params) }
         )
-        report("divisor curve (25 points, cached QKᵀ)") {
+        report("divisor curve (\(AttentionEngine.curvePoints) points, cached QKᵀ)") {
             _ = try engine.divisorCurve(params)
         }
         print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))

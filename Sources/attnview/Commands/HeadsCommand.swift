@@ -41,12 +41,19 @@ struct HeadsCommand: ParsableCommand {
     @Option(help: "Output format: markdown, csv or json.")
     var format: Format = .markdown
 
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated statistics (JSON names, or regime) for markdown and csv; default all.",
+            valueName: "list"))
+    var columns: String?
+
     func validate() throws {
         do {
             _ = try options().params()
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
+        _ = try StatisticSelection.option(columns, isJSON: format == .json)
     }
 
     func run() throws {
@@ -65,8 +72,8 @@ struct HeadsCommand: ParsableCommand {
         }
         let output: Data
         switch format {
-        case .markdown: output = Data(HeadsTable(rows: rows).markdown.utf8)
-        case .csv: output = Data(HeadsTable(rows: rows).csv.utf8)
+        case .markdown: output = Data(try table(rows).markdown.utf8)
+        case .csv: output = Data(try table(rows).csv.utf8)
         case .json:
             var shared = base
             shared.n = labels.tokens.count
@@ -74,6 +81,12 @@ struct HeadsCommand: ParsableCommand {
             output = HeadRow.jsonData(rows, base: shared)
         }
         try ByteSink.standardOutput { $0.write(output) }
+    }
+
+    /// The table of `rows` with the `--columns` selection.
+    private func table(_ rows: [HeadRow]) throws -> HeadsTable {
+        guard columns != nil else { return HeadsTable(rows: rows) }
+        return HeadsTable(rows: rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The same options as `snapshot --model`, so the two commands check and resolve them alike.

@@ -47,6 +47,13 @@ struct SnapshotCommand: ParsableCommand {
     @Flag(help: "Overwrite --output if it exists.")
     var force = false
 
+    @Flag(
+        help: """
+            Draw the current divisor beside the standard one (√d_k, alpha 1) with the key statistics \
+            in columns; JSON adds baseline: {divisor, stats}.
+            """)
+    var compare = false
+
     func validate() throws {
         let (widths, heights) = Self.sizeRange
         guard widths.contains(width) else {
@@ -70,12 +77,14 @@ struct SnapshotCommand: ParsableCommand {
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
         let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
-        let text = format == .json ? nil : try picture(of: result, theme: theme, engine: engine)
+        // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
+        let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
+        let text = format == .json ? nil : try picture(of: result, baseline: baseline, theme: theme, engine: engine)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
             } else {
-                result.writeJSON { sink.write($0) }
+                result.writeJSON(baseline: baseline) { sink.write($0) }
             }
         }
         if let output {
@@ -86,11 +95,15 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, theme: Theme, engine: AttentionEngine) throws -> String {
+    private func picture(of result: AttentionResult, baseline: AttentionResult?, theme: Theme, engine: AttentionEngine)
+        throws -> String
+    {
         let environment = ProcessInfo.processInfo.environment
+        // The split view has no divisor curve to compute.
         let picture = SnapshotPicture(
-            result: result, curve: try engine.divisorCurve(result.params), theme: theme, themeName: display.theme,
-            view: ViewState(), width: width, height: height, ascii: display.ascii)
+            result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
+            themeName: display.theme, view: ViewState(), width: width, height: height, ascii: display.ascii,
+            baseline: baseline)
         guard format == .ansi else { return picture.text }
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
         return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)

@@ -52,12 +52,19 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Output format: markdown, csv or json.")
     var format: Format = .markdown
 
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated statistics (JSON names, or regime) for markdown and csv; default all.",
+            valueName: "list"))
+    var columns: String?
+
     func validate() throws {
         do {
             _ = try grid()
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
+        _ = try table(rows: [])
     }
 
     func run() throws {
@@ -67,8 +74,8 @@ struct SweepCommand: ParsableCommand {
         progress.finish()
         let output: Data
         switch format {
-        case .markdown: output = Data(SweepTable(rows: rows).markdown.utf8)
-        case .csv: output = Data(SweepTable(rows: rows).csv.utf8)
+        case .markdown: output = Data(try table(rows: rows).markdown.utf8)
+        case .csv: output = Data(try table(rows: rows).csv.utf8)
         case .json: output = SweepRow.jsonData(rows, base: sweep.base)
         }
         try ByteSink.standardOutput { $0.write(output) }
@@ -100,6 +107,11 @@ struct SweepCommand: ParsableCommand {
             }
         }
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
+    }
+
+    /// The table of `rows` with the `--columns` selection (a usage error names a bad item).
+    private func table(rows: [SweepRow]) throws -> SweepTable {
+        SweepTable(rows: rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The comma-separated items of a list option, trimmed; an empty item is an error.

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// docs/the-argument-measured.md quotes tables as its commands print them: each table between
+/// `<!-- argument-table: attnview … -->` and `<!-- /argument-table -->` must be exactly that
+/// command's output (regenerate with scripts/make_argument_tables.sh).
+@Suite struct ArgumentDocTests {
+    static let page = "docs/the-argument-measured.md"
+
+    struct Table: CustomTestStringConvertible, Sendable {
+        let command: String
+        let quoted: String
+        var testDescription: String { command }
+    }
+
+    static func tables() throws -> [Table] {
+        let text = try Docs.text(page)
+        let pattern = /<!-- argument-table: attnview ([^>]*?) -->\n\n(.*?)\n\n<!-- \/argument-table -->/
+        return text.matches(of: pattern.dotMatchesNewlines()).map {
+            Table(command: String($0.output.1), quoted: String($0.output.2))
+        }
+    }
+
+    @Test func pageHasTablesForTheClaimsAndValidLinks() throws {
+        let text = try Docs.text(Self.page)
+        #expect(try Self.tables().count == 8)
+        for claim in 1...6 { #expect(text.contains("## (\(claim))"), "claim (\(claim)) has a section") }
+        let folder = Docs.root.appendingPathComponent(Self.page).deletingLastPathComponent()
+        for target in Docs.relativeLinks(in: text) {
+            let path = folder.appendingPathComponent(target).standardizedFileURL.path
+            #expect(FileManager.default.fileExists(atPath: path), "links \(target), which does not exist")
+        }
+    }
+
+    /// Whether the trained model the `heads` table reads is installed (`make model`; CI has none).
+    static let modelInstalled = FileManager.default.fileExists(
+        atPath: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+            ".local/share/attnview/models/minilm"
+        ).path)
+
+    @Test(arguments: try tables().filter { !$0.command.contains("--model") })
+    func tableIsWhatItsCommandPrints(_ table: Table) throws {
+        try check(table)
+    }
+
+    @Test(
+        .enabled(if: modelInstalled, "needs the minilm model (make model)"),
+        arguments: try tables().filter { $0.command.contains("--model") })
+    func modelTableIsWhatItsCommandPrints(_ table: Table) throws {
+        try check(table)
+    }
+
+    private func check(_ table: Table) throws {
+        let outcome = try CLIRunner.run(table.command.split(separator: " ").map(String.init))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdoutText.trimmingCharacters(in: .newlines) == table.quoted)
+    }
+}
