@@ -50,7 +50,10 @@ public struct ScreenRenderer: Sendable {
             inspector.draw(into: &frame, area: inner, styles: styles)
         }
         let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
-        StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
+        StatisticsPanel(
+            stats: result.stats, logitMeanExpected: LogitTheory(params: result.params, divisor: result.divisor)?.mean,
+            ascii: ascii
+        ).draw(into: &frame, area: statisticsArea, styles: styles)
         let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
         ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
             .draw(into: &frame, area: parameterArea, styles: styles)

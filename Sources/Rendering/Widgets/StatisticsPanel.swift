@@ -4,6 +4,8 @@ import AttentionCore
 /// regime badge.
 struct StatisticsPanel {
     let stats: AttentionStatistics
+    /// The theory's logit mean (nonzero with rho > 0); nil for file inputs.
+    let logitMeanExpected: Double?
     let ascii: Bool
 
     /// Inner rows it needs (badge, column header, one per statistic).
@@ -11,7 +13,7 @@ struct StatisticsPanel {
 
     var rows: [(label: String, measured: Double, expected: Double?)] {
         [
-            ("logit mean", stats.logitMean, stats.logitStdExpected == nil ? nil : 0),
+            ("logit mean", stats.logitMean, logitMeanExpected),
             ("logit std", stats.logitStd, stats.logitStdExpected),
             ("entropy H", stats.entropyMean, nil),
             ("H / ln m", stats.entropyNormalizedMean, nil),
