@@ -16,7 +16,8 @@ struct ModelOptions: ParsableArguments {
     var dk: Int?
 
     @Option(
-        parsing: .unconditional, help: "Seed of the random Q and K (same seed, same numbers on every machine).",
+        parsing: .unconditional,
+        help: "Seed of the random Q and K (same seed, same numbers on every machine). (default: 0)",
         transform: SeedArgument.parse)
     var seed: UInt64 = 0
 

@@ -34,7 +34,7 @@ struct SweepCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Keys (rows of K), 1–4096; defaults to --n.")
     var m: Int?
 
-    @Option(parsing: .unconditional, help: "First seed.", transform: SeedArgument.parse)
+    @Option(parsing: .unconditional, help: "First seed. (default: 0)", transform: SeedArgument.parse)
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: "Standard deviation of every random entry (> 0).")
