@@ -13,7 +13,7 @@ struct SweepTable {
 
     /// CSV column titles: the grid's coordinates, then every statistic under its JSON name.
     static let header = [
-        "d_k", "scale", "divisor", "trials", "logit_mean", "logit_std", "logit_std_expected", "entropy_mean",
+        "dk", "scale", "divisor", "trials", "logit_mean", "logit_std", "logit_std_expected", "entropy_mean",
         "entropy_normalized_mean", "max_weight_mean", "effective_tokens_mean", "jacobian_fro_mean",
         "score_grad_mean", "regime",
     ]

@@ -47,7 +47,7 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let outcome = try CLIRunner.run(grid + ["--format", "csv"])
     let lines = outcome.stdoutText.split(separator: "\n")
     #expect(lines.count == 7)
-    #expect(lines[0].hasPrefix("d_k,scale,divisor,trials,logit_mean,logit_std,"))
+    #expect(lines[0].hasPrefix("dk,scale,divisor,trials,logit_mean,logit_std,"))
     #expect(lines[0].hasSuffix(",score_grad_mean,regime"))
     #expect(lines[1].hasPrefix("16,none,1,2,"))
     #expect(lines[6].hasPrefix("256,dk,256,2,"))
@@ -64,4 +64,17 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     #expect(lines[2].hasPrefix("|  16 | none  |       1 |      2 |"))
     #expect(lines[7].hasPrefix("| 256 | dk    |     256 |      2 |"))
     #expect(lines[7].hasSuffix("| flat     |"))
+}
+
+@Test func sweepCSVColumnsAreTheJSONKeyNames() throws {
+    let csv = try CLIRunner.run(grid + ["--format", "csv"]).stdoutText
+    let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+    let json = try CLIRunner.run(grid + ["--format", "json"]).stdout
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let row = try #require((document["rows"] as? [[String: Any]])?.first)
+    let stats = try #require(row["stats"] as? [String: Any])
+    let keys = Set(row.keys).subtracting(["stats"]).union(stats.keys)
+    #expect(Set(header) == keys, "CSV \(header) vs JSON \(keys.sorted())")
+    #expect(header.count == keys.count)
+    #expect(header.first == "dk")
 }
