@@ -114,8 +114,9 @@ public struct ScreenRenderer: Sendable {
         let title = view.heatmap == .logits ? "logits QKᵀ/s" : "attention weights"
         Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(
             into: &frame, area: area, styles: styles)
-        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(
-            into: &frame, area: inner, styles: styles)
+        HeatmapWidget(
+            matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row, sharpness: RowSharpness(result: result)
+        ).draw(into: &frame, area: inner, styles: styles)
     }
 
     private func statusMessage(view: ViewState, row: Int) -> String {
