@@ -20,11 +20,24 @@ public struct RowSharpness: Equatable, Sendable {
         }
     }
 
+    /// Which end of the sharpness scale to look for.
+    public enum Extreme: Hashable, Sendable {
+        /// Lowest H / ln m: the row closest to one-hot.
+        case sharpest
+        /// Highest H / ln m: the row closest to uniform.
+        case flattest
+    }
+
     /// The row with the lowest H / ln m (the first of ties); nil when no row has two keys.
     public var sharpest: Int? { extreme(by: <) }
 
     /// The row with the highest H / ln m (the first of ties); nil when no row has two keys.
     public var flattest: Int? { extreme(by: >) }
+
+    /// `sharpest` or `flattest`.
+    public func row(_ extreme: Extreme) -> Int? {
+        extreme == .sharpest ? sharpest : flattest
+    }
 
     private func extreme(by better: (Double, Double) -> Bool) -> Int? {
         var best: (row: Int, value: Double)?

@@ -73,7 +73,9 @@ public struct ScreenRenderer: Sendable {
         StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
         if view.showHelp {
-            HelpOverlay(entries: keys.entries(in: view.mode)).draw(
+            HelpOverlay(
+                entries: keys.entries(in: view.mode), panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs)
+            ).draw(
                 into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
         }
         if ascii { frame.makeASCII() }
@@ -134,6 +136,7 @@ public struct ScreenRenderer: Sendable {
         let lines = [
             "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))",
             "now \(frame.width)×\(frame.height)",
+            "keys wait until it is larger · q quits",
         ]
         let top = max(0, (frame.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {

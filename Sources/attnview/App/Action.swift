@@ -16,6 +16,10 @@ enum Action: Hashable, Sendable {
     case rhoDown, rhoUp
     case toggleHeatmap
     case previousRow, nextRow, nextRowWrapping
+    /// Select the sharpest or the flattest row of the result on screen (found by the event loop).
+    case jumpToRow(RowSharpness.Extreme)
+    /// The outcome of a jump: the row found and its H / ln m.
+    case rowFound(row: Int, extreme: RowSharpness.Extreme, normalizedEntropy: Double)
     case nextTheme
     case togglePlay
     /// One animation step while playing (the event loop sends it when input times out).

@@ -12,6 +12,9 @@ enum Effect: Hashable, Sendable {
     /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
     /// The outcome comes back as `.saved` or `.saveFailed`.
     case save(json: Bool)
+    /// Find the sharpest or flattest row of the result on screen. The outcome comes back as
+    /// `.rowFound`, or `.report` when no row has two keys to choose from.
+    case findRow(RowSharpness.Extreme)
     case quit
 
     /// Effects that only bring the picture up to date: they can wait until every pending key is
@@ -19,7 +22,7 @@ enum Effect: Hashable, Sendable {
     var catchesUp: Bool {
         switch self {
         case .compute, .computeCurve, .loadTheme: true
-        case .save, .quit: false
+        case .save, .findRow, .quit: false
         }
     }
 
@@ -34,7 +37,8 @@ enum Effect: Hashable, Sendable {
             case .compute: compute = effect
             case .computeCurve: curve = true
             case .loadTheme: theme = effect
-            case .save, .quit: preconditionFailure("\(effect) does not wait; perform it where it is asked for")
+            case .save, .findRow, .quit:
+                preconditionFailure("\(effect) does not wait; perform it where it is asked for")
             }
         }
         return [compute, curve ? .computeCurve : nil, theme].compactMap { $0 }

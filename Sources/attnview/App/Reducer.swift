@@ -8,6 +8,11 @@ import Rendering
 /// parameters invalid are refused with a status message instead.
 func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
     var next = state
+    // The "terminal too small" screen shows nothing a key could change: keys other than quitting
+    // wait (that screen says so), so nothing changes out of sight.
+    if state.isTooSmall && (action.isKeyPress && ![.quit, .back].contains(action) || action == .tick) {
+        return (state, [])
+    }
     if action.isKeyPress {
         next.view.status = ""
         // Any key that does something closes the help, so its effect is visible.
@@ -60,6 +65,11 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
     case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
     case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
+    case .jumpToRow(let extreme): return (next, [.findRow(extreme)])
+    case .rowFound(let row, let extreme, let value):
+        next.view.selectedRow = min(max(0, row), max(0, next.params.n - 1))
+        let word = extreme == .sharpest ? "sharpest" : "flattest"
+        next.view.status = "row \(row) is the \(word): H / ln m \(ParameterSteps.format(value))"
     case .nextTheme:
         guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
@@ -176,7 +186,7 @@ extension Action {
     /// Actions that come from the user's keys (not from the event loop or the terminal).
     var isKeyPress: Bool {
         switch self {
-        case .tick, .saved, .saveFailed, .report, .revert, .resize: false
+        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound: false
         default: true
         }
     }
