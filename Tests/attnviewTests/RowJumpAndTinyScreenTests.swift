@@ -43,6 +43,13 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
         #expect(sharpness.sharpest != sharpness.flattest)
     }
 
+    @Test func aOneHotRowReadsBelowOneTenThousandth() {
+        let next = reduce(state(), .rowFound(row: 48, extreme: .sharpest, normalizedEntropy: 1.2e-18)).state
+        #expect(next.view.status == "row 48 is the sharpest: H / ln m below 0.0001")
+        let flat = reduce(state(), .rowFound(row: 3, extreme: .flattest, normalizedEntropy: 0.97654)).state
+        #expect(flat.view.status == "row 3 is the flattest: H / ln m 0.9765")
+    }
+
     @Test func withOneKeyThereIsNothingToChooseAndTheStatusSaysSo() throws {
         let params = AttentionParams(n: 4, m: 1)
         var effects = try runner(for: params)

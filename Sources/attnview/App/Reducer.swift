@@ -69,7 +69,8 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     case .rowFound(let row, let extreme, let value):
         next.view.selectedRow = min(max(0, row), max(0, next.params.n - 1))
         let word = extreme == .sharpest ? "sharpest" : "flattest"
-        next.view.status = "row \(row) is the \(word): H / ln m \(ParameterSteps.format(value))"
+        let shown = value < 1e-4 ? "below 0.0001" : ParameterSteps.format(value)
+        next.view.status = "row \(row) is the \(word): H / ln m \(shown)"
     case .nextTheme:
         guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
