@@ -7,6 +7,7 @@ public struct RowSharpness: Equatable, Sendable {
     /// H_i / ln m_i per query row; nil for a row that sees fewer than two keys (nothing to choose).
     public let normalizedEntropy: [Double?]
 
+    /// Given values, for tests and for callers that already hold them.
     public init(normalizedEntropy: [Double?]) {
         self.normalizedEntropy = normalizedEntropy
     }
