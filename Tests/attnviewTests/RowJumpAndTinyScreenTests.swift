@@ -78,7 +78,7 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
     @Test func quittingResizingAndTheClockStillWork() {
         let tiny = state(width: 60, height: 20)
         #expect(reduce(tiny, .quit).effects == [.quit])
-        #expect(reduce(tiny, .back).effects == [.quit])
+        #expect(reduce(tiny, .closeHelp) == (tiny, []))
         let grown = reduce(tiny, .resize(width: 100, height: 30)).state
         #expect(grown.width == 100 && !grown.isTooSmall)
         #expect(reduce(grown, .doubleDk).state.params.dk == 128, "keys work again once it is large enough")

@@ -1,64 +1,92 @@
 /// The keys of the current mode, and one line per panel on screen saying how to read it, in a
 /// box over the middle of the screen: the panel lines under the keys when the screen is tall
 /// enough, else beside them, wrapped (80 × 24 keeps both).
-struct HelpOverlay {
+struct HelpOverlay: PanelContent {
     let entries: [KeyHelp]
     let panels: [PanelGuide.Line]
 
+    /// The box it needs, centred in `area` (the screen above the status bar).
+    func box(in area: Rect, styles: ThemeStyles) -> Rect {
+        let keysWidth = keysWidth(styles: styles)
+        if stacked(height: area.height) {
+            let nameWidth = panels.map(\.panel.count).max() ?? 0
+            let panelWidth = panels.map { nameWidth + 2 + $0.text.count }.max() ?? 0
+            let rows = entries.count + (panels.isEmpty ? 0 : panels.count + 1)
+            return area.centered(
+                width: min(area.width, max(keysWidth, panelWidth) + 4), height: min(area.height, rows + 2))
+        }
+        let side = sideLines(room: sideRoom(boxWidth: area.width, styles: styles))
+        return area.centered(width: area.width, height: min(area.height, max(entries.count, side.count) + 2))
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "keys and panels", note: "? or Esc closes")
+    }
+
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
-        let keys = entries.map {
-            (
-                keys: styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys,
-                help: styles.ascii ? $0.help.replacingArrows() : $0.help
-            )
+        let keys = keys(styles: styles)
+        let helps = helps(styles: styles)
+        let keyWidth = keys.map(\.count).max() ?? 0
+        for index in entries.indices where index < area.height {
+            let y = area.y + index
+            frame.put(keys[index], x: area.x + 1, y: y, style: styles.key)
+            frame.put(
+                helps[index], x: area.x + 3 + keyWidth, y: y, style: styles.text,
+                limit: max(0, area.width - keyWidth - 3))
         }
-        let keyWidth = keys.map(\.keys.count).max() ?? 0
-        let keysWidth = keyWidth + 2 + (keys.map(\.help.count).max() ?? 0)
-        let nameWidth = panels.map(\.panel.count).max() ?? 0
-        let panelWidth = panels.map { nameWidth + 2 + $0.text.count }.max() ?? 0
-        let stacked = panels.isEmpty || keys.count + 1 + panels.count <= area.height - 2
-        let width: Int
-        let height: Int
-        var sideLines: [(text: String, name: Int)] = []
-        if stacked {
-            width = min(area.width, max(keysWidth, panelWidth) + 4)
-            height = min(area.height, keys.count + (panels.isEmpty ? 0 : panels.count + 1) + 2)
-        } else {
-            width = area.width
-            // Beside the keys: "name: text" wrapped; `name` counts the characters shown as the name.
-            let room = width - 2 - (keysWidth + 4) - 1
-            for line in panels {
-                for (index, piece) in PanelGuide.wrap(line.panel + ": " + line.text, width: room).enumerated() {
-                    sideLines.append((piece, index == 0 ? line.panel.count + 1 : 0))
-                }
-            }
-            height = min(area.height, max(keys.count, sideLines.count) + 2)
-        }
-        let box = area.centered(width: width, height: height)
-        frame.fill(box, with: styles.canvas.cell(" "))
-        let inner = Panel(title: "keys and panels", note: "? closes").draw(into: &frame, area: box, styles: styles)
-        for (index, row) in keys.enumerated() where index < inner.height {
-            frame.put(row.keys, x: inner.x + 1, y: inner.y + index, style: styles.key)
-            let helpX = inner.x + 3 + keyWidth
-            frame.put(row.help, x: helpX, y: inner.y + index, style: styles.text, limit: max(0, inner.maxX - helpX))
-        }
-        if stacked {
+        if stacked(height: area.height + 2) {
+            let nameWidth = panels.map(\.panel.count).max() ?? 0
             for (index, line) in panels.enumerated() {
-                let y = inner.y + keys.count + 1 + index
-                guard y < inner.maxY else { break }
-                frame.put(line.panel, x: inner.x + 1, y: y, style: styles.key)
-                let textX = inner.x + 3 + nameWidth
-                let text = styles.ascii ? line.text.replacingArrows() : line.text
-                frame.put(text, x: textX, y: y, style: styles.text, limit: max(0, inner.maxX - textX))
+                let y = area.y + entries.count + 1 + index
+                guard y < area.maxY else { break }
+                frame.put(line.panel, x: area.x + 1, y: y, style: styles.key)
+                let textX = area.x + 3 + nameWidth
+                frame.put(text(line.text, styles), x: textX, y: y, style: styles.text, limit: max(0, area.maxX - textX))
             }
         } else {
-            let x = inner.x + keysWidth + 4
-            for (index, line) in sideLines.enumerated() where index < inner.height {
-                let text = styles.ascii ? line.text.replacingArrows() : line.text
-                frame.put(text, x: x, y: inner.y + index, style: styles.text, limit: max(0, inner.maxX - x))
-                frame.put(String(text.prefix(line.name)), x: x, y: inner.y + index, style: styles.key)
+            let x = area.x + keysWidth(styles: styles) + 4
+            for (index, line) in sideLines(room: area.maxX - x - 1).enumerated() where index < area.height {
+                let shown = text(line.text, styles)
+                frame.put(shown, x: x, y: area.y + index, style: styles.text, limit: max(0, area.maxX - x))
+                frame.put(String(shown.prefix(line.name)), x: x, y: area.y + index, style: styles.key)
             }
         }
+    }
+
+    /// Whether keys and panel lines fit under each other in a box at most `height` rows tall.
+    private func stacked(height: Int) -> Bool {
+        panels.isEmpty || entries.count + 1 + panels.count <= height - 2
+    }
+
+    /// The widest key line: keys, two spaces, what they do.
+    private func keysWidth(styles: ThemeStyles) -> Int {
+        (keys(styles: styles).map(\.count).max() ?? 0) + 2 + (helps(styles: styles).map(\.count).max() ?? 0)
+    }
+
+    /// Columns left for the panel lines beside the keys in a box `boxWidth` wide.
+    private func sideRoom(boxWidth: Int, styles: ThemeStyles) -> Int {
+        boxWidth - 2 - (keysWidth(styles: styles) + 4) - 1
+    }
+
+    /// "name: text" per panel, wrapped to `room`; `name` is how many characters to show as the name.
+    private func sideLines(room: Int) -> [(text: String, name: Int)] {
+        panels.flatMap { line in
+            PanelGuide.wrap(line.panel + ": " + line.text, width: room).enumerated().map {
+                ($0.element, $0.offset == 0 ? line.panel.count + 1 : 0)
+            }
+        }
+    }
+
+    private func text(_ text: String, _ styles: ThemeStyles) -> String {
+        styles.ascii ? text.replacingArrows() : text
+    }
+
+    private func keys(styles: ThemeStyles) -> [String] {
+        entries.map { styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys }
+    }
+
+    private func helps(styles: ThemeStyles) -> [String] {
+        entries.map { styles.ascii ? $0.help.replacingArrows() : $0.help }
     }
 }
 
@@ -74,6 +102,7 @@ extension String {
             case "↓": out += "Down"
             case "√": out += "sqrt "
             case "−": out += "-"
+            case "±": out += "+/-"
             default: out.append(character)
             }
         }

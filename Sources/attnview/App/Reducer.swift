@@ -8,15 +8,15 @@ import Rendering
 /// parameters invalid are refused with a status message instead.
 func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
     var next = state
-    // The "terminal too small" screen shows nothing a key could change: keys other than quitting
-    // wait (that screen says so), so nothing changes out of sight.
-    if state.isTooSmall && (action.isKeyPress && ![.quit, .back].contains(action) || action == .tick) {
+    // The "terminal too small" screen shows nothing a key could change: keys other than q wait
+    // (that screen says so), so nothing changes out of sight.
+    if state.isTooSmall && (action.isKeyPress && action != .quit || action == .tick) {
         return (state, [])
     }
     if action.isKeyPress {
         next.view.status = ""
         // Any key that does something closes the help, so its effect is visible.
-        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
+        if ![.toggleHelp, .closeHelp, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
@@ -98,9 +98,7 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
         next.view.status = reason
     case .toggleHelp: next.view.showHelp.toggle()
     case .unboundKey: break
-    case .back:
-        guard next.view.showHelp else { return (next, [.quit]) }
-        next.view.showHelp = false
+    case .closeHelp: next.view.showHelp = false
     case .quit: return (next, [.quit])
     case .resize(let width, let height):
         next.width = width
