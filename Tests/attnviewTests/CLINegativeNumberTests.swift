@@ -18,6 +18,12 @@ private let negativeNumbers: [BadInvocation] = {
         (["snapshot"], "--height", "-1", "--height -1 is out of range"),
         (["sweep"], "--trials", "-2", "--trials -2 is out of range (allowed: 1–1000)"),
         (["bench"], "--n", "-1", "--n must be within 1–4096"),
+        // Range checks come before a model is loaded, so no model needs to be installed.
+        (["heads", "--model", "nosuchmodel"], "--dk", "-8", "--dk -8 is out of range (allowed: 1–65536)"),
+        (["heads", "--model", "nosuchmodel"], "--scale", "-1", "--scale -1 is out of range"),
+        (["heads", "--model", "nosuchmodel"], "--alpha", "-2", "--alpha -2 is out of range"),
+        (["snapshot", "--model", "nosuchmodel"], "--layer", "-1", "--layer -1 is out of range"),
+        (["snapshot", "--model", "nosuchmodel"], "--head", "-2", "--head -2 is out of range"),
     ]
     // The interactive view (by name and as the default command) checks its options before it
     // looks for a terminal, so these run without one.
