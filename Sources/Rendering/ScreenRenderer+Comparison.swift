@@ -29,7 +29,8 @@ extension ScreenRenderer {
         for (side, title, half) in [(result, names.now, halves[0]), (baseline, names.baseline, halves[1])] {
             let heatmap = HeatmapWidget(
                 matrix: view.heatmap == .logits ? side.logits : side.weights, mask: mask, mode: view.heatmap,
-                selectedRow: row, logitScale: view.heatmap == .logits ? logitScale : nil)
+                selectedRow: row, logitScale: view.heatmap == .logits ? logitScale : nil,
+                sharpness: RowSharpness(result: side))
             // The picture takes what it needs; a tall screen shows the selected row under it.
             let geometry = HeatmapWidget.geometry(
                 rows: heatmap.matrix.rows, cols: heatmap.matrix.cols, area: half.inset(1), styles: styles)
@@ -43,7 +44,7 @@ extension ScreenRenderer {
             }
         }
         let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
-        let help = HelpOverlay(entries: keys.entries(in: view.mode))
+        let help = HelpOverlay(entries: keys.entries(in: view.mode), panels: [])
         slots += [
             (
                 tableArea,

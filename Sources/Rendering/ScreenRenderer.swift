@@ -44,7 +44,8 @@ public struct ScreenRenderer: Sendable {
         let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
         let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
         let visibleRows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
-        let help = HelpOverlay(entries: keys.entries(in: view.mode))
+        let help = HelpOverlay(
+            entries: keys.entries(in: view.mode), panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
         let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         let slots: [(area: Rect?, widget: any Widget)] = [
             (
@@ -52,13 +53,20 @@ public struct ScreenRenderer: Sendable {
                 Panel(
                     HeatmapWidget(
                         matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
-                        selectedRow: row))
+                        selectedRow: row, sharpness: RowSharpness(result: result)))
             ),
             (
                 layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil },
                 Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
             ),
-            (layout.statistics, Panel(StatisticsPanel(stats: result.stats, ascii: ascii))),
+            (
+                layout.statistics,
+                Panel(
+                    StatisticsPanel(
+                        stats: result.stats,
+                        logitMeanExpected: LogitTheory(params: result.params, divisor: result.divisor)?.mean,
+                        ascii: ascii))
+            ),
             (
                 layout.parameters,
                 Panel(
@@ -112,6 +120,7 @@ public struct ScreenRenderer: Sendable {
         let lines = [
             "terminal too small (need \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight))",
             "now \(frame.width)×\(frame.height)",
+            "keys wait until it is larger · q quits",
         ]
         let top = max(0, (frame.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {

@@ -31,6 +31,10 @@ struct AttnView: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
+            if RootHelp.isRequest(error) {
+                print(RootHelp.text, terminator: "")
+                return
+            }
             ExitStatus.exit(reporting: error)
         }
     }

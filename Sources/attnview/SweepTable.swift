@@ -7,18 +7,19 @@ struct SweepTable {
     /// The statistics to show (`--columns`; default all of `AttentionStatistics.columns`).
     var selection = StatisticSelection.all
 
-    /// The grid's coordinates, first on every line.
-    static let coordinates = ["d_k", "scale", "divisor", "trials"]
+    /// The grid's coordinates, first on every line: titles for people, keys as the JSON names them.
+    static let coordinateTitles = ["d_k", "scale", "divisor", "trials"]
+    static let coordinateKeys = ["dk", "scale", "divisor", "trials"]
 
     /// Markdown column titles: the grid's coordinates, then the statistics' short labels
     /// (`AttentionStatistics.columns`, the list every output shares; docs/statistics.md).
     var titles: [String] {
-        Self.coordinates + selection.columns.map(\.label) + (selection.showsRegime ? ["regime"] : [])
+        Self.coordinateTitles + selection.columns.map(\.label) + (selection.showsRegime ? ["regime"] : [])
     }
 
     /// CSV column titles: the grid's coordinates, then every statistic under its JSON name.
     var header: [String] {
-        Self.coordinates + selection.columns.map(\.key) + (selection.showsRegime ? ["regime"] : [])
+        Self.coordinateKeys + selection.columns.map(\.key) + (selection.showsRegime ? ["regime"] : [])
     }
 
     /// Every cell of `row`; `number` spells the statistics (full precision for CSV, 4 digits for

@@ -64,3 +64,24 @@ struct RowInspectorTests {
         #expect(lines[titleRow + 1].contains("│1.000"), "the axis tops out at the peak: \(lines[titleRow + 1])")
     }
 }
+
+/// The strip beside the heatmap: one bar per text row, as long as its sharpest row's H / ln m.
+struct RowSharpnessStripTests {
+    @Test func eachTextRowShowsTheSharpestOfTheRowsItCovers() {
+        // 8 rows, half blocks, no pooling: text row r shows query rows 2r and 2r + 1.
+        let geometry = HeatmapGeometry(rows: 8, cols: 8, maxWidth: 8, maxHeight: 4, halfBlock: true)
+        #expect(geometry.height == 4 && geometry.pool == 1 && geometry.zoom == 1)
+        let strip = RowSharpnessStrip(values: [0.9, 0.1, nil, nil, 1, 0.5, nil, 0], geometry: geometry)
+        #expect(strip.cellValues() == [0.1, nil, 0.5, 0])
+    }
+
+    @Test func barsAreAsLongAsTheValueWithASliverForOneHot() {
+        let geometry = HeatmapGeometry(rows: 4, cols: 4, maxWidth: 8, maxHeight: 4, halfBlock: false)
+        let strip = RowSharpnessStrip(values: [1, 0.5, 0, nil], geometry: geometry)
+        var frame = Frame(width: RowSharpnessStrip.width, height: 5)
+        strip.draw(
+            into: &frame, area: Rect(x: 0, y: 0, width: RowSharpnessStrip.width, height: 4), labelRow: 4,
+            styles: ThemeStyles(theme: .fallback, depth: .none, ascii: false))
+        #expect(frame.plainText() == " █████\n ██▌\n ▏\n\nH/ln m\n")
+    }
+}

@@ -158,7 +158,7 @@ import Testing
 /// At 80 × 24 the panel has eight lines for twelve statistics: the gradient spread and the fp16
 /// verdict stay, the mean logit, entropy in nats, ‖J‖_F and fp32 leave.
 @Test func shortStatisticsPanelKeepsTheSpreadAndTheFP16Verdict() throws {
-    let panel = StatisticsPanel(stats: try SampleResults.make().stats, ascii: false)
+    let panel = StatisticsPanel(stats: try SampleResults.make().stats, logitMeanExpected: nil, ascii: false)
     #expect(
         panel.rows(fitting: 8).map(\.label) == [
             "logit std", "H / ln m", "max weight", "eff. tokens", "grad mean", "grad median", "grad max", "fp16 naive",
@@ -216,6 +216,10 @@ import Testing
     let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true, keys: .app).render(
         result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true), width: 100, height: 30)
     let text = frame.plainText()
-    #expect(text.contains("policy sqrt d_k / d_k / none (alpha 1)  |"))
+    // Nothing cut: the spelled-out line is followed by a gap (then the panel guide, if it fits beside)
+    // and the box's right edge.
+    let line = try #require(text.split(separator: "\n").first { $0.contains("policy sqrt d_k / d_k / none (alpha 1)") })
+    let rest = try #require(line.components(separatedBy: "policy sqrt d_k / d_k / none (alpha 1)").last)
+    #expect(rest.hasPrefix("  ") && line.trimmingCharacters(in: .whitespaces).hasSuffix("|"), "\(line)")
     #expect(text.contains("play: sweep the divisor +/-3 octaves"))
 }

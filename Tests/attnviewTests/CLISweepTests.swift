@@ -47,7 +47,7 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let outcome = try CLIRunner.run(grid + ["--format", "csv"])
     let lines = outcome.stdoutText.split(separator: "\n")
     #expect(lines.count == 7)
-    #expect(lines[0].hasPrefix("d_k,scale,divisor,trials,logit_mean,logit_std,"))
+    #expect(lines[0].hasPrefix("dk,scale,divisor,trials,logit_mean,logit_std,"))
     #expect(
         lines[0].hasSuffix(
             ",score_grad_mean,score_grad_median,score_grad_max,unsafe_rows_fp16,overflow_rows_fp16,unsafe_rows_fp32,"
@@ -72,7 +72,7 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
 @Test func sweepColumnsPicksStatisticsInTheGivenOrder() throws {
     let outcome = try CLIRunner.run(grid + ["--format", "csv", "--columns", "score_grad_max,regime,unsafe_rows_fp16"])
     let lines = outcome.stdoutText.split(separator: "\n")
-    #expect(lines.first == "d_k,scale,divisor,trials,score_grad_max,unsafe_rows_fp16,regime")
+    #expect(lines.first == "dk,scale,divisor,trials,score_grad_max,unsafe_rows_fp16,regime")
     #expect(lines.count == 7 && lines.allSatisfy { $0.split(separator: ",").count == 7 })
     let markdown = try CLIRunner.run(grid + ["--columns", "logit_std"]).stdoutText
     #expect(markdown.hasPrefix("| d_k | scale | divisor | trials | logit std |\n"))
@@ -86,4 +86,17 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     let json = try CLIRunner.run(grid + ["--format", "json", "--columns", "regime"])
     #expect(json.status == 64)
     #expect(json.stderr.contains("--columns applies to markdown and csv"))
+}
+
+@Test func sweepCSVColumnsAreTheJSONKeyNames() throws {
+    let csv = try CLIRunner.run(grid + ["--format", "csv"]).stdoutText
+    let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+    let json = try CLIRunner.run(grid + ["--format", "json"]).stdout
+    let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let row = try #require((document["rows"] as? [[String: Any]])?.first)
+    let stats = try #require(row["stats"] as? [String: Any])
+    let keys = Set(row.keys).subtracting(["stats"]).union(stats.keys)
+    #expect(Set(header) == keys, "CSV \(header) vs JSON \(keys.sorted())")
+    #expect(header.count == keys.count)
+    #expect(header.first == "dk")
 }

@@ -1,3 +1,4 @@
+import AttentionCore
 import Foundation
 import Glibc
 import Testing
@@ -127,14 +128,32 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    @Test func eAndShiftEJumpToTheSharpestAndFlattestRow() throws {
+        let sharpness = RowSharpness(result: try AttentionEngine().compute(AttentionParams()))
+        let sharpest = try #require(sharpness.sharpest), flattest = try #require(sharpness.flattest)
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { $0.contains("H/ln m") && Self.dk($0) == 64 }
+        try session.send("e")
+        try session.waitFor("row \(sharpest) selected") {
+            $0.contains("row \(sharpest) is the sharpest") && $0.contains("row \(sharpest) of 64")
+        }
+        try session.send("E")
+        try session.waitFor("row \(flattest) selected") {
+            $0.contains("row \(flattest) is the flattest") && $0.contains("row \(flattest) of 64")
+        }
+    }
+
     @Test func shrinkingBelowTheMinimumAndGrowingBackWorks() throws {
         let session = try TmuxSession()
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.resize(width: 40, height: 12)
-        try session.waitFor("the too-small message") { $0.contains("too small") }
-        try session.resize(width: 120, height: 40)
+        try session.waitFor("the too-small message") { $0.contains("too small") && $0.contains("keys wait") }
+        // A key pressed there is ignored: nothing changes out of sight.
         try session.send("Right")
-        try session.waitFor("the view again") { Self.dk($0) == 128 }
+        try session.resize(width: 120, height: 40)
+        try session.waitFor("the view again, d_k unchanged") { Self.dk($0) == 64 }
+        try session.send("Right")
+        try session.waitFor("keys work again") { Self.dk($0) == 128 }
     }
 
     @Test func quitExitsZeroAndLeavesTheTerminalUsable() throws {

@@ -18,8 +18,8 @@ import Testing
             (.character("n"), .fewerTokens), (.character("N"), .moreTokens), (.character("r"), .newSeed),
             (.character("c"), .toggleCausal), (.character("["), .rhoDown), (.character("]"), .rhoUp),
             (.character("v"), .toggleHeatmap), (.character("b"), .toggleCompare), (.character("j"), .nextRow),
-            (.character("k"), .previousRow),
-            (.tab, .nextRowWrapping), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
+            (.character("k"), .previousRow), (.tab, .nextRowWrapping), (.character("e"), .jumpToRow(.sharpest)),
+            (.character("E"), .jumpToRow(.flattest)), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
             (.character("?"), .toggleHelp), (.character("q"), .quit),
         ]

@@ -2,7 +2,8 @@ import AttentionCore
 import TensorFiles
 
 /// The attention matrix as colour, queries down and keys across, with index ticks, a marker at
-/// the selected row and a colour legend with value labels on the right.
+/// the selected row, each row's sharpness (`RowSharpnessStrip`) and a colour legend with value
+/// labels on the right.
 struct HeatmapWidget: PanelContent {
     let matrix: Matrix
     let mask: Mask
@@ -11,9 +12,11 @@ struct HeatmapWidget: PanelContent {
     /// Half range of the logit colour scale; nil takes the picture's own largest |logit|. The
     /// comparison view passes one value to both pictures so equal colours mean equal logits.
     var logitScale: Double? = nil
+    /// H / ln m per query row, for the strip beside the picture.
+    let sharpness: RowSharpness
 
-    /// Columns right of the picture: a gap, the two-cell colour bar, a gap, labels.
-    static let legendWidth = 10
+    /// Columns right of the picture: the sharpness strip, a gap, the two-cell colour bar, a gap, labels.
+    static let legendWidth = RowSharpnessStrip.width + 10
 
     /// Columns of row labels left of the picture for `rows` queries (digits plus the marker).
     static func labelWidth(rows: Int) -> Int { String(max(0, rows - 1)).count + 1 }
@@ -61,9 +64,16 @@ struct HeatmapWidget: PanelContent {
         }
         drawRowLabels(geometry, area: area, &frame, styles)
         drawColumnLabels(geometry, picture: picture, &frame, styles)
+        RowSharpnessStrip(values: sharpness.normalizedEntropy, geometry: geometry).draw(
+            into: &frame,
+            area: Rect(x: picture.maxX, y: picture.y, width: RowSharpnessStrip.width, height: picture.height),
+            labelRow: picture.maxY, styles: styles)
+        let legendX = picture.maxX + RowSharpnessStrip.width + 1
         HeatmapLegend(mode: mode, scale: scale, showsMask: mask.causal).draw(
             into: &frame,
-            at: Rect(x: picture.maxX + 1, y: area.y, width: Self.legendWidth - 1, height: max(geometry.height, 3)),
+            at: Rect(
+                x: legendX, y: area.y, width: Self.legendWidth - RowSharpnessStrip.width - 1,
+                height: max(geometry.height, 3)),
             labelRow: picture.maxY, styles: styles)
     }
 
@@ -142,7 +152,8 @@ struct HeatmapWidget: PanelContent {
         for index in stride(from: 0, to: matrix.cols, by: step) {
             let label = String(index)
             let column = picture.x + geometry.cellColumn(ofMatrixColumn: index)
-            guard column >= nextFree, column + label.count <= picture.maxX + 1 else { continue }
+            // Labels end inside the picture: the strip's label follows on the same row.
+            guard column >= nextFree, column + label.count <= picture.maxX else { continue }
             nextFree = frame.put(label, x: column, y: picture.maxY, style: styles.axis) + 1
         }
     }

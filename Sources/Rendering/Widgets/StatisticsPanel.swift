@@ -5,6 +5,8 @@ import AttentionCore
 /// (`Row.priority`), so the gradient spread and the fp16 verdict stay at 80 × 24.
 struct StatisticsPanel: PanelContent {
     let stats: AttentionStatistics
+    /// The theory's logit mean (nonzero with rho > 0); nil for file inputs.
+    let logitMeanExpected: Double?
     let ascii: Bool
 
     /// Inner rows it needs for everything (badge, column header, one per statistic).
@@ -30,7 +32,7 @@ struct StatisticsPanel: PanelContent {
 
     var allRows: [Row] {
         [
-            .number("logit mean", stats.logitMean, theory: stats.logitStdExpected == nil ? nil : 0, priority: 9),
+            .number("logit mean", stats.logitMean, theory: logitMeanExpected, priority: 9),
             .number("logit std", stats.logitStd, theory: stats.logitStdExpected, priority: 0),
             .number("entropy H", stats.entropyMean, priority: 8),
             .number("H / ln m", stats.entropyNormalizedMean, priority: 1),

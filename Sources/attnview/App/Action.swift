@@ -18,6 +18,10 @@ enum Action: Hashable, Sendable {
     /// `b`: the split view of the current divisor beside the standard one (√d_k, alpha 1), or back.
     case toggleCompare
     case previousRow, nextRow, nextRowWrapping
+    /// Select the sharpest or the flattest row of the result on screen (found by the event loop).
+    case jumpToRow(RowSharpness.Extreme)
+    /// The outcome of a jump: the row found and its H / ln m.
+    case rowFound(row: Int, extreme: RowSharpness.Extreme, normalizedEntropy: Double)
     case nextTheme
     case togglePlay
     /// One animation step while playing (the event loop sends it when input times out).

@@ -39,6 +39,11 @@ struct AppState: Equatable, Sendable {
         [.loadTheme(themeName), .computeCurve]
     }
 
+    /// Below the renderer's minimum the screen says "terminal too small" instead of the picture.
+    var isTooSmall: Bool {
+        width < ScreenRenderer.minimumWidth || height < ScreenRenderer.minimumHeight
+    }
+
     /// Q and K come from files or a model: token counts, seed and rho cannot change.
     var usesFiles: Bool {
         params.source != .generated

@@ -15,6 +15,9 @@ enum Effect: Hashable, Sendable {
     /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
     /// The outcome comes back as `.saved` or `.saveFailed`.
     case save(json: Bool)
+    /// Find the sharpest or flattest row of the result on screen. The outcome comes back as
+    /// `.rowFound`, or `.report` when no row has two keys to choose from.
+    case findRow(RowSharpness.Extreme)
     case quit
 
     /// Effects that only bring the picture up to date: they can wait until every pending key is
@@ -22,7 +25,7 @@ enum Effect: Hashable, Sendable {
     var catchesUp: Bool {
         switch self {
         case .compute, .computeCurve, .computeBaseline, .loadTheme: true
-        case .save, .quit: false
+        case .save, .findRow, .quit: false
         }
     }
 
@@ -39,7 +42,8 @@ enum Effect: Hashable, Sendable {
             case .computeCurve: curve = true
             case .computeBaseline: baseline = true
             case .loadTheme: theme = effect
-            case .save, .quit: preconditionFailure("\(effect) does not wait; perform it where it is asked for")
+            case .save, .findRow, .quit:
+                preconditionFailure("\(effect) does not wait; perform it where it is asked for")
             }
         }
         return [compute, curve ? .computeCurve : nil, baseline ? .computeBaseline : nil, theme].compactMap { $0 }

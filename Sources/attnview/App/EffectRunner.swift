@@ -63,6 +63,12 @@ struct EffectRunner {
                 return [.themeFailed(reason: error.description)]
             }
         case .save(let json): return [save(state, json: json)]
+        case .findRow(let extreme):
+            let sharpness = RowSharpness(result: result)
+            guard let row = sharpness.row(extreme), let value = sharpness.normalizedEntropy[row] else {
+                return [.report("no row sees two keys: none is sharper than another")]
+            }
+            return [.rowFound(row: row, extreme: extreme, normalizedEntropy: value)]
         case .quit: break
         }
         return []

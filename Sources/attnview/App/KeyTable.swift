@@ -49,6 +49,12 @@ struct KeyTable: Sendable {
             [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
             help: "next / previous query row", hint: KeyHint("row", priority: 5)),
         KeyEntry(
+            [(.character("e"), .jumpToRow(.sharpest))], help: "jump to the sharpest row",
+            hint: KeyHint("sharpest", priority: 14)),
+        KeyEntry(
+            [(.character("E"), .jumpToRow(.flattest))], help: "jump to the flattest row",
+            hint: KeyHint("flattest", priority: 15)),
+        KeyEntry(
             [(.character("t"), .nextTheme)], help: "next theme", hint: KeyHint("theme", priority: 6),
             parameters: [.theme]),
         KeyEntry(

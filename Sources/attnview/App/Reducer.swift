@@ -8,6 +8,11 @@ import Rendering
 /// parameters invalid are refused with a status message instead.
 func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
     var next = state
+    // The "terminal too small" screen shows nothing a key could change: keys other than q wait
+    // (that screen says so), so nothing changes out of sight.
+    if state.isTooSmall && (action.isKeyPress && action != .quit || action == .tick) {
+        return (state, [])
+    }
     if action.isKeyPress {
         next.view.status = ""
         // Any key that does something closes the help, so its effect is visible.
@@ -67,6 +72,12 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
     case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
     case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
+    case .jumpToRow(let extreme): return (next, [.findRow(extreme)])
+    case .rowFound(let row, let extreme, let value):
+        next.view.selectedRow = min(max(0, row), max(0, next.params.n - 1))
+        let word = extreme == .sharpest ? "sharpest" : "flattest"
+        let shown = value < 1e-4 ? "below 0.0001" : ParameterSteps.format(value)
+        next.view.status = "row \(row) is the \(word): H / ln m \(shown)"
     case .nextTheme:
         guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
@@ -192,7 +203,7 @@ extension Action {
     /// Actions that come from the user's keys (not from the event loop or the terminal).
     var isKeyPress: Bool {
         switch self {
-        case .tick, .saved, .saveFailed, .report, .revert, .resize: false
+        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound: false
         default: true
         }
     }

@@ -13,13 +13,13 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Time the core computation (for scripts/bench_core.sh).", shouldDisplay: false)
 
-    @Option(help: "Queries and keys (n = m).")
+    @Option(parsing: .unconditional, help: "Queries and keys (n = m).")
     var n: Int = 256
 
-    @Option(help: "Key/query dimension d_k.")
+    @Option(parsing: .unconditional, help: "Key/query dimension d_k.")
     var dk: Int = 4096
 
-    @Option(help: "Timed runs per measurement; the median is printed.")
+    @Option(parsing: .unconditional, help: "Timed runs per measurement; the median is printed.")
     var repeats: Int = 21
 
     @Flag(help: "Causal mask.")
@@ -28,10 +28,10 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Time the renderer instead (scripts/bench_render.sh): full frames at --width × --height.")
     var render = false
 
-    @Option(help: "Frame width for --render.")
+    @Option(parsing: .unconditional, help: "Frame width for --render.")
     var width: Int = 200
 
-    @Option(help: "Frame height for --render.")
+    @Option(parsing: .unconditional, help: "Frame height for --render.")
     var height: Int = 60
 
     @Option(help: "Time a model instead (scripts/bench_model.sh): load, encoder, layer/head switch.")

@@ -26,13 +26,17 @@ struct HeadsCommand: ParsableCommand {
     @Option(help: "The text the model reads (default: a sentence about a tired animal).")
     var text: String?
 
-    @Option(help: "Key/query dimension: the first d_k of each head's d_head dimensions (default: all).")
+    @Option(
+        parsing: .unconditional,
+        help: "Key/query dimension: the first d_k of each head's d_head dimensions (default: all).")
     var dk: Int?
 
-    @Option(help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
+    @Option(
+        parsing: .unconditional,
+        help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
     var scale: String = "sqrt"
 
-    @Option(help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
+    @Option(parsing: .unconditional, help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
     var alpha: Double = 1
 
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i.")

@@ -4,28 +4,35 @@ import Foundation
 
 /// The options that describe the model; shared by the interactive view, `snapshot` and `bench`.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "Queries (rows of Q), 1–4096. Ignored with --q/--k (the files' rows count).")
+    @Option(parsing: .unconditional, help: "Queries (rows of Q), 1–4096. Ignored with --q/--k (the files' rows count).")
     var n: Int = 64
 
-    @Option(help: "Keys (rows of K), 1–4096; defaults to --n. Not allowed with --q/--k.")
+    @Option(parsing: .unconditional, help: "Keys (rows of K), 1–4096; defaults to --n. Not allowed with --q/--k.")
     var m: Int?
 
-    @Option(help: "Key/query dimension d_k, 1–65536; default 64 (with --q/--k: the first d_k columns, default all).")
+    @Option(
+        parsing: .unconditional,
+        help: "Key/query dimension d_k, 1–65536; default 64 (with --q/--k: the first d_k columns, default all).")
     var dk: Int?
 
-    @Option(help: "Seed of the random Q and K (same seed, same numbers on every machine).")
+    @Option(
+        parsing: .unconditional,
+        help: "Seed of the random Q and K (same seed, same numbers on every machine). (default: 0)",
+        transform: SeedArgument.parse)
     var seed: UInt64 = 0
 
-    @Option(help: "Standard deviation of every random entry (> 0).")
+    @Option(parsing: .unconditional, help: "Standard deviation of every random entry (> 0).")
     var sigma: Double = 1
 
-    @Option(help: "Query–key alignment in [0, 1): k_i = rho·q_i + √(1−rho²)·z_i.")
+    @Option(parsing: .unconditional, help: "Query–key alignment in [0, 1): k_i = rho·q_i + √(1−rho²)·z_i.")
     var rho: Double = 0
 
-    @Option(help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
+    @Option(
+        parsing: .unconditional,
+        help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
     var scale: String = "sqrt"
 
-    @Option(help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
+    @Option(parsing: .unconditional, help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
     var alpha: Double = 1
 
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")
@@ -47,10 +54,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "The text the model reads (with --model; default: a sentence about a tired animal).")
     var text: String?
 
-    @Option(help: "The model's layer to show, 0-based (with --model).")
+    @Option(parsing: .unconditional, help: "The model's layer to show, 0-based (with --model).")
     var layer: Int?
 
-    @Option(help: "The head of that layer to show, 0-based (with --model).")
+    @Option(parsing: .unconditional, help: "The head of that layer to show, 0-based (with --model).")
     var head: Int?
 
     /// Checks every value against the core's ranges, naming the flag at fault (exit 64).

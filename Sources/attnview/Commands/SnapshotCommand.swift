@@ -30,10 +30,10 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Output format: text, ansi or json.")
     var format: Format = .text
 
-    @Option(help: "Frame width in columns for text and ansi (80–1000).")
+    @Option(parsing: .unconditional, help: "Frame width in columns for text and ansi (80–1000).")
     var width: Int = 120
 
-    @Option(help: "Frame height in rows for text and ansi (24–500).")
+    @Option(parsing: .unconditional, help: "Frame height in rows for text and ansi (24–500).")
     var height: Int = 40
 
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")

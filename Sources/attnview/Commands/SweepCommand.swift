@@ -19,31 +19,31 @@ struct SweepCommand: ParsableCommand {
 
     static let trialRange = 1...1000
 
-    @Option(help: "Comma-separated d_k values, each 1–65536.")
+    @Option(parsing: .unconditional, help: "Comma-separated d_k values, each 1–65536.")
     var dk: String = "16,64,256,1024,4096"
 
-    @Option(help: "Comma-separated divisor policies: sqrt, dk, none or positive numbers.")
+    @Option(parsing: .unconditional, help: "Comma-separated divisor policies: sqrt, dk, none or positive numbers.")
     var scale: String = "none,sqrt,dk"
 
-    @Option(help: "Seeds averaged per row (seed, seed+1, …), 1–1000.")
+    @Option(parsing: .unconditional, help: "Seeds averaged per row (seed, seed+1, …), 1–1000.")
     var trials: Int = 3
 
-    @Option(help: "Queries (rows of Q), 1–4096.")
+    @Option(parsing: .unconditional, help: "Queries (rows of Q), 1–4096.")
     var n: Int = 64
 
-    @Option(help: "Keys (rows of K), 1–4096; defaults to --n.")
+    @Option(parsing: .unconditional, help: "Keys (rows of K), 1–4096; defaults to --n.")
     var m: Int?
 
-    @Option(help: "First seed.")
+    @Option(parsing: .unconditional, help: "First seed. (default: 0)", transform: SeedArgument.parse)
     var seed: UInt64 = 0
 
-    @Option(help: "Standard deviation of every random entry (> 0).")
+    @Option(parsing: .unconditional, help: "Standard deviation of every random entry (> 0).")
     var sigma: Double = 1
 
-    @Option(help: "Query–key alignment in [0, 1).")
+    @Option(parsing: .unconditional, help: "Query–key alignment in [0, 1).")
     var rho: Double = 0
 
-    @Option(help: "Multiplier of the sqrt, dk and none policies (> 0).")
+    @Option(parsing: .unconditional, help: "Multiplier of the sqrt, dk and none policies (> 0).")
     var alpha: Double = 1
 
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")

@@ -1,0 +1,48 @@
+import AttentionCore
+import Testing
+
+@testable import Rendering
+
+/// The `?` overlay explains the screen: every key of the view, and one line per panel on screen.
+struct HelpOverlayTests {
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func helpListsEveryKeyAndEveryPanelOnScreen(size: (width: Int, height: Int)) throws {
+        let (result, curve) = try SampleResults.withCurve(AttentionParams())
+        let renderer = ScreenRenderer(theme: .fallback, depth: .none, keys: .app)
+        let text = renderer.render(
+            result: result, curve: curve, view: ViewState(showHelp: true), width: size.width, height: size.height
+        ).plainText()
+        for entry in KeyGuide.app.entries(in: .help) {
+            #expect(text.contains(entry.helpKeys), "\(entry.helpKeys) at \(size)")
+            #expect(text.contains(entry.help), "\(entry.help) at \(size)")
+        }
+        let layout = try #require(
+            ScreenLayout(
+                width: size.width, height: size.height, rows: 64, cols: 64,
+                styles: ThemeStyles(theme: .fallback, depth: .none, ascii: false)))
+        let panels = PanelGuide.lines(layout: layout, glyphs: .unicode)
+        #expect(panels.count >= (size.width == 80 ? 6 : 8))
+        for line in panels {
+            #expect(text.contains(line.panel + (size.width == 80 ? ":" : "")), "\(line.panel) at \(size)")
+            // Wrapped at 80 × 24: its last word still shows.
+            #expect(text.contains(String(line.text.split(separator: " ").last ?? "")), "\(line.text) at \(size)")
+        }
+    }
+
+    @Test func panelLinesFollowTheLayout() throws {
+        let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+        let small = try #require(ScreenLayout(width: 80, height: 24, rows: 64, cols: 64, styles: styles))
+        let large = try #require(ScreenLayout(width: 120, height: 40, rows: 64, cols: 64, styles: styles))
+        let smallNames = PanelGuide.lines(layout: small, glyphs: .unicode).map(\.panel)
+        let largeNames = PanelGuide.lines(layout: large, glyphs: .unicode).map(\.panel)
+        #expect(!smallNames.contains("row panel") && !smallNames.contains("divisor sweep"))
+        #expect(largeNames.contains("row panel") && largeNames.contains("divisor sweep"))
+        #expect(largeNames.first == "heatmap" && largeNames.contains("H/ln m strip"))
+    }
+
+    @Test func wrapBreaksAtSpacesAndCutsLongWords() {
+        #expect(PanelGuide.wrap("a bb ccc dddd", width: 6) == ["a bb", "ccc", "dddd"])
+        #expect(PanelGuide.wrap("abcdefgh", width: 3) == ["abc", "def", "gh"])
+        #expect(PanelGuide.wrap("", width: 5) == [])
+    }
+}
