@@ -10,13 +10,14 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Print or save the picture and its numbers without a terminal.",
         discussion: """
             text is the screen as plain UTF-8 under a header (the command line that reproduces it, \
-            the parameters, the statistics); ansi is the same screen in colour for `cat`; json holds \
-            params, stats, logits, attention and histograms. Output is identical for identical inputs.
+            the parameters, the statistics); ansi is the same screen in colour for `cat`; svg is the \
+            screen as a picture for slides, in the theme's colours; json holds params, stats, logits, \
+            attention and histograms. Output is identical for identical inputs.
             """)
 
-    /// The three documented output formats.
+    /// The documented output formats.
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case json, text, ansi
+        case json, text, ansi, svg
     }
 
     /// Below the renderer's minimum the picture would only say "terminal too small".
@@ -27,13 +28,13 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: "Output format: text, ansi or json.")
+    @Option(help: "Output format: text, ansi, svg or json.")
     var format: Format = .text
 
-    @Option(help: "Frame width in columns for text and ansi (80–1000).")
+    @Option(help: "Frame width in columns for text, ansi and svg (80–1000).")
     var width: Int = 120
 
-    @Option(help: "Frame height in rows for text and ansi (24–500).")
+    @Option(help: "Frame height in rows for text, ansi and svg (24–500).")
     var height: Int = 40
 
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
@@ -89,16 +90,26 @@ struct SnapshotCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
+        // SVG is a picture, not terminal output: always in the theme's own colours unless asked not to.
+        let depth: ColorDepth =
+            switch format {
+            case .svg: display.noColor ? .none : .trueColor
+            case .ansi: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
+            case .text, .json: .none
+            }
         let curve = try engine.divisorCurve(result.params)
         let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
             .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
         let commandLine = SnapshotCommandLine(
-            params: result.params, theme: display.theme, noColor: format == .ansi && colorless,
+            params: result.params, theme: display.theme,
+            noColor: (format == .ansi && colorless) || (format == .svg && display.noColor),
             ascii: display.ascii, format: format.rawValue, width: width, height: height,
             colors: format == .ansi && !colorless ? colors : nil)
         let header = SnapshotHeader(commandLine: commandLine.text, result: result)
-        return format == .text
-            ? SnapshotDocument.text(frame: frame, header: header) : SnapshotDocument.ansi(frame: frame, header: header)
+        switch format {
+        case .svg: return SnapshotDocument.svg(frame: frame, header: header, palette: SVGPalette(theme: theme))
+        case .ansi: return SnapshotDocument.ansi(frame: frame, header: header)
+        case .text, .json: return SnapshotDocument.text(frame: frame, header: header)
+        }
     }
 }
