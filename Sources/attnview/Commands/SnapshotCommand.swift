@@ -26,6 +26,7 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var screen: ViewOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(help: "Output format: text, ansi, svg or json.")
@@ -70,7 +71,8 @@ struct SnapshotCommand: ParsableCommand {
         let params = try model.params()
         let engine = AttentionEngine()
         let result = try engine.compute(params)
-        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let view = try screen.viewState(rows: result.weights.rows)
+        let text = format == .json ? nil : try picture(of: result, view: view, engine: engine)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
@@ -86,7 +88,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
+    private func picture(of result: AttentionResult, view: ViewState, engine: AttentionEngine) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
@@ -99,9 +101,9 @@ struct SnapshotCommand: ParsableCommand {
             }
         let curve = try engine.divisorCurve(result.params)
         let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
-            .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
+            .render(result: result, curve: curve, view: view, width: width, height: height)
         let commandLine = SnapshotCommandLine(
-            params: result.params, theme: display.theme,
+            params: result.params, view: view, theme: display.theme,
             noColor: (format == .ansi && colorless) || (format == .svg && display.noColor),
             ascii: display.ascii, format: format.rawValue, width: width, height: height,
             colors: format == .ansi && !colorless ? colors : nil)
