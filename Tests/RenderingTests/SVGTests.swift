@@ -114,6 +114,37 @@ struct SVGTests {
         #expect(read.glyphs.map(\.column) == [0, 1, 2, 3, 4, 6])
     }
 
+    /// Fuzz-style: frames of arbitrary characters (controls, markup, combining marks, emoji, blocks,
+    /// braille, private use) and attributes always give a document XMLParser accepts, with one
+    /// glyph read back per text cell.
+    @Test func arbitraryCellsAlwaysGiveValidXML() throws {
+        var generator = SplitMix64(state: 13)
+        let ranges: [ClosedRange<UInt32>] = [
+            0...0x7F, 0x80...0x2FF, 0x300...0x36F, 0x2500...0x28FF, 0xE000...0xE0FF, 0xFFF0...0xFFFF,
+            0x1F300...0x1F64F,
+        ]
+        for _ in 0..<40 {
+            var frame = Frame(width: 24, height: 6)
+            var textCells = 0
+            for y in 0..<frame.height {
+                for x in 0..<frame.width {
+                    let range = ranges[Int(generator.next() % UInt64(ranges.count))]
+                    let value = range.lowerBound + UInt32(generator.next() % UInt64(range.count))
+                    guard let scalar = Unicode.Scalar(value) else { continue }
+                    var character = Character(scalar)
+                    if generator.next() % 8 == 0 { character = Character("e\u{301}") }
+                    let color = TerminalColor.indexed(UInt8(generator.next() % 256))
+                    frame[x, y] = Cell(
+                        character, foreground: color, background: .rgb(1, 2, UInt8(generator.next() % 256)),
+                        attributes: CellAttributes(rawValue: UInt8(generator.next() % 32)))
+                    if !character.isWhitespace && GlyphGeometry.pieces(for: character) == nil { textCells += 1 }
+                }
+            }
+            let svg = try SVGReader(Self.svg(frame, title: "fuzz \u{0}\u{1B}<x>"))
+            #expect(svg.glyphs.count == textCells)
+        }
+    }
+
     @Test func reverseSwapsColoursAndBoldIsAFontWeight() throws {
         var frame = Frame(width: 3, height: 1)
         frame.put("ab", x: 0, y: 0, style: CellStyle(attributes: [.reverse, .bold]))
@@ -182,5 +213,18 @@ struct SVGTests {
             "missing \(file); run with UPDATE_GOLDEN=1")
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(svg == expected, "SVG differs from \(file); if intended, regenerate with UPDATE_GOLDEN=1 and review")
+    }
+}
+
+/// A small seeded generator, so the fuzz-style test sees the same frames on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

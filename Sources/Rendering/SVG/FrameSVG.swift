@@ -45,7 +45,7 @@ public struct FrameSVG: Sendable {
                         }
                         add(piece.outline, atColumn: x, row: y, color: color, to: &shapes)
                     }
-                } else if cell.character != " " {
+                } else if !cell.character.isWhitespace {
                     let style = SVGTextLayer.Style(
                         fill: foreground, bold: cell.attributes.contains(.bold),
                         italic: cell.attributes.contains(.italic))

@@ -1,5 +1,5 @@
 /// Filled shapes of one SVG layer, one `<path>` per colour: rects merge into longer runs as they
-/// arrive (left to right) and into taller blocks when written, which keeps a 200 × 60 screen small.
+/// arrive (left to right, row by row) and into taller blocks when written, which keeps a 200 × 60 screen small.
 /// Coordinates are thousandths of a cell. Colours keep the order they first appeared in, so the
 /// same frame always gives the same bytes.
 struct SVGShapeLayer {
@@ -10,6 +10,8 @@ struct SVGShapeLayer {
     private struct Paint {
         var boxes: [Box] = []
         var polygons: [[Int]] = []
+        /// Boxes by where they end on the right (x = right edge, width 0), to extend.
+        var rightEnds: [Box: Int] = [:]
     }
 
     private var colors: [RGB] = []
@@ -19,15 +21,18 @@ struct SVGShapeLayer {
     /// Nothing was added.
     var isEmpty: Bool { colors.isEmpty }
 
-    /// Adds a rect at (x, y) of `width` × `height`, joined to the previous rect of the same colour
-    /// when it continues it on the right.
+    /// Adds a rect at (x, y) of `width` × `height`, joined to a rect of the same colour and rows
+    /// that ends where it starts (a corner's arm and the line after it become one).
     mutating func addRect(x: Int, y: Int, width: Int, height: Int, color: RGB) {
         let index = paintIndex(color)
-        if var last = paints[index].boxes.last, last.y == y, last.height == height, last.x + last.width == x {
-            last.width += width
-            paints[index].boxes[paints[index].boxes.count - 1] = last
+        let start = Box(x: x, y: y, width: 0, height: height)
+        let end = Box(x: x + width, y: y, width: 0, height: height)
+        if let joined = paints[index].rightEnds.removeValue(forKey: start) {
+            paints[index].boxes[joined].width += width
+            paints[index].rightEnds[end] = joined
         } else {
             paints[index].boxes.append(Box(x: x, y: y, width: width, height: height))
+            paints[index].rightEnds[end] = paints[index].boxes.count - 1
         }
     }
 
