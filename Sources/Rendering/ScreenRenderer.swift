@@ -9,6 +9,8 @@ public struct ScreenRenderer: Sendable {
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
+    /// The app's key table as the help overlay, status bar and parameter panel show it.
+    public let keys: KeyGuide
     let styles: ThemeStyles
 
     /// Screens smaller than this show "terminal too small" instead of the picture.
@@ -16,10 +18,11 @@ public struct ScreenRenderer: Sendable {
     public static let minimumHeight = ScreenLayout.minimumHeight
 
     /// Resolves the theme for `depth` once (palette quantization happens here, not per frame).
-    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false) {
+    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false, keys: KeyGuide) {
         self.theme = theme
         self.depth = depth
         self.ascii = ascii
+        self.keys = keys
         self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
@@ -52,8 +55,10 @@ public struct ScreenRenderer: Sendable {
         let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
         StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
         let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
-        ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
-            .draw(into: &frame, area: parameterArea, styles: styles)
+        ParameterPanel(
+            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, keys: keys,
+            mode: view.mode
+        ).draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
@@ -62,10 +67,10 @@ public struct ScreenRenderer: Sendable {
                 .draw(into: &frame, area: area, styles: styles)
             sweep.draw(into: &frame, area: inner, styles: styles)
         }
-        StatusBar(message: statusMessage(view: view, row: row)).draw(
+        StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode)).draw(
             into: &frame, row: layout.statusRow, width: width, styles: styles)
         if view.showHelp {
-            HelpOverlay().draw(
+            HelpOverlay(entries: keys.entries(in: view.mode)).draw(
                 into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
         }
         if ascii { frame.makeASCII() }

@@ -13,7 +13,7 @@ struct SVGTests {
         width: Int = 100, height: Int = 30
     ) throws -> Frame {
         let (result, curve) = try SampleResults.withCurve(params)
-        return ScreenRenderer(theme: theme, depth: .trueColor).render(
+        return ScreenRenderer(theme: theme, depth: .trueColor, keys: .app).render(
             result: result, curve: curve, view: view, width: width, height: height)
     }
 

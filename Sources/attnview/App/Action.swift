@@ -1,6 +1,6 @@
 import AttentionCore
 
-/// Everything the user can ask for; keys become actions (`Keymap`), actions change the state (`reduce`).
+/// Everything the user can ask for; keys become actions (`KeyTable`), actions change the state (`reduce`).
 enum Action: Hashable, Sendable {
     case halveDk, doubleDk
     case decrementDk, incrementDk

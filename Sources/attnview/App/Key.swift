@@ -8,4 +8,20 @@ enum Key: Hashable, Sendable {
     case escape
     /// The terminal changed size; the new size in cells.
     case resize(width: Int, height: Int)
+
+    /// How the help, the status bar and the README spell the key.
+    var label: String {
+        switch self {
+        case .character(let character): String(character)
+        case .left: "←"
+        case .right: "→"
+        case .up: "↑"
+        case .down: "↓"
+        case .shiftLeft: "Shift+←"
+        case .shiftRight: "Shift+→"
+        case .tab: "Tab"
+        case .escape: "Esc"
+        case .resize: "resize"
+        }
+    }
 }

@@ -91,27 +91,16 @@ struct SnapshotCommand: ParsableCommand {
     private func picture(of result: AttentionResult, view: ViewState, engine: AttentionEngine) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
-        let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        // SVG is a picture, not terminal output: always in the theme's own colours unless asked not to.
-        let depth: ColorDepth =
-            switch format {
-            case .svg: display.noColor ? .none : .trueColor
-            case .ansi: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
-            case .text, .json: .none
-            }
-        let curve = try engine.divisorCurve(result.params)
-        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
-            .render(result: result, curve: curve, view: view, width: width, height: height)
-        let commandLine = SnapshotCommandLine(
-            params: result.params, view: view, theme: display.theme,
-            noColor: (format == .ansi && colorless) || (format == .svg && display.noColor),
-            ascii: display.ascii, format: format.rawValue, width: width, height: height,
-            colors: format == .ansi && !colorless ? colors : nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
+        let picture = SnapshotPicture(
+            result: result, curve: try engine.divisorCurve(result.params), theme: theme, themeName: display.theme,
+            view: view, width: width, height: height, ascii: display.ascii)
         switch format {
-        case .svg: return SnapshotDocument.svg(frame: frame, header: header, palette: SVGPalette(theme: theme))
-        case .ansi: return SnapshotDocument.ansi(frame: frame, header: header)
-        case .text, .json: return SnapshotDocument.text(frame: frame, header: header)
+        case .ansi:
+            let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+            return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
+        // SVG is a picture, not terminal output: the theme's own colours unless --no-color asks otherwise.
+        case .svg: return picture.svg(noColor: display.noColor)
+        case .text, .json: return picture.text
         }
     }
 }
