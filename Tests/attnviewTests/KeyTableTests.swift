@@ -77,7 +77,7 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "### Keys\n").dropFirst().first)
+        let section = try #require(text.components(separatedBy: "\n## Keys\n").dropFirst().first)
         let rows = section.split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
         let documented = rows.flatMap { row in
             let keyCell = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
