@@ -20,7 +20,8 @@ import Testing
             (.character("v"), .toggleHeatmap), (.character("j"), .nextRow), (.character("k"), .previousRow),
             (.tab, .nextRowWrapping), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
-            (.character("?"), .toggleHelp), (.character("q"), .quit), (.escape, .back),
+            (.character("f"), .nextSnapshotFormat), (.character("?"), .toggleHelp), (.character("q"), .quit),
+            (.escape, .back),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {

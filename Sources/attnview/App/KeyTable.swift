@@ -52,8 +52,10 @@ struct KeyTable: Sendable {
             [(.character("p"), .togglePlay)], help: "play: sweep the divisor ±3 octaves",
             hint: KeyHint("play", priority: 7)),
         KeyEntry(
-            [(.character("s"), .save(json: false))], help: "save a text snapshot", hint: KeyHint("save", priority: 8)),
-        KeyEntry([(.character("S"), .save(json: true))], help: "save text and JSON snapshots"),
+            [(.character("s"), .save(json: false))], help: "save a snapshot (format: f)",
+            hint: KeyHint("save", priority: 8)),
+        KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
+        KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
         KeyEntry(
             [(.character("q"), .quit)], or: [(.escape, .back)], help: "quit", hint: KeyHint("quit", priority: 1)),
