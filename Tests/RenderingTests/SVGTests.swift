@@ -164,6 +164,27 @@ struct SVGTests {
         #expect(svg.glyphs.isEmpty)
     }
 
+    @Test func roundedCornersAreArcsThatMeetTheirLines() throws {
+        var frame = Frame(width: 3, height: 3)
+        frame.put("╭─╮", x: 0, y: 0, foreground: .rgb(1, 1, 1))
+        frame.put("╰─╯", x: 0, y: 2, foreground: .rgb(1, 1, 1))
+        let svg = Self.svg(frame)
+        let read = try SVGReader(svg)
+        #expect(read.polygonCount == 4)
+        #expect(read.shapes.count == 2, "the two ─ stay rects")
+        // ╭ leaves through the right edge at the height of ─, and enters through the bottom edge.
+        let corner = try #require(GlyphGeometry.pieces(for: "╭")?.first)
+        guard case .polygon(let points) = corner.outline else {
+            Issue.record("╭ is not a polygon")
+            return
+        }
+        let xs = stride(from: 0, to: points.count, by: 2).map { points[$0] }
+        let ys = stride(from: 1, to: points.count, by: 2).map { points[$0] }
+        #expect(xs.min() == 420 && xs.max() == 1000)
+        #expect(ys.min() == 460 && ys.max() == 1000)
+        #expect(zip(xs, ys).filter { $0.0 == 1000 }.map(\.1).sorted() == [460, 540])
+    }
+
     @Test func numbersAreShortAndExact() {
         #expect(SVGNumber.thousandths(12000) == "12")
         #expect(SVGNumber.thousandths(500) == ".5")

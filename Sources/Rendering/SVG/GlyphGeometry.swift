@@ -1,3 +1,5 @@
+import Foundation
+
 /// One piece of a glyph that an SVG snapshot draws as geometry instead of a font glyph, so block
 /// elements, box drawing and braille look the same in every viewer and tile without gaps.
 /// Coordinates are thousandths of a cell: x from the left edge, y from the top.
@@ -26,8 +28,8 @@ struct GlyphPiece: Hashable, Sendable {
 }
 
 /// Which characters become geometry, and what geometry: U+2500 box drawing (the light and heavy
-/// lines, rounded corners drawn square, dashes, diagonals), U+2580 block elements and U+2800
-/// braille. Every other character is left to the font.
+/// lines, rounded corners, dashes, diagonals), U+2580 block elements and U+2800 braille. Every
+/// other character is left to the font.
 enum GlyphGeometry {
     /// Line thickness: about 1.6 px across a 10 × 20 px cell, in either direction (double for heavy).
     static let horizontalThickness = 80
@@ -58,7 +60,6 @@ enum GlyphGeometry {
         0x2500: [.left, .right], 0x2502: [.up, .down], 0x250C: [.right, .down], 0x2510: [.left, .down],
         0x2514: [.right, .up], 0x2518: [.left, .up], 0x251C: [.up, .down, .right], 0x2524: [.up, .down, .left],
         0x252C: [.left, .right, .down], 0x2534: [.left, .right, .up], 0x253C: [.left, .right, .up, .down],
-        0x256D: [.right, .down], 0x256E: [.left, .down], 0x256F: [.left, .up], 0x2570: [.right, .up],
         0x2574: .left, 0x2575: .up, 0x2576: .right, 0x2577: .down,
     ]
 
@@ -79,6 +80,10 @@ enum GlyphGeometry {
         case 0x2506, 0x250A:  // ┆ ┊: three or four dashes down
             let count = value == 0x2506 ? 3 : 4
             return (0..<count).map { .rect(500 - v / 2, $0 * 1000 / count + 250 / count, v, 500 / count) }
+        case 0x256D: return [roundedCorner(mirrorX: false, mirrorY: false)]  // ╭
+        case 0x256E: return [roundedCorner(mirrorX: true, mirrorY: false)]  // ╮
+        case 0x256F: return [roundedCorner(mirrorX: true, mirrorY: true)]  // ╯
+        case 0x2570: return [roundedCorner(mirrorX: false, mirrorY: true)]  // ╰
         case 0x2571: return [diagonal(rising: true)]
         case 0x2572: return [diagonal(rising: false)]
         case 0x2573: return [diagonal(rising: true), diagonal(rising: false)]
@@ -98,6 +103,30 @@ enum GlyphGeometry {
         let bottom = arms.contains(.down) ? 1000 : 500 + h / 2
         if !arms.isDisjoint(with: [.up, .down]) { pieces.append(.rect(500 - v / 2, top, v, bottom - top)) }
         return pieces
+    }
+
+    /// ╭ (mirrored for ╮ ╯ ╰): a line down from the bottom edge that turns right along a quarter
+    /// circle of half a cell's width and leaves through the right edge, where ─ takes over.
+    private static func roundedCorner(mirrorX: Bool, mirrorY: Bool) -> GlyphPiece {
+        let h = horizontalThickness / 2, v = verticalThickness / 2
+        // The circle's centre and radii in thousandths of the cell (a 10 × 20 px cell: 5 px radius).
+        let (cx, cy, rx, ry) = (1000.0, 750.0, 500.0, 250.0)
+        let steps = 8
+        func arc(_ radiusX: Double, _ radiusY: Double) -> [Int] {
+            (0...steps).flatMap { step -> [Int] in
+                let angle = Double.pi * (1 + 0.5 * Double(step) / Double(steps))
+                return [Int((cx + radiusX * cos(angle)).rounded()), Int((cy + radiusY * sin(angle)).rounded())]
+            }
+        }
+        let outer = arc(rx + Double(v), ry + Double(h))
+        let inner = arc(rx - Double(v), ry - Double(h))
+        var points = [500 - v, 1000] + outer
+        for index in stride(from: inner.count - 2, through: 0, by: -2) { points += [inner[index], inner[index + 1]] }
+        points += [500 + v, 1000]
+        let mirrored = points.enumerated().map { index, value in
+            index.isMultiple(of: 2) ? (mirrorX ? 1000 - value : value) : (mirrorY ? 1000 - value : value)
+        }
+        return GlyphPiece(outline: .polygon(mirrored), tone: .foreground)
     }
 
     /// ╱ or ╲ corner to corner, so neighbouring cells join into continuous stripes.
