@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -40,6 +41,11 @@ let package = Package(
             resources: [.copy("Themes")],
             swiftSettings: releaseSpeed
         ),
+        // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
+        .target(
+            name: "Transformer",
+            swiftSettings: releaseSpeed
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
@@ -60,6 +66,11 @@ let package = Package(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "TransformerTests",
+            dependencies: ["Transformer"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "attnviewTests",
