@@ -42,36 +42,37 @@ public struct ScreenRenderer: Sendable {
         }
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
         let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
-        drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
-        if let area = layout.inspector, area.width >= 20, area.height >= 5 {
-            let inspector = RowInspectorWidget(weights: weights, mask: mask, row: row)
-            let inner = Panel(
-                title: inspector.title(width: Panel.titleRoom(width: area.width)),
-                note: inspector.note(width: area.width - 2)
-            )
-            .draw(into: &frame, area: area, styles: styles)
-            inspector.draw(into: &frame, area: inner, styles: styles)
-        }
-        let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
-        StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
-        let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
-        ParameterPanel(
-            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, keys: keys,
-            mode: view.mode
-        ).draw(into: &frame, area: parameterArea, styles: styles)
-        drawHistograms(result, layout: layout, into: &frame)
-        if let area = layout.sweep {
-            let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
-            let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
-            let inner = Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles))
-                .draw(into: &frame, area: area, styles: styles)
-            sweep.draw(into: &frame, area: inner, styles: styles)
-        }
-        StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode)).draw(
-            into: &frame, row: layout.statusRow, width: width, styles: styles)
-        if view.showHelp {
-            HelpOverlay(entries: keys.entries(in: view.mode)).draw(
-                into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
+        let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
+        let help = HelpOverlay(entries: keys.entries(in: view.mode))
+        let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
+        let slots: [(area: Rect?, widget: any Widget)] = [
+            (
+                layout.heatmap,
+                Panel(
+                    HeatmapWidget(
+                        matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
+                        selectedRow: row))
+            ),
+            (
+                layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil },
+                Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
+            ),
+            (layout.statistics, Panel(StatisticsPanel(stats: result.stats, ascii: ascii))),
+            (
+                layout.parameters,
+                Panel(
+                    ParameterPanel(
+                        params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii,
+                        keys: keys, mode: view.mode))
+            ),
+            (layout.logitHistogram, Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))),
+            (layout.weightHistogram, Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))),
+            (layout.sweep, Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii))),
+            (layout.status, StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode))),
+            (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
+        ]
+        for slot in slots {
+            if let area = slot.area { slot.widget.draw(into: &frame, area: area, styles: styles) }
         }
         if ascii { frame.makeASCII() }
         return frame
@@ -81,43 +82,20 @@ public struct ScreenRenderer: Sendable {
     /// larger ones keep the engine's bins, resampled, so a frame stays cheap.
     static let rebinLimit = 1 << 16
 
-    private func drawHistograms(_ result: AttentionResult, layout: ScreenLayout, into frame: inout Frame) {
+    private func logitHistogram(_ result: AttentionResult, area: Rect) -> LogitHistogramWidget {
         let rebin = result.params.n * result.params.m <= Self.rebinLimit
-        let logitArea = layout.logitHistogram.inset(1)
-        let logits = LogitHistogramWidget(
-            histogram: rebin && logitArea.width > 0
-                ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
+        return LogitHistogramWidget(
+            histogram: rebin && area.width > 0 ? result.logitHistogram(bins: area.width) : result.logitHistogram,
             measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd,
-            theoryStd: result.stats.logitStdExpected,
-            ascii: ascii)
-        Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
-        logits.draw(into: &frame, area: logitArea, styles: styles)
-        let weightArea = layout.weightHistogram.inset(1)
-        let weightBins = weightArea.width - WeightHistogramWidget.underflowWidth
-        let weights = WeightHistogramWidget(
-            histogram: rebin && weightBins > 0 ? result.weightHistogram(bins: weightBins) : result.weightHistogram,
-            keys: result.params.m)
-        Panel(title: weights.title, note: weights.note).draw(into: &frame, area: layout.weightHistogram, styles: styles)
-        weights.draw(into: &frame, area: weightArea, styles: styles)
+            theoryStd: result.stats.logitStdExpected, ascii: ascii)
     }
 
-    private func drawHeatmap(
-        _ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame
-    ) {
-        let matrix = view.heatmap == .logits ? result.logits : result.weights
-        let inner = area.inset(1)
-        let geometry = HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: inner, styles: styles)
-        var note = "\(matrix.rows)×\(matrix.cols)"
-        if geometry.pool > 1 {
-            note += " · pooled \(geometry.pool)×"
-        } else if geometry.zoom > 1 {
-            note += " · \(geometry.zoom)× cells"
-        }
-        let title = view.heatmap == .logits ? "logits QKᵀ/s" : "attention weights"
-        Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(
-            into: &frame, area: area, styles: styles)
-        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(
-            into: &frame, area: inner, styles: styles)
+    private func weightHistogram(_ result: AttentionResult, area: Rect) -> WeightHistogramWidget {
+        let rebin = result.params.n * result.params.m <= Self.rebinLimit
+        let bins = area.width - WeightHistogramWidget.underflowWidth
+        return WeightHistogramWidget(
+            histogram: rebin && bins > 0 ? result.weightHistogram(bins: bins) : result.weightHistogram,
+            keys: result.params.m)
     }
 
     private func statusMessage(view: ViewState, row: Int) -> String {

@@ -21,7 +21,6 @@ import Testing
             (.tab, .nextRowWrapping), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
             (.character("f"), .nextSnapshotFormat), (.character("?"), .toggleHelp), (.character("q"), .quit),
-            (.escape, .back),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {
@@ -29,7 +28,27 @@ import Testing
             }
         }
         let bound = table.entries.flatMap(\.allBindings).count
-        #expect(bound == expected.count, "every binding is checked above")
+        #expect(bound == expected.count + 1, "every binding is checked here or below")
+    }
+
+    /// Esc closes what is open and never quits; q quits wherever the picture's keys work.
+    @Test func escapeClosesTheHelpAndNeverQuits() {
+        #expect(table.action(for: .escape, in: .help) == .closeHelp)
+        #expect(table.action(for: .escape, in: .view) == .unboundKey)
+        for mode in InputMode.allCases {
+            #expect(table.action(for: .escape, in: mode) != .quit)
+            #expect(table.action(for: .character("q"), in: mode) == .quit)
+        }
+    }
+
+    @Test func keysWithoutABindingDoNothing() {
+        let keys: [Key] = [
+            .home, .end, .pageUp, .pageDown, .insert, .delete, .function(1), .function(13), .alt("q"), .backTab,
+            .enter, .backspace,
+        ]
+        for key in keys {
+            #expect(table.action(for: key, in: .view) == .unboundKey, "\(key)")
+        }
     }
 
     @Test func unboundKeysDoNothingAndResizeAlwaysWorks() {
@@ -47,12 +66,12 @@ import Testing
     /// A mode of its own takes its keys first and can type text: how a grid or an editor drops in.
     @Test func aModesOwnEntriesAndTextEntryDecideItsKeys() {
         let table = KeyTable(entries: [
-            KeyEntry([(.escape, .toggleHelp)], help: "close", modes: [.help]),
+            KeyEntry([(.escape, .closeHelp)], help: "close", modes: [.help]),
             KeyEntry(typing: { .report(String($0)) }, help: "type", modes: [.help]),
-            KeyEntry([(.character("q"), .quit), (.escape, .back)], help: "quit"),
+            KeyEntry([(.character("q"), .quit), (.escape, .toggleHelp)], help: "quit"),
         ])
-        #expect(table.action(for: .escape, in: .help) == .toggleHelp)
-        #expect(table.action(for: .escape, in: .view) == .back)
+        #expect(table.action(for: .escape, in: .help) == .closeHelp)
+        #expect(table.action(for: .escape, in: .view) == .toggleHelp)
         #expect(table.action(for: .character("q"), in: .help) == .quit)
         #expect(table.action(for: .character("x"), in: .help) == .report("x"))
         #expect(table.action(for: .character("x"), in: .view) == .unboundKey)

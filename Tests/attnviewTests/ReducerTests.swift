@@ -149,10 +149,10 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
         #expect(applying([.toggleHelp, .unboundKey]).view.showHelp)
     }
 
-    @Test func escapeClosesHelpBeforeItQuits() {
-        let help = reduce(applying([.toggleHelp]), .back)
+    @Test func escapeClosesHelpAndNeverQuits() {
+        let help = reduce(applying([.toggleHelp]), .closeHelp)
         #expect(!help.state.view.showHelp && help.effects == [])
-        #expect(reduce(startState(), .back).effects == [.quit])
+        #expect(reduce(startState(), .closeHelp).effects == [])
         #expect(reduce(startState(), .quit).effects == [.quit])
     }
 
@@ -249,7 +249,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
             (.nextTheme, [.loadTheme("viridis")]),
             (.togglePlay, []), (.tick, []),
             (.save(json: false), [.save(json: false)]), (.save(json: true), [.save(json: true)]),
-            (.toggleHelp, []), (.unboundKey, []), (.back, [.quit]), (.quit, [.quit]),
+            (.toggleHelp, []), (.unboundKey, []), (.closeHelp, []), (.quit, [.quit]),
             (.saved(paths: ["/tmp/a.txt"]), []), (.saveFailed("full"), []), (.report("x"), []),
             (.themeFailed(reason: "x"), []), (.revert(to: AttentionParams(dk: 8), reason: "x"), []),
             (.resize(width: 100, height: 30), []),

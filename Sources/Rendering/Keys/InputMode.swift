@@ -5,4 +5,11 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
     case view
     /// The key overlay is open over the picture; the picture's keys still work (and close it).
     case help
+
+    /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
+    public var takesText: Bool {
+        switch self {
+        case .view, .help: false
+        }
+    }
 }

@@ -37,8 +37,9 @@ enum Action: Hashable, Sendable {
     case toggleHelp
     /// A key with no binding: it does nothing, except stop play like any key.
     case unboundKey
-    /// Esc: closes the help overlay when it is open, else quits.
-    case back
+    /// Esc with the help overlay open. Esc never quits: it closes what is open.
+    case closeHelp
+    /// `q` (Ctrl-C quits through its signal).
     case quit
     case resize(width: Int, height: Int)
 }

@@ -57,8 +57,9 @@ struct KeyTable: Sendable {
         KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
         KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
+        KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
         KeyEntry(
-            [(.character("q"), .quit)], or: [(.escape, .back)], help: "quit", hint: KeyHint("quit", priority: 1)),
+            [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: KeyEntry.commandModes),
     ])
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
@@ -78,9 +79,9 @@ struct KeyTable: Sendable {
     /// The display side, for the renderer.
     var guide: KeyGuide { KeyGuide(entries.map(\.display)) }
 
-    /// The keys as `--help` lists them: one line per entry of the picture, keys then what they do.
+    /// The keys as `--help` lists them: one line per entry, keys then what they do.
     var helpText: String {
-        let lines = entries.filter { $0.modes.contains(.view) }.map(\.display)
+        let lines = entries.map(\.display)
         let width = lines.map(\.helpKeys.count).max() ?? 0
         return lines.map { line in
             "  " + line.helpKeys + String(repeating: " ", count: width - line.helpKeys.count + 2) + line.help

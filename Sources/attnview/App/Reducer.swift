@@ -11,7 +11,7 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     if action.isKeyPress {
         next.view.status = ""
         // Any key that does something closes the help, so its effect is visible.
-        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
+        if ![.toggleHelp, .closeHelp, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
@@ -90,9 +90,7 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
         next.view.status = reason
     case .toggleHelp: next.view.showHelp.toggle()
     case .unboundKey: break
-    case .back:
-        guard next.view.showHelp else { return (next, [.quit]) }
-        next.view.showHelp = false
+    case .closeHelp: next.view.showHelp = false
     case .quit: return (next, [.quit])
     case .resize(let width, let height):
         next.width = width
