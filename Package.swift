@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
         .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
@@ -27,9 +28,14 @@ let package = Package(
         // ncursesw with static inline wrappers for the macros and globals Swift cannot import.
         // (No pkgConfig: SwiftPM would warn about, and drop, its -D flags; shim.h defines them.)
         .systemLibrary(name: "CNCurses"),
+        // Untrusted input: .npy and safetensors readers, every header checked before allocating.
+        .target(
+            name: "TensorFiles",
+            swiftSettings: releaseSpeed
+        ),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "TensorFiles"],
             swiftSettings: releaseSpeed
         ),
         .target(
@@ -44,6 +50,7 @@ let package = Package(
         // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
         .target(
             name: "Transformer",
+            dependencies: ["TensorFiles", "COpenBLAS"],
             swiftSettings: releaseSpeed
         ),
         .executableTarget(
@@ -51,6 +58,7 @@ let package = Package(
             dependencies: [
                 "AttentionCore",
                 "Rendering",
+                "Transformer",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -63,6 +71,11 @@ let package = Package(
         ),
         // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
+            name: "TensorFilesTests",
+            dependencies: ["TensorFiles"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
@@ -74,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore"]
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"]
         ),
     ]
 )

@@ -35,6 +35,14 @@ struct SnapshotCommandLine {
             add("--q", q)
             add("--k", k)
             add("--dk", "\(params.dk)")
+        case let .model(head):
+            // `--flag=value` for a value that starts with "-", which would otherwise read as a flag.
+            for (flag, value) in [("--model", head.model), ("--text", head.text)] {
+                if value.hasPrefix("-") { words.append("\(flag)=\(value)") } else { add(flag, value) }
+            }
+            add("--layer", "\(head.layer)")
+            add("--head", "\(head.head)")
+            add("--dk", "\(params.dk)")
         }
         if case let .fixed(divisor) = params.scale {
             add("--scale", divisor.shortestSpelling)

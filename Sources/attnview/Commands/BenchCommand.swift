@@ -34,6 +34,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Frame height for --render.")
     var height: Int = 60
 
+    @Option(help: "Time a model instead (scripts/bench_model.sh): load, encoder, layer/head switch.")
+    var model: String?
+
+    @Option(help: "The text for --model.")
+    var text: String = ModelOptions.defaultText
+
     func validate() throws {
         guard Limits.tokens.contains(n) else { throw ValidationError("--n must be within 1–4096") }
         guard Limits.dk.contains(dk), dk >= 2 else { throw ValidationError("--dk must be within 2–65536") }
@@ -45,6 +51,11 @@ struct BenchCommand: ParsableCommand {
             print(
                 try RenderBenchmark.report(
                     keys: KeyTable.standard.guide, n: n, dk: dk, causal: causal, width: width, height: height))
+            return
+        }
+        if let model {
+            for line in try ModelBenchmark(model: model, text: text, repeats: repeats).run() { print(line) }
+            print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))
             return
         }
         let params = AttentionParams(n: n, dk: dk, causal: causal)

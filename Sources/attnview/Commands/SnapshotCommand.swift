@@ -68,8 +68,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let params = try model.params()
-        let engine = AttentionEngine()
+        let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
         let view = try screen.viewState(rows: result.weights.rows)
         let text = format == .json ? nil : try picture(of: result, view: view, engine: engine)
