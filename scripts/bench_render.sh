@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the renderer on a 200 × 60 screen (release build): layout, every widget and colour mapping.
 # `attnview bench --render` (Rendering's RenderBenchmark: 200 frames in-process, also timing theme
-# set-up + ANSI text, at truecolor, 256 and no colour) prints those figures for n = m = 64 and 1024.
+# set-up + ANSI text, at truecolor, 256 and no colour; then the SVG document of one frame, time and
+# bytes) prints those figures for n = m = 64 and 1024.
 # The issue asks for well under 5 ms per 200 × 60 frame; the figures go
 # in docs/performance.md.
 # Usage: scripts/bench_render.sh

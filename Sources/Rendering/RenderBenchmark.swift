@@ -66,15 +66,39 @@ public enum RenderBenchmark {
         let engine = AttentionEngine()
         let result = try engine.compute(params)
         let curve = try engine.divisorCurve(params)
+        let shape = "n = m = \(n), d_k = \(dk)\(causal ? ", causal" : ""): "
         let lines = [ColorDepth.trueColor, .palette256, .none].map { depth in
-            "n = m = \(n), d_k = \(dk)\(causal ? ", causal" : ""): "
+            shape
                 + run(
                     result: result, curve: curve, keys: keys, depth: depth, width: width, height: height,
                     iterations: iterations
                 )
                 .description
         }
-        return lines.joined(separator: "\n")
+        let svg = svgTimes(
+            result: result, curve: curve, keys: keys, width: width, height: height, iterations: iterations / 4)
+        return (lines + [shape + svg]).joined(separator: "\n")
+    }
+
+    /// Median time and size of one frame's SVG document (`snapshot --format svg`), frame drawn beforehand.
+    static func svgTimes(
+        result: AttentionResult, curve: [DivisorCurvePoint], keys: KeyGuide, width: Int, height: Int, iterations: Int
+    ) -> String {
+        let clock = ContinuousClock()
+        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: keys).render(
+            result: result, curve: curve, view: ViewState(selectedRow: result.params.n / 2), width: width,
+            height: height)
+        let writer = FrameSVG(palette: SVGPalette(theme: .fallback))
+        var times: [Double] = []
+        var bytes = 0
+        for _ in 0..<max(1, iterations) {
+            let start = clock.now
+            bytes = writer.document(frame, title: "attnview bench").utf8.count
+            times.append(milliseconds(clock.now - start))
+        }
+        times.sort()
+        return "svg \(width)×\(height): median \(NumberFormat.fixed(times[times.count / 2], 3)) ms, "
+            + "\(bytes) bytes, \(times.count) documents"
     }
 
     private static func milliseconds(_ duration: Duration) -> Double {

@@ -85,3 +85,13 @@ public enum SnapshotDocument {
         header.lines.joined(separator: "\n") + "\n\n" + frame.ansiText()
     }
 }
+
+extension SnapshotDocument {
+    /// The frame as an SVG picture: the reproducing command as its `<title>`, the rest of the
+    /// header (parameters, statistics) as its `<desc>`.
+    public static func svg(frame: Frame, header: SnapshotHeader, palette: SVGPalette) -> String {
+        let details = header.lines.dropFirst().map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }
+        return FrameSVG(palette: palette).document(
+            frame, title: header.commandLine, description: details.joined(separator: "\n"))
+    }
+}

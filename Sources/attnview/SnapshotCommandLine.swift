@@ -1,11 +1,15 @@
 import AttentionCore
 import Foundation
+import Rendering
 
 /// The `attnview snapshot …` command line that reproduces a picture, written into snapshot
 /// headers. Built from the resolved parameters, so defaults a user left out are spelled out
-/// only where they matter and a file's d_k is the one actually used.
+/// only where they matter and a file's d_k is the one actually used. `arguments` is the one place
+/// that spells flags: a new option of `snapshot` that changes the picture is added there.
 struct SnapshotCommandLine {
     var params: AttentionParams
+    /// The heatmap mode and selected row; status, help and play are not part of a snapshot.
+    var view = ViewState()
     var theme: String
     var noColor: Bool
     var ascii: Bool
@@ -49,6 +53,8 @@ struct SnapshotCommandLine {
             if params.alpha != 1 { add("--alpha", params.alpha.shortestSpelling) }
         }
         if params.causal { words.append("--causal") }
+        if view.heatmap != .weights { add("--view", view.heatmap.rawValue) }
+        if view.selectedRow != 0 { add("--row", "\(view.selectedRow)") }
         if theme != "default" { add("--theme", theme) }
         if noColor { words.append("--no-color") }
         if ascii { words.append("--ascii") }

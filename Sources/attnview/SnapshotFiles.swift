@@ -13,20 +13,22 @@ enum SnapshotFilesError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Where the view's snapshots go: `stem.txt` (and `stem.json` beside it) in one folder, or
+/// Where the view's snapshots go: `stem.txt` (`.svg`, `.ans`; and `stem.json` beside it) in one folder, or
 /// `stem-2`, `stem-3`, … when a name is taken. Never overwrites; every file appears whole.
 struct SnapshotFiles {
     let directory: String
     /// Names tried before giving up.
     var attempts = 100
 
-    /// Writes `text`, and `json` streamed beside it when given, under the first name free for both;
-    /// returns the paths written.
-    func write(stem: String, text: String, json: ((inout ByteSink) -> Void)?) throws(SnapshotFilesError) -> [String] {
+    /// Writes `text` as `stem.fileExtension`, and `json` streamed beside it when given, under the
+    /// first name free for both; returns the paths written.
+    func write(
+        stem: String, text: String, fileExtension: String = "txt", json: ((inout ByteSink) -> Void)?
+    ) throws(SnapshotFilesError) -> [String] {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         let bytes = Data(text.utf8)
         for name in SnapshotNaming.candidates(stem: stem, count: attempts) {
-            let textPath = folder.appendingPathComponent(name + ".txt").path
+            let textPath = folder.appendingPathComponent(name + "." + fileExtension).path
             let jsonPath = folder.appendingPathComponent(name + ".json").path
             let manager = FileManager.default
             if manager.fileExists(atPath: textPath) || (json != nil && manager.fileExists(atPath: jsonPath)) {

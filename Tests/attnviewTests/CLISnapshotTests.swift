@@ -86,7 +86,7 @@ private func decodedStatistics(_ arguments: [String]) throws -> AttentionStatist
 }
 
 @Test func snapshotsAreDeterministic() throws {
-    for format in ["json", "text", "ansi"] {
+    for format in ["json", "text", "ansi", "svg"] {
         let arguments = [
             "snapshot", "--format", format, "--n", "20", "--dk", "32", "--seed", "3", "--width", "80", "--height", "24",
         ]

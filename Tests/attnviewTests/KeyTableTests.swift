@@ -21,7 +21,7 @@ import Testing
             (.character("k"), .previousRow), (.tab, .nextRowWrapping), (.character("e"), .jumpToRow(.sharpest)),
             (.character("E"), .jumpToRow(.flattest)), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
-            (.character("?"), .toggleHelp), (.character("q"), .quit),
+            (.character("f"), .nextSnapshotFormat), (.character("?"), .toggleHelp), (.character("q"), .quit),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {

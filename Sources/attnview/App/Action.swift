@@ -26,8 +26,10 @@ enum Action: Hashable, Sendable {
     case togglePlay
     /// One animation step while playing (the event loop sends it when input times out).
     case tick
-    /// Save the current frame as a text snapshot, and with `json` the JSON document too.
+    /// Save the current frame as a snapshot in the state's format, and with `json` the JSON document too.
     case save(json: Bool)
+    /// The next format `s` and `S` save in: text, SVG, ANSI.
+    case nextSnapshotFormat
     /// The outcome of a save the event loop performed.
     case saved(paths: [String])
     case saveFailed(String)

@@ -19,6 +19,8 @@ struct AppState: Equatable, Sendable {
     var height: Int
     /// Direction of the play animation: +1 raises the divisor, -1 lowers it.
     var playDirection: Int = 1
+    /// What `s` and `S` save the picture as (`--snapshot-format`, `f`).
+    var snapshotFormat: SnapshotFormat = .text
     /// The start: `params` as computed, the default view.
     init(
         params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],

@@ -87,7 +87,8 @@ struct EffectRunner {
         state.view.comparing ? baseline : nil
     }
 
-    /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name.
+    /// Writes the screen as it is now as a snapshot in the state's format (plus JSON for `S`) under a
+    /// fresh name. ANSI snapshots have the colours on screen; SVG ones the theme's, at 24 bits.
     private func save(_ state: AppState, json: Bool) -> Action {
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
@@ -96,7 +97,9 @@ struct EffectRunner {
         let baseline = shownBaseline(state)
         do throws(SnapshotFilesError) {
             let paths = try files.write(
-                stem: SnapshotNaming.stem(params: result.params, date: Date()), text: picture.text,
+                stem: SnapshotNaming.stem(params: result.params, date: Date()),
+                text: picture.document(state.snapshotFormat, depth: depth),
+                fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
                 json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
             return .saved(paths: paths)

@@ -61,8 +61,10 @@ struct KeyTable: Sendable {
             [(.character("p"), .togglePlay)], help: "play: sweep the divisor ±3 octaves",
             hint: KeyHint("play", priority: 7)),
         KeyEntry(
-            [(.character("s"), .save(json: false))], help: "save a text snapshot", hint: KeyHint("save", priority: 8)),
-        KeyEntry([(.character("S"), .save(json: true))], help: "save text and JSON snapshots"),
+            [(.character("s"), .save(json: false))], help: "save a snapshot (format: f)",
+            hint: KeyHint("save", priority: 8)),
+        KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
+        KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
         KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
         KeyEntry(

@@ -93,6 +93,9 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
         guard next.view.playing else { return (next, []) }
         return playing(next)
     case .save(let json): return (next, [.save(json: json)])
+    case .nextSnapshotFormat:
+        next.snapshotFormat = next.snapshotFormat.next
+        next.view.status = "s saves \(next.snapshotFormat.rawValue) (.\(next.snapshotFormat.fileExtension))"
     case .saved(let paths): next.view.status = savedMessage(paths)
     case .saveFailed(let message): next.view.status = "not saved: " + message
     case .report(let message): next.view.status = message

@@ -12,12 +12,16 @@ struct InteractiveCommand: ParsableCommand {
         discussion: "Keys (? shows them in the view):\n" + KeyTable.standard.helpText)
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var screen: ViewOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(
         help: ArgumentHelp(
             "Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
     var snapshotDir: String?
+
+    @Option(help: "What s and S save the screen as: text, svg or ansi (f switches in the view).")
+    var snapshotFormat: SnapshotFormat = .text
 
     /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
     /// the screen changes), then hands over to the event loop until the user quits.
@@ -30,13 +34,15 @@ struct InteractiveCommand: ParsableCommand {
         CrashReporting.makeNonInteractive()
         let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
+        let view = try screen.viewState(rows: result.weights.rows)
         let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
         defer { backend.end() }
         let (width, height) = backend.size
         // The resolved parameters: for file inputs n, m and d_k come from the files.
         var state = AppState(
-            params: result.params, themeName: display.theme, themeNames: catalog.availableNames(),
+            params: result.params, view: view, themeName: display.theme, themeNames: catalog.availableNames(),
             dkRange: dkRange(for: result.params), width: width, height: height)
+        state.snapshotFormat = snapshotFormat
         if !backend.unicode && !display.ascii {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }

@@ -10,13 +10,14 @@ struct SnapshotCommand: ParsableCommand {
         abstract: "Print or save the picture and its numbers without a terminal.",
         discussion: """
             text is the screen as plain UTF-8 under a header (the command line that reproduces it, \
-            the parameters, the statistics); ansi is the same screen in colour for `cat`; json holds \
-            params, stats, logits, attention and histograms. Output is identical for identical inputs.
+            the parameters, the statistics); ansi is the same screen in colour for `cat`; svg is the \
+            screen as a picture for slides, in the theme's colours; json holds params, stats, logits, \
+            attention and histograms. Output is identical for identical inputs.
             """)
 
-    /// The three documented output formats.
+    /// The documented output formats.
     enum Format: String, CaseIterable, ExpressibleByArgument {
-        case json, text, ansi
+        case json, text, ansi, svg
     }
 
     /// Below the renderer's minimum the picture would only say "terminal too small".
@@ -25,15 +26,16 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var screen: ViewOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: "Output format: text, ansi or json.")
+    @Option(help: "Output format: text, ansi, svg or json.")
     var format: Format = .text
 
-    @Option(parsing: .unconditional, help: "Frame width in columns for text and ansi (80–1000).")
+    @Option(parsing: .unconditional, help: "Frame width in columns for text, ansi and svg (80–1000).")
     var width: Int = 120
 
-    @Option(parsing: .unconditional, help: "Frame height in rows for text and ansi (24–500).")
+    @Option(parsing: .unconditional, help: "Frame height in rows for text, ansi and svg (24–500).")
     var height: Int = 40
 
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
@@ -79,7 +81,10 @@ struct SnapshotCommand: ParsableCommand {
         let result = try engine.compute(params)
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
-        let text = format == .json ? nil : try picture(of: result, baseline: baseline, theme: theme, engine: engine)
+        let view = try screen.viewState(rows: result.weights.rows)
+        let text =
+            format == .json
+            ? nil : try picture(of: result, baseline: baseline, view: view, theme: theme, engine: engine)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
@@ -95,17 +100,22 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, baseline: AttentionResult?, theme: Theme, engine: AttentionEngine)
-        throws -> String
-    {
+    private func picture(
+        of result: AttentionResult, baseline: AttentionResult?, view: ViewState, theme: Theme, engine: AttentionEngine
+    ) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         // The split view has no divisor curve to compute.
         let picture = SnapshotPicture(
             result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
-            themeName: display.theme, view: ViewState(), width: width, height: height, ascii: display.ascii,
+            themeName: display.theme, view: view, width: width, height: height, ascii: display.ascii,
             baseline: baseline)
-        guard format == .ansi else { return picture.text }
-        let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
+        switch format {
+        case .ansi:
+            let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
+            return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
+        // SVG is a picture, not terminal output: the theme's own colours unless --no-color asks otherwise.
+        case .svg: return picture.svg(noColor: display.noColor)
+        case .text, .json: return picture.text
+        }
     }
 }
