@@ -95,14 +95,22 @@ final class NCursesBackend {
             frame.cells.withUnsafeBufferPointer { cells in
                 for y in 0..<min(height, frame.height) {
                     let row = y * frame.width
+                    // A wide character spans two cells: on a row that has (or had) one, a change
+                    // anywhere redraws the whole row, so no half of a wide character is left behind.
+                    let wholeRow =
+                        !oldCells.isEmpty
+                        && (cells[row..<(row + columns)].contains { $0.isContinuation }
+                            || oldCells[row..<(row + columns)].contains { $0.isContinuation })
+                        && !cells[row..<(row + columns)].elementsEqual(oldCells[row..<(row + columns)])
                     for x in 0..<columns {
                         let cell = cells[row + x]
-                        if !oldCells.isEmpty && oldCells[row + x] == cell { continue }
-                        let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                        if !wholeRow && !oldCells.isEmpty && oldCells[row + x] == cell { continue }
+                        if cell.isContinuation && x > 0 && DisplayWidth.of(cells[row + x - 1].character) == 2 {
+                            continue
+                        }
                         let pair =
                             depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                        _ = attnview_put_cell(
-                            window, Int32(y), Int32(x), wchar_t(scalar), attributes(cell.attributes), pair)
+                        put(cell.isContinuation ? " " : cell.character, y: y, x: x, cell.attributes, pair)
                     }
                 }
             }
@@ -110,6 +118,13 @@ final class NCursesBackend {
         shown = frame
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Writes one grapheme, combining marks included (as many as a cell holds).
+    private func put(_ character: Character, y: Int, x: Int, _ cellAttributes: CellAttributes, _ pair: Int32) {
+        var text = character.unicodeScalars.prefix(Int(attnview_cell_characters())).map { wchar_t($0.value) }
+        text.append(0)
+        _ = attnview_put_cluster(window, Int32(y), Int32(x), text, attributes(cellAttributes), pair)
     }
 
     /// Waits up to `waitMilliseconds` (nil: until a key or a resize) for input, then drains
