@@ -27,6 +27,14 @@ public struct HeadSummary: Equatable, Sendable {
     /// The weights averaged over blocks of tokens, at most `thumbnailSide` on each side.
     public let thumbnail: Matrix
 
+    /// A summary as the grid shows it (`summaries(of:params:)` computes real ones).
+    public init(entropyNormalizedMean: Double, maxWeightMean: Double, regime: Regime, thumbnail: Matrix) {
+        self.entropyNormalizedMean = entropyNormalizedMean
+        self.maxWeightMean = maxWeightMean
+        self.regime = regime
+        self.thumbnail = thumbnail
+    }
+
     /// The largest side of a thumbnail: enough for a grid cell of 16 × 8 half-block pixels.
     public static let thumbnailSide = 16
 
