@@ -3,7 +3,7 @@
 # `attnview bench --render` (Rendering's RenderBenchmark: 200 frames in-process, also timing theme
 # set-up + ANSI text, at truecolor, 256 and no colour) prints those figures for n = m = 64 and 1024.
 # The issue asks for well under 5 ms per 200 × 60 frame; the figures go
-# in README "Performance".
+# in docs/performance.md.
 # Usage: scripts/bench_render.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

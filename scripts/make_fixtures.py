@@ -176,7 +176,7 @@ CASES = [
 ]
 
 
-# The counter-based generator of the README ("Inputs and the random generator"), written again
+# The counter-based generator of docs/inputs.md ("Generated"), written again
 # from its description with libm's log/cos/sin: the Swift golden test checks its first values.
 MASK64 = (1 << 64) - 1
 GAMMA = 0x9E3779B97F4A7C15

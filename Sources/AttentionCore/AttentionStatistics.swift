@@ -1,4 +1,4 @@
-/// Whether rows are near uniform, near one-hot, or in between (thresholds in the README).
+/// Whether rows are near uniform, near one-hot, or in between (thresholds in docs/statistics.md).
 public enum Regime: String, Codable, Sendable, CaseIterable {
     case flat, balanced, peaked
 }

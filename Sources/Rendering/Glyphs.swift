@@ -20,6 +20,6 @@ struct Glyphs: Sendable {
         eighths: [" ", " ", " ", "#", "#", "#", "#", "#"], masked: "/", markerLine: ":", curveLine: "-",
         tick: "^", up: "^", down: "v", left: "<-", right: "->")
 
-    /// The no-colour heatmap's shade ramp, from zero to the largest value (README: "Colour").
+    /// The no-colour heatmap's shade ramp, from zero to the largest value (docs/themes.md, "Colour").
     static let shades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 }

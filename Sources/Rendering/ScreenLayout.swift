@@ -1,7 +1,7 @@
 /// Where each panel goes for a screen size: the heatmap sized to whole pooled/magnified cells,
 /// the other panels sharing what is left. Panels that do not fit at a size are left out (nil).
 struct ScreenLayout: Equatable {
-    /// Below this the screen shows "terminal too small" (README: "The picture and its themes").
+    /// Below this the screen shows "terminal too small" (docs/themes.md, "Sizes").
     static let minimumWidth = 80
     static let minimumHeight = 24
 

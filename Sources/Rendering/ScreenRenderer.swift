@@ -42,9 +42,11 @@ public struct ScreenRenderer: Sendable {
         drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
         if let area = layout.inspector, area.width >= 20, area.height >= 5 {
             let inspector = RowInspectorWidget(weights: weights, mask: mask, row: row)
-            let pool = inspector.pool(width: area.width - 2)
-            let inner = Panel(title: inspector.title, note: inspector.note + (pool > 1 ? " · pooled \(pool)×" : ""))
-                .draw(into: &frame, area: area, styles: styles)
+            let inner = Panel(
+                title: inspector.title(width: Panel.titleRoom(width: area.width)),
+                note: inspector.note(width: area.width - 2)
+            )
+            .draw(into: &frame, area: area, styles: styles)
             inspector.draw(into: &frame, area: inner, styles: styles)
         }
         let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)

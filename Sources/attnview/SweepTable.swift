@@ -5,7 +5,7 @@ import Foundation
 struct SweepTable {
     let rows: [SweepRow]
 
-    /// Markdown column titles: the statistics panel's short names (README: "What the numbers mean").
+    /// Markdown column titles: the statistics panel's short names (docs/statistics.md).
     static let titles = [
         "d_k", "scale", "divisor", "trials", "logit mean", "logit std", "expected std", "entropy H", "H / ln m",
         "max weight", "eff. tokens", "‖J‖_F", "score grad", "regime",

@@ -7,6 +7,9 @@ struct Panel {
     /// Extra styled pieces before the note, e.g. a curve's colour key.
     var keys: [(text: String, style: CellStyle)] = []
 
+    /// How many characters of title a panel `width` cells wide shows.
+    static func titleRoom(width: Int) -> Int { max(0, width - 6) }
+
     /// Draws the border and titles; returns the inside.
     @discardableResult
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) -> Rect {
@@ -29,7 +32,8 @@ struct Panel {
         var column = area.x + 2
         if room > 2, !title.isEmpty {
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
-            column = frame.put(title, x: column, y: area.y, style: styles.title, limit: room - 2)
+            column = frame.put(
+                title, x: column, y: area.y, style: styles.title, limit: Self.titleRoom(width: area.width))
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
         }
         // The note goes first when room is short, then keys from the last.

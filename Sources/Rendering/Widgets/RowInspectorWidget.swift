@@ -3,6 +3,8 @@ import Foundation
 
 /// The selected query row's weights as a bar chart over the keys, tinted along the weight ramp by
 /// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.
+/// When keys outnumber columns a bar stands for the largest weight it covers, never their mean, so a
+/// one-hot row still reaches the top: the peak is the point of this panel.
 struct RowInspectorWidget {
     let weights: Matrix
     let mask: Mask
@@ -16,12 +18,47 @@ struct RowInspectorWidget {
 
     static let labelWidth = 6
 
-    var title: String { "row \(row) of \(weights.rows)" }
-
-    var note: String {
+    /// The row's largest visible weight and its key (the first of ties); nil when every key is masked.
+    var peak: (key: Int, weight: Double)? {
         let visible = mask.visibleKeys(row: row).clamped(to: 0..<weights.cols)
-        guard let best = visible.max(by: { weights[row, $0] < weights[row, $1] }) else { return "all keys masked" }
-        return "max \(NumberFormat.fixed(Double(weights[row, best]), 3)) at key \(best)"
+        var best: (key: Int, weight: Double)?
+        for key in visible where best.map({ Double(weights[row, key]) > $0.weight }) ?? true {
+            best = (key, Double(weights[row, key]))
+        }
+        return best
+    }
+
+    /// The panel title: the row, and its true largest weight and key, in the longest spelling that
+    /// fits `width` characters (the maximum is what a reader looks for, so it never drops out).
+    func title(width: Int) -> String {
+        let peakText: [String]
+        if let peak {
+            let weight = NumberFormat.fixed(peak.weight, NumberFormat.decimals(for: peak.weight))
+            peakText = ["max \(weight) at key \(peak.key)", "max \(weight) @\(peak.key)"]
+        } else {
+            peakText = ["all keys masked", "masked"]
+        }
+        let candidates = [
+            "row \(row) of \(weights.rows) · \(peakText[0])", "row \(row) · \(peakText[0])",
+            "row \(row) · \(peakText[1])", "r\(row) \(peakText[1])",
+        ]
+        return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
+    }
+
+    /// Said in the panel's note when a bar covers several keys.
+    func note(width: Int) -> String {
+        let pool = pool(width: width)
+        return pool > 1 ? "bar = max of \(pool) keys" : ""
+    }
+
+    /// Each bar's height: the largest visible weight among the keys it covers (nil: all masked).
+    func barValues(pool: Int) -> [Double?] {
+        let visible = mask.visibleKeys(row: row)
+        let bars = (weights.cols + pool - 1) / pool
+        return (0..<bars).map { bar in
+            let shown = ((bar * pool)..<min(weights.cols, (bar + 1) * pool)).clamped(to: visible)
+            return shown.isEmpty ? nil : shown.map { Double(weights[row, $0]) }.max()
+        }
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
@@ -36,14 +73,7 @@ struct RowInspectorWidget {
         let barWidth = exact.rounded(.down) * Double(bars) >= 0.8 * Double(plot.width) ? exact.rounded(.down) : exact
         let gap = barWidth >= 3 ? 1 : 0
         func start(of bar: Int) -> Int { plot.x + Int((Double(bar) * barWidth).rounded()) }
-        let visible = mask.visibleKeys(row: row)
-        var values: [Double?] = []
-        for bar in 0..<bars {
-            let keys = (bar * pool)..<min(weights.cols, (bar + 1) * pool)
-            let shown = keys.clamped(to: visible)
-            values.append(
-                shown.isEmpty ? nil : shown.reduce(0.0) { $0 + Double(weights[row, $1]) } / Double(shown.count))
-        }
+        let values = barValues(pool: pool)
         let top = max(values.compactMap { $0 }.max() ?? 0, 1e-12)
         for (bar, value) in values.enumerated() {
             for x in start(of: bar)..<max(start(of: bar) + 1, start(of: bar + 1) - gap) {
