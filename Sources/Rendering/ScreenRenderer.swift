@@ -23,24 +23,36 @@ public struct ScreenRenderer: Sendable {
         self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
-    /// The screen for `result` at `width` × `height`.
+    /// The screen for `result` at `width` × `height`; with `model`, labelled with its tokens and
+    /// with the model's overlays (heads grid, text editor).
     public func render(
-        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, width: Int, height: Int
+        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, model: ModelView? = nil, width: Int,
+        height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
-        guard
-            let layout = ScreenLayout(
-                width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
-        else {
+        let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
+        let layout: ScreenLayout?
+        if let model {
+            let widget = tokenHeatmapWidget(result, model: model, view: view, row: row)
+            layout = ScreenLayout(width: width, height: height) { widget.size(in: $0, styles: styles) }
+        } else {
+            layout = ScreenLayout(width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
+        }
+        guard let layout else {
             drawTooSmall(into: &frame)
             if ascii { frame.makeASCII() }
             return frame
         }
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
-        let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
-        drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
-        if let area = layout.inspector, area.width >= 20, area.height >= 5 {
+        if let model {
+            drawTokenHeatmap(result, model: model, view: view, row: row, area: layout.heatmap, into: &frame)
+        } else {
+            drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
+        }
+        if let model, let area = layout.inspector, area.width >= 20, area.height >= 5 {
+            drawTokenInspector(result, model: model, row: row, area: area, into: &frame)
+        } else if let area = layout.inspector, area.width >= 20, area.height >= 5 {
             let inspector = RowInspectorWidget(weights: weights, mask: mask, row: row)
             let inner = Panel(
                 title: inspector.title(width: Panel.titleRoom(width: area.width)),
@@ -52,8 +64,10 @@ public struct ScreenRenderer: Sendable {
         let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
         StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
         let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
-        ParameterPanel(params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii)
-            .draw(into: &frame, area: parameterArea, styles: styles)
+        ParameterPanel(
+            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, model: model
+        )
+        .draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
@@ -62,8 +76,16 @@ public struct ScreenRenderer: Sendable {
                 .draw(into: &frame, area: area, styles: styles)
             sweep.draw(into: &frame, area: inner, styles: styles)
         }
-        StatusBar(message: statusMessage(view: view, row: row)).draw(
-            into: &frame, row: layout.statusRow, width: width, styles: styles)
+        if let grid = model?.grid, let model {
+            drawHeadsGrid(
+                grid, model: model, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), into: &frame)
+        }
+        if let editor = model?.editor {
+            drawEditor(editor, row: layout.statusRow, width: width, into: &frame)
+        } else {
+            StatusBar(message: statusMessage(view: view, row: row, model: model)).draw(
+                into: &frame, row: layout.statusRow, width: width, styles: styles)
+        }
         if view.showHelp {
             HelpOverlay().draw(
                 into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
@@ -115,10 +137,11 @@ public struct ScreenRenderer: Sendable {
             into: &frame, area: inner, styles: styles)
     }
 
-    private func statusMessage(view: ViewState, row: Int) -> String {
+    private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
+        let place = model.map { "L\($0.layer) H\($0.head) · \($0.tokens[safe: row] ?? "row \(row)")" } ?? "row \(row)"
+        return (view.playing ? "playing · " : "") + "\(shown) view · \(place)"
     }
 
     private func drawTooSmall(into frame: inout Frame) {

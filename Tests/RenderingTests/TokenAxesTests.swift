@@ -32,6 +32,7 @@ import Testing
         #expect(TokenLabels.rowLabelWidth(["a", "incomprehensibilities"]) == 11)
         #expect(TokenLabels.downward("cat", rows: 5) == ["c", "a", "t"])
         #expect(TokenLabels.downward("##ing", rows: 4) == ["#", "#", "i", "…"])
+        #expect(TokenLabels.downward("[CLS]", rows: 1) == ["["] && TokenLabels.downward("cat", rows: 2) == ["c", "a"])
         #expect(TokenLabels.keyLabelRows(tokens) == 5)
     }
 

@@ -29,9 +29,19 @@ struct TokenHeatmapWidget {
         return 1 + max(TokenLabels.rowLabelWidth(queryTokens), min(TokenLabels.maximumWidth, range) + 1)
     }
 
+    /// Rows of downward key labels in `area`: as many as the longest token needs, fewer (down to
+    /// each key's first character) when that lets every query have its own row.
+    func keyLabelRows(in area: Rect) -> Int {
+        let wanted = TokenLabels.keyLabelRows(keyTokens)
+        if matrix.rows + wanted <= area.height { return wanted }
+        if matrix.rows < area.height { return area.height - matrix.rows }
+        // A window of rows either way: the labels keep their length, up to a quarter of the room.
+        return max(1, min(wanted, area.height / 4))
+    }
+
     /// How the matrix is shown in `area`.
     func layout(in area: Rect, styles: ThemeStyles) -> Layout {
-        let keyRows = TokenLabels.keyLabelRows(keyTokens)
+        let keyRows = keyLabelRows(in: area)
         let room = (width: area.width - labelWidth - HeatmapWidget.legendWidth, height: area.height - keyRows)
         let window = TokenWindow(
             n: matrix.rows, m: matrix.cols, selectedRow: selectedRow, width: room.width, height: room.height)
@@ -46,7 +56,7 @@ struct TokenHeatmapWidget {
         case .tokenRows(let window):
             return (
                 labelWidth + window.keys.count * TokenWindow.columnsPerKey + HeatmapWidget.legendWidth,
-                window.rows.count + TokenLabels.keyLabelRows(keyTokens)
+                window.rows.count + keyLabelRows(in: area)
             )
         case .overview(let geometry):
             let inner = HeatmapWidget.size(of: geometry, rows: matrix.rows)
@@ -131,7 +141,7 @@ struct TokenHeatmapWidget {
                 y: y, style: isSelected ? styles.selection : styles.axis)
             if isSelected { frame[area.x, y] = styles.selection.cell(styles.ascii ? ">" : "▶") }
         }
-        let keyRows = TokenLabels.keyLabelRows(keyTokens)
+        let keyRows = keyLabelRows(in: area)
         let strongest = strongestKey
         for (keyOffset, key) in window.keys.enumerated() where key < keyTokens.count {
             let x = picture.x + keyOffset * TokenWindow.columnsPerKey

@@ -28,11 +28,12 @@ enum TokenLabels {
     }
 
     /// A key token written downwards in `rows` rows, one grapheme a row; a longer token keeps its
-    /// first graphemes and ends in "…".
+    /// first graphemes, ending in "…" when there are three rows or more (in one or two rows every
+    /// letter says more than an ellipsis).
     static func downward(_ token: String, rows: Int) -> [Character] {
         let characters = token.filter { DisplayWidth.of($0) > 0 }
         guard rows > 0 else { return [] }
-        if characters.count <= rows { return Array(characters) }
+        if characters.count <= rows || rows < 3 { return Array(characters.prefix(rows)) }
         return Array(characters.prefix(rows - 1)) + ["…"]
     }
 }

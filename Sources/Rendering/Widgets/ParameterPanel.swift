@@ -6,6 +6,8 @@ struct ParameterPanel {
     let divisor: Double
     let themeName: String
     let ascii: Bool
+    /// In model mode: the model, layer and head lines replace the generator's.
+    var model: ModelView?
 
     /// Inner rows it needs.
     static let rows = 10
@@ -20,6 +22,12 @@ struct ParameterPanel {
     }
 
     func lines(glyphs: Glyphs) -> [(label: String, value: String, keys: String)] {
+        if let model {
+            return ModelParameterLines(
+                model: model, params: params, divisor: divisor, themeName: themeName, ascii: ascii
+            )
+            .lines(glyphs: glyphs)
+        }
         let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
         return [
             ("d_k", "\(params.dk)", "\(glyphs.left) \(glyphs.right)"),
