@@ -55,9 +55,10 @@ let package = Package(
             dependencies: ["AttentionCore"],
             resources: [.copy("Fixtures")]
         ),
+        // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "AttentionCore"],
+            dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -20,6 +20,22 @@ struct Glyphs: Sendable {
         eighths: [" ", " ", " ", "#", "#", "#", "#", "#"], masked: "/", markerLine: ":", curveLine: "-",
         tick: "^", up: "^", down: "v", left: "<-", right: "->")
 
+    /// How this glyph set draws a key label: arrows as `up`…`right`, anything else as it is.
+    func arrow(_ label: String) -> String {
+        switch label {
+        case "↑": up
+        case "↓": down
+        case "←": left
+        case "→": right
+        default: label
+        }
+    }
+
+    /// Whether a key label is a single arrow (arrows pair up tightly in the status bar: "←→").
+    static func isArrow(_ label: String) -> Bool {
+        ["←", "→", "↑", "↓"].contains(label)
+    }
+
     /// The no-colour heatmap's shade ramp, from zero to the largest value (docs/themes.md, "Colour").
     static let shades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 }

@@ -27,13 +27,13 @@ public enum RenderBenchmark {
 
     /// Renders `result` `iterations` times at `width` × `height` and reports the times.
     public static func run(
-        result: AttentionResult, curve: [DivisorCurvePoint], theme: Theme = .fallback, depth: ColorDepth = .trueColor,
-        width: Int = 200, height: Int = 60, iterations: Int = 200
+        result: AttentionResult, curve: [DivisorCurvePoint], keys: KeyGuide, theme: Theme = .fallback,
+        depth: ColorDepth = .trueColor, width: Int = 200, height: Int = 60, iterations: Int = 200
     ) -> Report {
         let clock = ContinuousClock()
         let iterations = max(1, iterations)
         let view = ViewState(selectedRow: result.params.n / 2)
-        let renderer = ScreenRenderer(theme: theme, depth: depth)
+        let renderer = ScreenRenderer(theme: theme, depth: depth, keys: keys)
         var renderTimes: [Double] = [], fullTimes: [Double] = []
         var bytes = 0
         for _ in 0..<iterations {
@@ -41,7 +41,7 @@ public enum RenderBenchmark {
             let frame = renderer.render(result: result, curve: curve, view: view, width: width, height: height)
             renderTimes.append(milliseconds(clock.now - start))
             let fullStart = clock.now
-            let fresh = ScreenRenderer(theme: theme, depth: depth)
+            let fresh = ScreenRenderer(theme: theme, depth: depth, keys: keys)
             bytes =
                 fresh.render(result: result, curve: curve, view: view, width: width, height: height).ansiText().utf8
                 .count
@@ -59,7 +59,8 @@ public enum RenderBenchmark {
     /// The standard measurement `attnview bench --render` prints: generated inputs of the given
     /// shape, their divisor curve, then one report line per colour depth (truecolor, 256, none).
     public static func report(
-        n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60, iterations: Int = 200
+        keys: KeyGuide, n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60,
+        iterations: Int = 200
     ) throws(AttentionError) -> String {
         let params = AttentionParams(n: n, dk: dk, causal: causal)
         let engine = AttentionEngine()
@@ -67,7 +68,10 @@ public enum RenderBenchmark {
         let curve = try engine.divisorCurve(params)
         let lines = [ColorDepth.trueColor, .palette256, .none].map { depth in
             "n = m = \(n), d_k = \(dk)\(causal ? ", causal" : ""): "
-                + run(result: result, curve: curve, depth: depth, width: width, height: height, iterations: iterations)
+                + run(
+                    result: result, curve: curve, keys: keys, depth: depth, width: width, height: height,
+                    iterations: iterations
+                )
                 .description
         }
         return lines.joined(separator: "\n")

@@ -9,6 +9,8 @@ public struct ScreenRenderer: Sendable {
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
+    /// The app's key table as the help overlay, status bar and parameter panel show it.
+    public let keys: KeyGuide
     let styles: ThemeStyles
 
     /// Screens smaller than this show "terminal too small" instead of the picture.
@@ -16,10 +18,11 @@ public struct ScreenRenderer: Sendable {
     public static let minimumHeight = ScreenLayout.minimumHeight
 
     /// Resolves the theme for `depth` once (palette quantization happens here, not per frame).
-    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false) {
+    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false, keys: KeyGuide) {
         self.theme = theme
         self.depth = depth
         self.ascii = ascii
+        self.keys = keys
         self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
@@ -45,6 +48,8 @@ public struct ScreenRenderer: Sendable {
             return frame
         }
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
+        // The editor and the grid bring their own keys; the picture's depend on whether it is a model's.
+        let mode: InputMode = model?.editor != nil ? .editor : model?.grid != nil ? .grid : view.mode
         if let model {
             drawTokenHeatmap(result, model: model, view: view, row: row, area: layout.heatmap, into: &frame)
         } else {
@@ -65,9 +70,9 @@ public struct ScreenRenderer: Sendable {
         StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
         let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
         ParameterPanel(
-            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, model: model
-        )
-        .draw(into: &frame, area: parameterArea, styles: styles)
+            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, keys: keys,
+            mode: mode, model: model
+        ).draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
             let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
@@ -83,11 +88,13 @@ public struct ScreenRenderer: Sendable {
         if let editor = model?.editor {
             drawEditor(editor, row: layout.statusRow, width: width, into: &frame)
         } else {
-            StatusBar(message: statusMessage(view: view, row: row, model: model)).draw(
-                into: &frame, row: layout.statusRow, width: width, styles: styles)
+            StatusBar(
+                message: statusMessage(view: view, row: row, model: model),
+                hints: keys.hints(in: mode, model: model != nil)
+            ).draw(into: &frame, row: layout.statusRow, width: width, styles: styles)
         }
         if view.showHelp {
-            HelpOverlay().draw(
+            HelpOverlay(entries: keys.entries(in: mode, model: model != nil)).draw(
                 into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
         }
         if ascii { frame.makeASCII() }

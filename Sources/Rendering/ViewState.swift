@@ -16,6 +16,11 @@ public struct ViewState: Hashable, Sendable {
     /// `p` is animating; the status bar says so.
     public var playing: Bool
 
+    /// Which keys apply: the help overlay's while it is open, else the picture's.
+    public var mode: InputMode {
+        showHelp ? .help : .view
+    }
+
     /// The view state; the defaults are the first screen.
     public init(
         heatmap: HeatmapMode = .weights, selectedRow: Int = 0, showHelp: Bool = false, status: String = "",

@@ -39,7 +39,7 @@ struct GoldenTests {
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
-        let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii)
+        let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii, keys: .app)
         let (result, curve) = try SampleResults.withCurve(golden.params)
         let frame = renderer.render(
             result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
@@ -61,14 +61,14 @@ struct GoldenTests {
     }
 
     @Test func asciiFramesUseNoBoxDrawingOrBlocks() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true).render(
+        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true, keys: .app).render(
             result: try SampleResults.make(causal: true), curve: try SampleResults.curve(),
             view: ViewState(showHelp: true), width: 120, height: 40)
         #expect(frame.plainText().unicodeScalars.allSatisfy { $0.isASCII })
     }
 
     @Test func noColorFramesCarryNoColours() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+        let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
             result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(), width: 120,
             height: 40)
         #expect(frame.cells.allSatisfy { $0.foreground == .default && $0.background == .default })
@@ -76,7 +76,7 @@ struct GoldenTests {
     }
 
     @Test func pooledScreenSaysByHowMuch() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
+        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: .app).render(
             result: try SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), width: 80, height: 24)
         #expect(frame.plainText().contains("pooled 12×"))
     }
@@ -86,7 +86,7 @@ struct GoldenTests {
         for (width, height) in [
             (0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100),
         ] {
-            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
+            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: .app).render(
                 result: result, curve: try SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true),
                 width: width, height: height)
             #expect(frame.width == width && frame.height == height)

@@ -36,7 +36,7 @@ import Testing
         let lines = ModelParameterLines(
             model: model, params: AttentionParams(dk: 32), divisor: 32.0.squareRoot(), themeName: "default",
             ascii: false
-        ).lines(glyphs: .unicode)
+        ).lines
         #expect(lines.map(\.label).prefix(5) == ["model", "layer", "head", "d_head", "tokens"])
         #expect(lines.map(\.value).prefix(5) == ["minilm", "3 of 6", "7 of 12", "32", "5"])
         #expect(lines.first { $0.label == "divisor s" }?.value == "5.657")

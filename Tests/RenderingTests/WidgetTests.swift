@@ -70,7 +70,7 @@ import Testing
 }
 
 @Test func tooSmallScreenNamesTheMinimum() throws {
-    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+    let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
         result: try SampleResults.make(n: 4), curve: [], view: ViewState(), width: 79, height: 30)
     #expect(frame.plainText().contains("terminal too small (need 80×24)"))
     #expect(frame.plainText().contains("now 79×30"))
@@ -96,7 +96,7 @@ import Testing
     ]
     for depth in ColorDepth.allCases {
         for mode in [HeatmapMode.weights, .logits] {
-            let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
+            let frame = ScreenRenderer(theme: .fallback, depth: depth, keys: .app).render(
                 result: result, curve: curve, view: ViewState(heatmap: mode), width: 120, height: 40)
             #expect(frame.plainText().contains("statistics"))
         }
@@ -106,13 +106,15 @@ import Testing
 @Test func statusBarKeepsHelpAndQuitAndFillsTheRestWithKeys() {
     let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
     var wide = Frame(width: 200, height: 1)
-    StatusBar(message: "saved /tmp/a.txt").draw(into: &wide, row: 0, width: 200, styles: styles)
+    StatusBar(message: "saved /tmp/a.txt", hints: KeyGuide.app.hints(in: .view)).draw(
+        into: &wide, row: 0, width: 200, styles: styles)
     let line = wide.plainText()
     #expect(line.hasPrefix(" saved /tmp/a.txt"))
     #expect(line.hasSuffix("? help  q quit\n"))
     #expect(line.contains("←→ d_k") && line.contains("1 2 3 0 policy"))
     var narrow = Frame(width: 40, height: 1)
-    StatusBar(message: String(repeating: "x", count: 60)).draw(into: &narrow, row: 0, width: 40, styles: styles)
+    StatusBar(message: String(repeating: "x", count: 60), hints: KeyGuide.app.hints(in: .view)).draw(
+        into: &narrow, row: 0, width: 40, styles: styles)
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
 }
 
@@ -126,7 +128,7 @@ import Testing
     let result = try AttentionEngine().compute(q: q, k: k, params: AttentionParams(n: 4, dk: 8, scale: .fixed(1e-6)))
     #expect(result.stats.logitMean > 1e70)
     for mode in [HeatmapMode.weights, .logits] {
-        let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
+        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, keys: .app).render(
             result: result, curve: [], view: ViewState(heatmap: mode), width: 120, height: 40)
         #expect(frame.plainText().contains("logits"))
     }
@@ -135,7 +137,7 @@ import Testing
 /// 1e-6 is a valid divisor; four decimals would show it as 0.0000.
 @Test func tinyDivisorIsSpelledWithAnExponent() throws {
     let result = try AttentionEngine().compute(AttentionParams(n: 4, dk: 4, scale: .fixed(1e-6)))
-    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+    let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
         result: result, curve: [], view: ViewState(), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))

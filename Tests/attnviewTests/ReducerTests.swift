@@ -11,14 +11,21 @@ private func startState(params: AttentionParams = AttentionParams()) -> AppState
 }
 
 private func applying(_ actions: [Action], to state: AppState = startState()) -> AppState {
-    actions.reduce(state, reduce)
+    actions.reduce(state) { reduce($0, $1).state }
+}
+
+/// `params` with one change, for the expected effects.
+private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionParams {
+    var params = startState().params
+    change(&params)
+    return params
 }
 
 @Suite struct ReducerTests {
     @Test func aThemeThatFailsToLoadIsReplacedByTheDefaultInTheState() {
         var state = startState()
         state.themeName = "nosuch"
-        let next = reduce(state, .themeFailed(reason: "theme 'nosuch' not found"))
+        let next = reduce(state, .themeFailed(reason: "theme 'nosuch' not found")).state
         #expect(next.themeName == "default")
         #expect(next.view.status == "theme 'nosuch' not found; using the default theme")
     }
@@ -41,7 +48,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         let fromFiles = AppState(
             params: AttentionParams(dk: 16, source: .files(q: "q.npy", k: "k.npy")), themeName: "default",
             themeNames: [], dkRange: 1...16, width: 80, height: 24)
-        let capped = reduce(fromFiles, .doubleDk)
+        let capped = reduce(fromFiles, .doubleDk).state
         #expect(capped.params.dk == 16)
         #expect(capped.view.status.contains("largest, 16"))
     }
@@ -49,7 +56,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
     @Test func dkNeverAsksForMoreValuesThanTheViewAllows() {
         var params = AttentionParams(n: 4096, dk: 16384)
         params.m = 4096
-        let state = reduce(startState(params: params), .doubleDk)
+        let state = reduce(startState(params: params), .doubleDk).state
         #expect(state.params.dk == 16384)
         #expect(!state.view.status.isEmpty)
     }
@@ -66,25 +73,26 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
 
     @Test func fixedDivisorIsNudgedItself() {
         let state = reduce(startState(params: AttentionParams(scale: .fixed(10))), .nudgeDivisor(quarterOctaves: 4))
+            .state
         #expect(state.params.scale == .fixed(20))
     }
 
     @Test func divisorOutsideTheCoreLimitsIsRefused() {
         let tiny = startState(params: AttentionParams(dk: 1, scale: .none, alpha: 1.1e-6))
-        let state = reduce(tiny, .nudgeDivisor(quarterOctaves: -1))
+        let state = reduce(tiny, .nudgeDivisor(quarterOctaves: -1)).state
         #expect(state.params == tiny.params)
         #expect(state.view.status.contains("divisor"))
     }
 
     @Test func policyKeysResetAlphaAndZeroRestoresTheStandard() {
         let nudged = applying([.nudgeDivisor(quarterOctaves: 3)])
-        let dk = reduce(nudged, .choosePolicy(.dk))
+        let dk = reduce(nudged, .choosePolicy(.dk)).state
         #expect(dk.params.scale == .dk && dk.params.alpha == 1 && dk.params.divisor == 64)
-        let none = reduce(nudged, .choosePolicy(.none))
+        let none = reduce(nudged, .choosePolicy(.none)).state
         #expect(none.params.divisor == 1)
-        let standard = reduce(none, .standardDivisor)
+        let standard = reduce(none, .standardDivisor).state
         #expect(standard.params.scale == .sqrtDk && standard.params.alpha == 1 && standard.params.divisor == 8)
-        #expect(reduce(standard, .standardDivisor).view.status == "already the standard divisor √d_k")
+        #expect(reduce(standard, .standardDivisor).state.view.status == "already the standard divisor √d_k")
     }
 
     @Test func tokenKeysHalveAndDoubleBothCounts() {
@@ -92,7 +100,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(fewer.params.n == 32 && fewer.params.m == 32)
         var params = AttentionParams(n: 8)
         params.m = 12
-        let more = reduce(startState(params: params), .moreTokens)
+        let more = reduce(startState(params: params), .moreTokens).state
         #expect(more.params.n == 16 && more.params.m == 24)
     }
 
@@ -114,7 +122,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
     @Test func fileInputsRefuseSeedTokensAndRho() {
         let files = startState(params: AttentionParams(source: .files(q: "q.npy", k: "k.npy")))
         for action in [Action.newSeed, .moreTokens, .fewerTokens, .rhoUp] {
-            let state = reduce(files, action)
+            let state = reduce(files, action).state
             #expect(state.params == files.params)
             #expect(!state.view.status.isEmpty)
         }
@@ -141,11 +149,12 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(applying([.toggleHelp, .unboundKey]).view.showHelp)
     }
 
-    @Test func escapeClosesHelpBeforeItQuits() {
-        let help = applying([.toggleHelp, .back])
-        #expect(!help.view.showHelp && !help.shouldQuit)
-        #expect(applying([.back]).shouldQuit)
-        #expect(applying([.quit]).shouldQuit)
+    @Test func escapeClosesHelpAndNeverQuits() {
+        let help = reduce(applying([.toggleHelp]), .back)
+        #expect(!help.state.view.showHelp && help.effects == [])
+        let nothingOpen = reduce(startState(), .back)
+        #expect(nothingOpen.effects == [] && nothingOpen.state == startState(), "Esc with nothing open does nothing")
+        #expect(reduce(startState(), .quit).effects == [.quit])
     }
 
     @Test func playSweepsTheDivisorAndTurnsAtThreeOctaves() {
@@ -153,7 +162,7 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
         #expect(state.view.playing)
         var positions: [Int] = []
         for _ in 0..<40 {
-            state = reduce(state, .tick)
+            state = reduce(state, .tick).state
             positions.append(ParameterSteps.quarterOctaves(of: state.params))
         }
         #expect(positions.max() == 12)
@@ -164,28 +173,30 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
 
     @Test func anyKeyStopsPlayWithoutActingButQQuits() {
         let playing = applying([.togglePlay, .tick, .tick])
-        let stopped = reduce(playing, .doubleDk)
+        let stopped = reduce(playing, .doubleDk).state
         #expect(!stopped.view.playing)
         #expect(stopped.params == playing.params)
-        #expect(reduce(playing, .quit).shouldQuit)
-        #expect(reduce(startState(), .tick) == startState())
-        #expect(!reduce(playing, .unboundKey).view.playing)
-        #expect(reduce(startState(), .unboundKey) == startState())
+        #expect(reduce(playing, .quit).effects == [.quit])
+        #expect(reduce(playing, .doubleDk).effects == [])
+        #expect(reduce(startState(), .tick).state == startState())
+        #expect(!reduce(playing, .unboundKey).state.view.playing)
+        #expect(reduce(startState(), .unboundKey).state == startState())
     }
 
     @Test func saveIsRequestedAndItsOutcomeShown() {
+        #expect(reduce(startState(), .save(json: true)).effects == [.save(json: true)])
+        #expect(reduce(startState(), .save(json: false)).effects == [.save(json: false)])
         let requested = applying([.save(json: true)])
-        #expect(requested.pendingSave == SaveRequest(json: true))
         let saved = reduce(requested, .saved(paths: ["/tmp/a.txt", "/tmp/a.json"]))
-        #expect(saved.pendingSave == nil)
-        #expect(saved.view.status == "saved a.txt + .json in /tmp")
-        let failed = reduce(requested, .saveFailed("/ro: Permission denied"))
+        #expect(saved.effects == [])
+        #expect(saved.state.view.status == "saved a.txt + .json in /tmp")
+        let failed = reduce(requested, .saveFailed("/ro: Permission denied")).state
         #expect(failed.view.status == "not saved: /ro: Permission denied")
     }
 
     @Test func revertRestoresTheLastComputedParameters() {
         let changed = applying([.doubleDk])
-        let reverted = reduce(changed, .revert(to: startState().params, reason: "q.npy: truncated"))
+        let reverted = reduce(changed, .revert(to: startState().params, reason: "q.npy: truncated")).state
         #expect(reverted.params == startState().params)
         #expect(reverted.view.status == "q.npy: truncated")
     }
@@ -198,5 +209,65 @@ private func applying(_ actions: [Action], to state: AppState = startState()) ->
     @Test func aKeyClearsTheLastStatusMessage() {
         let state = applying([.rhoDown, .toggleCausal])
         #expect(state.view.status.isEmpty)
+    }
+
+    /// What each key asks the loop to do: a new result (and curve when more than the divisor
+    /// changed), a theme, a save, quitting, or nothing.
+    @Test func everyKeyAsksForExactlyTheWorkItNeeds() {
+        let expected: [(Action, [Effect])] = [
+            (.halveDk, [.compute(changed { $0.dk = 32 }), .computeCurve]),
+            (.doubleDk, [.compute(changed { $0.dk = 128 }), .computeCurve]),
+            (.decrementDk, [.compute(changed { $0.dk = 63 }), .computeCurve]),
+            (.incrementDk, [.compute(changed { $0.dk = 65 }), .computeCurve]),
+            (.nudgeDivisor(quarterOctaves: 4), [.compute(changed { $0.alpha = 2 })]),
+            (.choosePolicy(.dk), [.compute(changed { $0.scale = .dk })]),
+            (.standardDivisor, []),
+            (
+                .fewerTokens,
+                [
+                    .compute(
+                        changed {
+                            $0.n = 32
+                            $0.m = 32
+                        }), .computeCurve,
+                ]
+            ),
+            (
+                .moreTokens,
+                [
+                    .compute(
+                        changed {
+                            $0.n = 128
+                            $0.m = 128
+                        }), .computeCurve,
+                ]
+            ),
+            (.newSeed, [.compute(changed { $0.seed = 1 }), .computeCurve]),
+            (.toggleCausal, [.compute(changed { $0.causal = true }), .computeCurve]),
+            (.rhoUp, [.compute(changed { $0.rho = 0.1 }), .computeCurve]),
+            (.rhoDown, []),
+            (.toggleHeatmap, []), (.nextRow, []), (.previousRow, []), (.nextRowWrapping, []),
+            (.nextTheme, [.loadTheme("viridis")]),
+            (.togglePlay, []), (.tick, []),
+            (.save(json: false), [.save(json: false)]), (.save(json: true), [.save(json: true)]),
+            (.toggleHelp, []), (.unboundKey, []), (.back, []), (.quit, [.quit]),
+            (.saved(paths: ["/tmp/a.txt"]), []), (.saveFailed("full"), []), (.report("x"), []),
+            (.themeFailed(reason: "x"), []), (.revert(to: AttentionParams(dk: 8), reason: "x"), []),
+            (.resize(width: 100, height: 30), []),
+        ]
+        for (action, effects) in expected {
+            #expect(reduce(startState(), action).effects == effects, "\(action)")
+        }
+    }
+
+    @Test func aPlayStepComputesTheNextDivisorWithoutTheCurve() {
+        let playing = applying([.togglePlay])
+        let step = reduce(playing, .tick)
+        #expect(step.effects == [.compute(step.state.params)])
+        #expect(step.state.params.alpha == pow(2, 0.25))
+    }
+
+    @Test func theLoopStartsByLoadingTheThemeAndTheCurve() {
+        #expect(startState().startingEffects == [.loadTheme("default"), .computeCurve])
     }
 }

@@ -9,7 +9,8 @@ struct ModelParameterLines {
     let themeName: String
     let ascii: Bool
 
-    func lines(glyphs: Glyphs) -> [(label: String, value: String, keys: String)] {
+    /// Each line's label, value and the parameter row whose keys the panel lists beside it.
+    var lines: [(label: String, value: String, row: ParameterRow?)] {
         let policy: String
         switch params.scale {
         case .sqrtDk: policy = ascii ? "sqrt" : "√d_k"
@@ -18,16 +19,16 @@ struct ModelParameterLines {
         case .fixed: policy = "fixed"
         }
         return [
-            ("model", model.modelName, ""),
-            ("layer", "\(model.layer) of \(model.layers)", "PgUp PgDn"),
-            ("head", "\(model.head) of \(model.heads)", ", ."),
-            ("d_head", "\(model.headWidth)", ""),
-            ("tokens", "\(model.tokens.count)", "/"),
-            ("d_k", "\(params.dk)", "\(glyphs.left) \(glyphs.right)"),
-            ("divisor s", NumberFormat.exponentOrFixed(divisor), "\(glyphs.up) \(glyphs.down)"),
-            ("policy", policy, "1 2 3 0"),
-            ("alpha", NumberFormat.fixed(params.alpha, 3), "\(glyphs.up) \(glyphs.down)"),
-            ("theme", themeName, "t"),
+            ("model", model.modelName, nil),
+            ("layer", "\(model.layer) of \(model.layers)", .layer),
+            ("head", "\(model.head) of \(model.heads)", .head),
+            ("d_head", "\(model.headWidth)", nil),
+            ("tokens", "\(model.tokens.count)", .text),
+            ("d_k", "\(params.dk)", .dk),
+            ("divisor s", NumberFormat.exponentOrFixed(divisor), .divisor),
+            ("policy", policy, .policy),
+            ("alpha", NumberFormat.fixed(params.alpha, 3), .alpha),
+            ("theme", themeName, .theme),
         ]
     }
 }

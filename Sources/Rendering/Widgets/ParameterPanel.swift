@@ -1,11 +1,13 @@
 import AttentionCore
 
-/// The model's knobs, each with the key that changes it.
+/// The model's knobs, each with the keys that change it (from the key table).
 struct ParameterPanel {
     let params: AttentionParams
     let divisor: Double
     let themeName: String
     let ascii: Bool
+    let keys: KeyGuide
+    let mode: InputMode
     /// In model mode: the model, layer and head lines replace the generator's.
     var model: ModelView?
 
@@ -26,21 +28,24 @@ struct ParameterPanel {
             return ModelParameterLines(
                 model: model, params: params, divisor: divisor, themeName: themeName, ascii: ascii
             )
-            .lines(glyphs: glyphs)
+            .lines.map {
+                ($0.label, $0.value, $0.row.map { keys.keys(for: $0, in: mode, model: true, glyphs: glyphs) } ?? "")
+            }
         }
         let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
-        return [
-            ("d_k", "\(params.dk)", "\(glyphs.left) \(glyphs.right)"),
-            ("divisor s", NumberFormat.exponentOrFixed(divisor), "\(glyphs.up) \(glyphs.down)"),
-            ("policy", policy, "1 2 3 0"),
-            ("alpha", NumberFormat.fixed(params.alpha, 3), "\(glyphs.up) \(glyphs.down)"),
-            ("tokens", tokens, "n N"),
-            ("seed", "\(params.seed)", "r"),
-            ("sigma", NumberFormat.fixed(params.sigma, 2), ""),
-            ("rho", NumberFormat.fixed(params.rho, 2), "[ ]"),
-            ("causal", params.causal ? "on" : "off", "c"),
-            ("theme", themeName, "t"),
+        let rows: [(String, String, ParameterRow)] = [
+            ("d_k", "\(params.dk)", .dk),
+            ("divisor s", NumberFormat.exponentOrFixed(divisor), .divisor),
+            ("policy", policy, .policy),
+            ("alpha", NumberFormat.fixed(params.alpha, 3), .alpha),
+            ("tokens", tokens, .tokens),
+            ("seed", "\(params.seed)", .seed),
+            ("sigma", NumberFormat.fixed(params.sigma, 2), .sigma),
+            ("rho", NumberFormat.fixed(params.rho, 2), .rho),
+            ("causal", params.causal ? "on" : "off", .causal),
+            ("theme", themeName, .theme),
         ]
+        return rows.map { ($0.0, $0.1, keys.keys(for: $0.2, in: mode, glyphs: glyphs)) }
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

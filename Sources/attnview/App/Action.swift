@@ -1,6 +1,6 @@
 import AttentionCore
 
-/// Everything the user can ask for; keys become actions (`Keymap`), actions change the state (`reduce`).
+/// Everything the user can ask for; keys become actions (`KeyTable`), actions change the state (`reduce`).
 enum Action: Hashable, Sendable {
     case halveDk, doubleDk
     case decrementDk, incrementDk
@@ -35,7 +35,7 @@ enum Action: Hashable, Sendable {
     case toggleHelp
     /// A key with no binding: it does nothing, except stop play like any key.
     case unboundKey
-    /// Esc: closes the help overlay when it is open, else quits.
+    /// Esc: closes the editor, the grid or the help overlay, whichever is open; never quits.
     case back
     case quit
     case resize(width: Int, height: Int)

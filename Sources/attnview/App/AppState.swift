@@ -1,8 +1,8 @@
 import AttentionCore
 import Rendering
 
-/// The whole interactive UI as one value: what to compute, how to show it, and what the
-/// event loop still has to do. Only `reduce` changes it.
+/// The whole interactive UI as one value: what to compute and how to show it. Only `reduce`
+/// changes it; the work a change needs comes out of `reduce` as effects.
 struct AppState: Equatable, Sendable {
     /// The model on screen; always valid by the time it reaches the engine.
     var params: AttentionParams
@@ -19,11 +19,7 @@ struct AppState: Equatable, Sendable {
     var height: Int
     /// Direction of the play animation: +1 raises the divisor, -1 lowers it.
     var playDirection: Int = 1
-    /// A save the event loop must perform with the frame as it is at this point.
-    var pendingSave: SaveRequest?
-    var shouldQuit = false
-
-    /// The start: `params` as computed, the default view, nothing pending.
+    /// The start: `params` as computed, the default view.
     init(
         params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],
         dkRange: ClosedRange<Int> = Limits.dk, width: Int, height: Int
@@ -37,14 +33,15 @@ struct AppState: Equatable, Sendable {
         self.height = height
     }
 
+    /// What the loop does before the first frame: the result is computed already (bad input fails
+    /// before the screen changes); the theme and the divisor curve are not.
+    var startingEffects: [Effect] {
+        [.loadTheme(themeName), .computeCurve]
+    }
+
     /// Q and K come from files: token counts, seed and rho cannot change.
     var usesFiles: Bool {
         if case .files = params.source { return true }
         return false
     }
-}
-
-/// What `s` / `S` asked for: a text snapshot, and with `json` the JSON document beside it.
-struct SaveRequest: Hashable, Sendable {
-    var json: Bool
 }

@@ -3,8 +3,10 @@ import Foundation
 import Rendering
 
 /// The app's one state transition: pure, so every key's effect is unit-tested without a terminal.
-/// Changes that would make the parameters invalid are refused with a status message instead.
-func reduce(_ state: AppState, _ action: Action) -> AppState {
+/// Returns the new state and the work the event loop must do for it (compute, load a theme, save,
+/// quit); the outcome of that work comes back as another action. Changes that would make the
+/// parameters invalid are refused with a status message instead.
+func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
     var next = state
     if action.isKeyPress {
         next.view.status = ""
@@ -14,7 +16,7 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
         if state.view.playing && action != .quit {
             next.view.playing = false
             next.view.status = "stopped at divisor \(ParameterSteps.format(state.params.divisor))"
-            return next
+            return (next, [])
         }
     }
     switch action {
@@ -63,21 +65,18 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
         next.themeName = next.themeNames[index % next.themeNames.count]
         next.view.status = "theme \(next.themeName)"
+        return (next, [.loadTheme(next.themeName)])
     case .togglePlay:
         next.view.playing = true
         next.playDirection =
             ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
         next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
     case .tick:
-        guard next.view.playing else { return next }
+        guard next.view.playing else { return (next, []) }
         return playing(next)
-    case .save(let json): next.pendingSave = SaveRequest(json: json)
-    case .saved(let paths):
-        next.pendingSave = nil
-        next.view.status = savedMessage(paths)
-    case .saveFailed(let message):
-        next.pendingSave = nil
-        next.view.status = "not saved: " + message
+    case .save(let json): return (next, [.save(json: json)])
+    case .saved(let paths): next.view.status = savedMessage(paths)
+    case .saveFailed(let message): next.view.status = "not saved: " + message
     case .report(let message): next.view.status = message
     case .themeFailed(let reason):
         next.themeName = Theme.fallback.name
@@ -89,19 +88,21 @@ func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .toggleHelp: next.view.showHelp.toggle()
     case .unboundKey: break
     case .back:
-        if next.view.showHelp { next.view.showHelp = false } else { next.shouldQuit = true }
-    case .quit: next.shouldQuit = true
+        // Esc closes what is open and never quits (q and Ctrl-C do).
+        next.view.showHelp = false
+    case .quit: return (next, [.quit])
     case .resize(let width, let height):
         next.width = width
         next.height = height
     }
-    return next
+    return (next, [])
 }
 
 /// Applies `change` to the parameters if the result is computable, else keeps them and says why.
+/// The new parameters are computed, and the divisor curve too when more than the divisor changed.
 private func changingParams(
     _ state: AppState, atLimit: String = "already there", _ change: (inout AttentionParams) -> Void
-) -> AppState {
+) -> (state: AppState, effects: [Effect]) {
     var params = state.params
     change(&params)
     if let problem = ParameterSteps.problem(with: params, dkRange: state.dkRange) {
@@ -113,11 +114,20 @@ private func changingParams(
     var next = state
     next.params = params
     next.view.selectedRow = min(next.view.selectedRow, max(0, params.n - 1))
-    return next
+    let curve = curveInputs(params) != curveInputs(state.params)
+    return (next, curve ? [.compute(params), .computeCurve] : [.compute(params)])
+}
+
+/// What the divisor curve depends on: the inputs, d_k and the mask, not the divisor.
+private func curveInputs(_ params: AttentionParams) -> AttentionParams {
+    var inputs = params
+    inputs.scale = .sqrtDk
+    inputs.alpha = 1
+    return inputs
 }
 
 /// Halves or doubles both token counts, keeping their ratio where the limits allow.
-private func changingTokens(_ state: AppState, grow: Bool) -> AppState {
+private func changingTokens(_ state: AppState, grow: Bool) -> (state: AppState, effects: [Effect]) {
     guard !state.usesFiles else { return refusing(state, "token counts come from the Q and K files") }
     let limits = Limits.tokens
     let atLimit = grow ? "tokens are at their largest, \(limits.upperBound)" : "tokens are at their smallest, 1"
@@ -128,7 +138,7 @@ private func changingTokens(_ state: AppState, grow: Bool) -> AppState {
 }
 
 /// One animation step: a quarter octave in the current direction, turning at ±3 octaves.
-private func playing(_ state: AppState) -> AppState {
+private func playing(_ state: AppState) -> (state: AppState, effects: [Effect]) {
     var next = state
     let limit = ParameterSteps.playQuarterOctaves
     let position = ParameterSteps.quarterOctaves(of: state.params)
@@ -141,10 +151,10 @@ private func playing(_ state: AppState) -> AppState {
     if let problem = ParameterSteps.problem(with: params, dkRange: state.dkRange) {
         next.view.playing = false
         next.view.status = "stopped: " + problem
-        return next
+        return (next, [])
     }
     next.params = params
-    return next
+    return (next, [.compute(params)])
 }
 
 /// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.
@@ -155,10 +165,11 @@ private func savedMessage(_ paths: [String]) -> String {
     return "saved \(url.lastPathComponent)\(others) in \(url.deletingLastPathComponent().path)"
 }
 
-private func refusing(_ state: AppState, _ message: String) -> AppState {
+/// The state unchanged but for the status line saying why; nothing to do.
+private func refusing(_ state: AppState, _ message: String) -> (state: AppState, effects: [Effect]) {
     var next = state
     next.view.status = message
-    return next
+    return (next, [])
 }
 
 extension Action {

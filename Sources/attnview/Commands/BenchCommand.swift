@@ -46,7 +46,9 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if render {
-            print(try RenderBenchmark.report(n: n, dk: dk, causal: causal, width: width, height: height))
+            print(
+                try RenderBenchmark.report(
+                    keys: KeyTable.standard.guide, n: n, dk: dk, causal: causal, width: width, height: height))
             return
         }
         if grid {

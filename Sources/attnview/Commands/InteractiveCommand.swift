@@ -9,7 +9,7 @@ struct InteractiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interactive",
         abstract: "Open the interactive view (the default).",
-        discussion: "Keys: ← → d_k, ↑ ↓ divisor, 1 2 3 0 policy, ? for all of them, q to quit.")
+        discussion: "Keys (? shows them in the view):\n" + KeyTable.standard.helpText)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
@@ -38,10 +38,11 @@ struct InteractiveCommand: ParsableCommand {
         if !backend.unicode && !display.ascii {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }
-        var loop = EventLoop(
-            backend: backend, engine: engine, result: result, state: state, catalog: catalog,
-            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath,
-            ascii: display.ascii || !backend.unicode)
+        let effects = EffectRunner(
+            engine: engine, result: result, catalog: catalog,
+            snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
+            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide)
+        var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }
 

@@ -88,17 +88,11 @@ struct SnapshotCommand: ParsableCommand {
     private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
+        let picture = SnapshotPicture(
+            result: result, curve: try engine.divisorCurve(result.params), theme: theme, themeName: display.theme,
+            view: ViewState(), width: width, height: height, ascii: display.ascii)
+        guard format == .ansi else { return picture.text }
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-        let depth: ColorDepth = format == .text || colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor
-        let curve = try engine.divisorCurve(result.params)
-        let frame = ScreenRenderer(theme: theme, depth: depth, ascii: display.ascii)
-            .render(result: result, curve: curve, view: ViewState(), width: width, height: height)
-        let commandLine = SnapshotCommandLine(
-            params: result.params, theme: display.theme, noColor: format == .ansi && colorless,
-            ascii: display.ascii, format: format.rawValue, width: width, height: height,
-            colors: format == .ansi && !colorless ? colors : nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
-        return format == .text
-            ? SnapshotDocument.text(frame: frame, header: header) : SnapshotDocument.ansi(frame: frame, header: header)
+        return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
     }
 }

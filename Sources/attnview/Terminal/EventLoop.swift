@@ -1,159 +1,86 @@
 import AttentionCore
-import Foundation
 import Rendering
 
-/// The interactive view's loop: drain every pending key → reduce each → compute only when the
-/// parameters changed → render once → present. Holding a key never lets the screen fall behind.
+/// The interactive view's loop: read every pending key → reduce each → perform the effects →
+/// draw once. Effects that only bring the picture up to date wait until the keys are read, so
+/// holding a key computes and draws once per batch and the screen never falls behind.
 struct EventLoop {
     /// How long play waits for a key before its next step.
     static let playStepMilliseconds: Int32 = 80
 
     private let backend: NCursesBackend
-    private let engine: AttentionEngine
-    private let catalog: ThemeCatalog
-    private let snapshotDirectory: String
-    private let ascii: Bool
-    private let timing: TimingLog?
+    private let keys: KeyTable
+    private var effects: EffectRunner
     private var state: AppState
-    private var result: AttentionResult
-    private var computedParams: AttentionParams
-    private var curve: [DivisorCurvePoint] = []
-    private var curveParams: AttentionParams?
-    private var renderer: ScreenRenderer
-    private var loadedTheme: String?
-    private var frame = Frame(width: 0, height: 0)
+    private var waiting: [Effect] = []
+    private let timing = TimingLog()
 
-    /// A loop over `state` whose parameters `engine` has already computed as `result`.
-    init(
-        backend: NCursesBackend, engine: AttentionEngine, result: AttentionResult, state: AppState,
-        catalog: ThemeCatalog, snapshotDirectory: String, ascii: Bool
-    ) {
+    init(backend: NCursesBackend, effects: EffectRunner, state: AppState, keys: KeyTable = .standard) {
         self.backend = backend
-        self.engine = engine
-        self.result = result
-        self.computedParams = state.params
+        self.effects = effects
         self.state = state
-        self.catalog = catalog
-        self.snapshotDirectory = snapshotDirectory
-        self.ascii = ascii
-        self.renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
-        self.timing = TimingLog()
+        self.keys = keys
     }
 
     /// Runs until the user quits or stdin ends.
     mutating func run() {
-        refresh(keys: 0)
-        while !state.shouldQuit {
-            guard let keys = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
+        waiting = state.startingEffects
+        var pressed = 0
+        while true {
+            var going = true
+            let computeTime = ContinuousClock().measure { going = catchUp() }
+            guard going else { return }
+            draw(keys: pressed, computeTime: computeTime)
+            guard let input = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
-            var actions = keys.map(Keymap.action(for:))
-            if keys.isEmpty && state.view.playing { actions = [.tick] }
-            guard !actions.isEmpty else { continue }
-            for action in actions {
-                state = reduce(state, action)
-                if state.shouldQuit { return }
-                if let request = state.pendingSave { save(request) }
+            pressed = input.count
+            if input.isEmpty && state.view.playing { guard dispatch(.tick) else { return } }
+            for key in input {
+                guard dispatch(keys.action(for: key, in: state.view.mode)) else { return }
             }
-            refresh(keys: keys.count)
         }
     }
 
-    /// Brings result, curve, theme and frame up to date with the state and shows the frame.
-    private mutating func refresh(keys: Int) {
+    /// Reduces `action` and performs its effects (outcomes go round again); false to quit.
+    private mutating func dispatch(_ action: Action) -> Bool {
+        let (next, asked) = reduce(state, action)
+        state = next
+        for effect in asked {
+            if effect == .quit { return false }
+            if effect.catchesUp {
+                waiting.append(effect)
+                continue
+            }
+            // A save shows the picture as it is at this key: bring it up to date first.
+            guard catchUp() else { return false }
+            for outcome in effects.perform(effect, state: state) {
+                guard dispatch(outcome) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Performs the waiting effects, the superseded ones left out; false to quit.
+    private mutating func catchUp() -> Bool {
+        while !waiting.isEmpty {
+            let work = Effect.coalesced(waiting)
+            waiting = []
+            for effect in work {
+                for outcome in effects.perform(effect, state: state) {
+                    guard dispatch(outcome) else { return false }
+                }
+            }
+        }
+        return true
+    }
+
+    private func draw(keys: Int, computeTime: Duration) {
         let clock = ContinuousClock()
-        let computeTime = clock.measure { computeIfNeeded() }
-        let renderTime = clock.measure { renderFrame() }
+        var frame = Frame(width: 0, height: 0)
+        let renderTime = clock.measure { frame = effects.frame(for: state) }
         let presentTime = clock.measure { backend.present(frame) }
         timing?.record(
             keys: keys, dk: state.params.dk, n: state.params.n, compute: computeTime, render: renderTime,
             present: presentTime)
-    }
-
-    /// Recomputes what the state needs (the divisor curve only when more than the divisor changed)
-    /// and loads a new theme. Errors go to the status line and the last good parameters stay.
-    private mutating func computeIfNeeded() {
-        if state.params != computedParams {
-            do throws(AttentionError) {
-                result = try engine.compute(state.params)
-                computedParams = state.params
-            } catch {
-                state = reduce(state, .revert(to: computedParams, reason: error.description))
-            }
-        }
-        let curveKey = Self.curveKey(computedParams)
-        if curveKey != curveParams {
-            do throws(AttentionError) {
-                curve = try engine.divisorCurve(computedParams)
-            } catch {
-                curve = []
-                state = reduce(state, .report("divisor curve: \(error.description)"))
-            }
-            curveParams = curveKey
-        }
-        if state.themeName != loadedTheme { loadTheme() }
-    }
-
-    private mutating func renderFrame() {
-        frame = renderer.render(
-            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
-    }
-
-    private mutating func loadTheme() {
-        do throws(ThemeError) {
-            renderer = ScreenRenderer(theme: try catalog.load(state.themeName), depth: backend.depth, ascii: ascii)
-        } catch {
-            renderer = ScreenRenderer(theme: .fallback, depth: backend.depth, ascii: ascii)
-            state = reduce(state, .themeFailed(reason: error.description))
-        }
-        loadedTheme = state.themeName
-    }
-
-    /// The divisor curve depends on the inputs, d_k and the mask, not on the divisor.
-    private static func curveKey(_ params: AttentionParams) -> AttentionParams {
-        var key = params
-        key.scale = .sqrtDk
-        key.alpha = 1
-        return key
-    }
-
-    /// Writes the screen as it is now as a text snapshot (plus JSON for `S`) under a fresh name;
-    /// the outcome goes to the status line.
-    private mutating func save(_ request: SaveRequest) {
-        computeIfNeeded()
-        // Plain text cannot hold colour, so the heatmap is drawn with the no-colour shade ramp:
-        // the same text `attnview snapshot --format text` prints for the header's command.
-        let frame = ScreenRenderer(theme: renderer.theme, depth: .none, ascii: ascii).render(
-            result: result, curve: curve, view: state.view, width: state.width, height: state.height)
-        let commandLine = SnapshotCommandLine(
-            params: computedParams, theme: state.themeName, noColor: false, ascii: ascii, format: "text",
-            width: state.width, height: state.height, colors: nil)
-        let header = SnapshotHeader(commandLine: commandLine.text, result: result)
-        let text = Data(SnapshotDocument.text(frame: frame, header: header).utf8)
-        let directory = URL(fileURLWithPath: snapshotDirectory, isDirectory: true)
-        let stem = SnapshotNaming.stem(params: computedParams, date: Date())
-        for name in SnapshotNaming.candidates(stem: stem) {
-            let textPath = directory.appendingPathComponent(name + ".txt").path
-            let jsonPath = directory.appendingPathComponent(name + ".json").path
-            let manager = FileManager.default
-            if manager.fileExists(atPath: textPath) || (request.json && manager.fileExists(atPath: jsonPath)) {
-                continue
-            }
-            do throws(OutputError) {
-                try SafeFileWriter.write(text, to: textPath, overwrite: false)
-                if request.json {
-                    // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                    try SafeFileWriter.write(to: jsonPath, overwrite: false) { sink in
-                        result.writeJSON { sink.write($0) }
-                    }
-                }
-                state = reduce(state, .saved(paths: request.json ? [textPath, jsonPath] : [textPath]))
-                return
-            } catch {
-                guard case .unwritable(_, let reason) = error else { continue }
-                state = reduce(state, .saveFailed(reason))
-                return
-            }
-        }
-        state = reduce(state, .saveFailed("no free name for \(stem) in \(snapshotDirectory)"))
     }
 }

@@ -47,8 +47,12 @@ final class NCursesBackend {
         keypad(window, true)
         // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
         // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
+        // Home and End arrive in several spellings (tmux sends ESC [ 1 ~ and ESC [ 4 ~, which
+        // xterm-256color's terminfo does not list): unknown, they would read as Esc and close the editor.
         for (sequence, key) in [
             ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT),
+            ("\u{1b}[1~", KEY_HOME), ("\u{1b}[4~", KEY_END), ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END),
+            ("\u{1b}[7~", KEY_HOME), ("\u{1b}[8~", KEY_END),
         ] {
             define_key(sequence, key)
         }
@@ -178,6 +182,13 @@ final class NCursesBackend {
             case KEY_DOWN: return .down
             case KEY_SLEFT: return .shiftLeft
             case KEY_SRIGHT: return .shiftRight
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_BACKSPACE: return .backspace
+            case KEY_DC: return .delete
+            case KEY_ENTER: return .enter
             case KEY_RESIZE:
                 let (width, height) = size
                 return .resize(width: width, height: height)
@@ -187,6 +198,9 @@ final class NCursesBackend {
         switch character {
         case 27: return .escape
         case 9: return .tab
+        case 13, 10: return .enter
+        case 127, 8: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(character) + 96)))
         default:
             guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return nil }
             return .character(Character(scalar))

@@ -1,0 +1,12 @@
+/// Which keys apply right now. Every entry of the app's key table names the modes it works in, so
+/// a new mode (a grid, a text editor) is a case here plus the entries that apply in it.
+public enum InputMode: Hashable, Sendable, CaseIterable {
+    /// The picture, nothing open.
+    case view
+    /// The key overlay is open over the picture; the picture's keys still work (and close it).
+    case help
+    /// The heads grid (`g`) is open: arrows move its cursor.
+    case grid
+    /// The text editor (`/`) is open: keys edit the text.
+    case editor
+}

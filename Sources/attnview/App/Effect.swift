@@ -1,0 +1,42 @@
+import AttentionCore
+
+/// Work the reducer asks for and the event loop performs; each outcome comes back as an action.
+enum Effect: Hashable, Sendable {
+    /// Compute the result for these parameters. A failure comes back as `.revert`.
+    case compute(AttentionParams)
+    /// Recompute the divisor curve of the result on screen: needed when more than the divisor changed.
+    /// A failure comes back as `.report`.
+    case computeCurve
+    /// Load this theme and draw with it. A failure comes back as `.themeFailed`.
+    case loadTheme(String)
+    /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
+    /// The outcome comes back as `.saved` or `.saveFailed`.
+    case save(json: Bool)
+    case quit
+
+    /// Effects that only bring the picture up to date: they can wait until every pending key is
+    /// read, so a held key computes once per frame.
+    var catchesUp: Bool {
+        switch self {
+        case .compute, .computeCurve, .loadTheme: true
+        case .save, .quit: false
+        }
+    }
+
+    /// `effects` (all `catchesUp`) with the superseded ones left out: the last compute, one curve
+    /// after it, the last theme.
+    static func coalesced(_ effects: [Effect]) -> [Effect] {
+        var compute: Effect?
+        var curve = false
+        var theme: Effect?
+        for effect in effects {
+            switch effect {
+            case .compute: compute = effect
+            case .computeCurve: curve = true
+            case .loadTheme: theme = effect
+            case .save, .quit: preconditionFailure("\(effect) does not wait; perform it where it is asked for")
+            }
+        }
+        return [compute, curve ? .computeCurve : nil, theme].compactMap { $0 }
+    }
+}

@@ -1,0 +1,58 @@
+import Rendering
+
+/// One key described once: its keys and what each does, its help text, its status-bar hint, the
+/// parameter rows that list it and the modes it applies to. `KeyTable` holds them all.
+struct KeyEntry: Sendable {
+    /// The keys and their actions, shown wherever the entry appears.
+    let bindings: [(key: Key, action: Action)]
+    /// More keys for the same actions (`h` `l` beside `←` `→`), shown in the help overlay only.
+    let alternates: [(key: Key, action: Action)]
+    /// In a text mode: what a printable character that no binding claims does (the character is typed).
+    let typing: (@Sendable (Character) -> Action)?
+    let help: String
+    let hint: KeyHint?
+    let parameters: [ParameterRow]
+    let modes: Set<InputMode>
+    /// Which pictures the keys apply to (the help and the status bar list only those).
+    let scope: KeyScope
+
+    /// The modes where the picture's keys work: the picture itself, and with the help overlay open.
+    static let picture: Set<InputMode> = [.view, .help]
+
+    init(
+        _ bindings: [(key: Key, action: Action)], or alternates: [(key: Key, action: Action)] = [], help: String,
+        hint: KeyHint? = nil, parameters: [ParameterRow] = [], modes: Set<InputMode> = picture,
+        scope: KeyScope = .all
+    ) {
+        self.bindings = bindings
+        self.alternates = alternates
+        self.typing = nil
+        self.help = help
+        self.hint = hint
+        self.parameters = parameters
+        self.modes = modes
+        self.scope = scope
+    }
+
+    /// A text entry: every printable character becomes `typing(character)` in `modes`.
+    init(typing: @escaping @Sendable (Character) -> Action, help: String, modes: Set<InputMode>) {
+        self.bindings = []
+        self.alternates = []
+        self.typing = typing
+        self.help = help
+        self.hint = nil
+        self.parameters = []
+        self.modes = modes
+        self.scope = .all
+    }
+
+    /// Every exact key of the entry with its action.
+    var allBindings: [(key: Key, action: Action)] { bindings + alternates }
+
+    /// How the screen shows this entry.
+    var display: KeyHelp {
+        KeyHelp(
+            keys: typing == nil ? bindings.map(\.key.label) : ["text"], alternates: alternates.map(\.key.label),
+            help: help, hint: hint, parameters: parameters, modes: modes, scope: scope)
+    }
+}
