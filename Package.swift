@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "attnview", targets: ["attnview"]),
         .library(name: "AttentionCore", targets: ["AttentionCore"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "TensorFiles", targets: ["TensorFiles"]),
+        .library(name: "Transformer", targets: ["Transformer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -26,9 +28,14 @@ let package = Package(
         // ncursesw with static inline wrappers for the macros and globals Swift cannot import.
         // (No pkgConfig: SwiftPM would warn about, and drop, its -D flags; shim.h defines them.)
         .systemLibrary(name: "CNCurses"),
+        // Untrusted input: .npy and safetensors readers, every header checked before allocating.
+        .target(
+            name: "TensorFiles",
+            swiftSettings: releaseSpeed
+        ),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "TensorFiles"],
             swiftSettings: releaseSpeed
         ),
         .target(
@@ -40,11 +47,18 @@ let package = Package(
             resources: [.copy("Themes")],
             swiftSettings: releaseSpeed
         ),
+        // A pretrained BERT-family encoder: tokenizer, weights, forward pass. Independent of the views.
+        .target(
+            name: "Transformer",
+            dependencies: ["TensorFiles", "COpenBLAS"],
+            swiftSettings: releaseSpeed
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
                 "AttentionCore",
                 "Rendering",
+                "Transformer",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -57,13 +71,23 @@ let package = Package(
         ),
         // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
+            name: "TensorFilesTests",
+            dependencies: ["TensorFiles"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
+            name: "TransformerTests",
+            dependencies: ["Transformer"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore"]
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"]
         ),
     ]
 )

@@ -24,11 +24,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 SWIFT
-core=Sources/AttentionCore
-swiftc -sanitize=fuzzer,address -parse-as-library -module-name AttentionCore "$work/harness.swift" \
-    $core/NPYHeaderParser.swift $core/NPYHeader.swift $core/NPYReader.swift $core/AttentionError.swift \
-    $core/Matrix.swift $core/Limits.swift -o "$work/fuzz-npy" 2>"$work/build.log" \
+files=Sources/TensorFiles
+swiftc -sanitize=fuzzer,address -parse-as-library -module-name TensorFiles "$work/harness.swift" \
+    $files/NPY/NPYHeaderParser.swift $files/NPY/NPYHeader.swift $files/NPY/NPYReader.swift \
+    $files/TensorFileError.swift $files/Matrix.swift -o "$work/fuzz-npy" 2>"$work/build.log" \
     || { cat "$work/build.log"; exit 1; }  # on success the log holds only gold's ASan export warnings
 mkdir -p "$work/corpus"
-cp Tests/AttentionCoreTests/Fixtures/npy/valid_*.npy "$work/corpus/"
+cp Tests/TensorFilesTests/Fixtures/npy/valid_*.npy "$work/corpus/"
 SWIFT_BACKTRACE=enable=no "$work/fuzz-npy" "$work/corpus" -max_total_time="$seconds" -max_len=600 2>&1 | tail -3

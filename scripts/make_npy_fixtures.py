@@ -3,7 +3,7 @@
 broken files, each with the fragment its error message must contain.
 
 Run from the repository root: python3 scripts/make_npy_fixtures.py
-Output: Tests/AttentionCoreTests/Fixtures/npy/*.npy and manifest.json (expected values and errors).
+Output: Tests/TensorFilesTests/Fixtures/npy/*.npy and manifest.json (expected values and errors).
 """
 import io
 import json
@@ -12,7 +12,7 @@ import struct
 
 import numpy as np
 
-OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/AttentionCoreTests/Fixtures/npy"
+OUT = pathlib.Path(__file__).resolve().parent.parent / "Tests/TensorFilesTests/Fixtures/npy"
 
 # Distinct, sign-mixed values (exact in float16) so a transposed or byte-swapped read cannot pass.
 BASE = np.array(

@@ -1,4 +1,5 @@
 import Dispatch
+import TensorFiles
 
 /// Computes attention results and keeps what a parameter change does not invalidate
 /// (inputs, QKᵀ), so a new divisor costs a softmax, not a matmul. One engine per thread.
@@ -7,8 +8,13 @@ public final class AttentionEngine {
     private var inputs: (key: InputsKey, value: AttentionInputs)?
     var dotProducts = DotProductCache()
 
-    /// An engine with empty caches.
-    public init() {}
+    /// Where `.model` inputs come from; nil for an engine that only sees generated and file inputs.
+    private let headProvider: HeadProvider?
+
+    /// An engine with empty caches; `headProvider` hands it the Q and K of `.model` sources.
+    public init(headProvider: HeadProvider? = nil) {
+        self.headProvider = headProvider
+    }
 
     /// How many matrix products the engine has run: a divisor-only change must not add one.
     public var matmulCount: Int { dotProducts.matmulCount }
@@ -60,12 +66,34 @@ public final class AttentionEngine {
                     params, dims: current.value.dims, n: current.value.n, m: current.value.m)
                 return (resolved, current.value)
             }
-            let q = try NPYReader.read(path: qPath)
-            let k = try NPYReader.read(path: kPath)
+            let q = try Self.readMatrix(qPath)
+            let k = try Self.readMatrix(kPath)
             let resolved = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
             let fixed = AttentionInputs(queries: q, keys: k)
             replaceInputs(key: key, with: fixed)
             return (resolved, fixed)
+        case .model(let head):
+            let key = InputsKey.model(head)
+            if let current = inputs, current.key == key {
+                let resolved = try Self.resolve(
+                    params, dims: current.value.dims, n: current.value.n, m: current.value.m)
+                return (resolved, current.value)
+            }
+            guard let (q, k) = headProvider?(head) else {
+                throw .shapeMismatch("no Q and K were handed in for layer \(head.layer), head \(head.head)")
+            }
+            let resolved = try Self.resolve(params, q: q, k: k, qName: "Q", kName: "K")
+            let fixed = AttentionInputs(queries: q, keys: k)
+            replaceInputs(key: key, with: fixed)
+            return (resolved, fixed)
+        }
+    }
+
+    private static func readMatrix(_ path: String) throws(AttentionError) -> Matrix {
+        do {
+            return try NPYReader.read(path: path)
+        } catch {
+            throw AttentionError(error)
         }
     }
 
@@ -172,6 +200,7 @@ public final class AttentionEngine {
 enum InputsKey: Equatable {
     case generated(GeneratedRecipe)
     case files(q: String, k: String)
+    case model(ModelHead)
 }
 
 extension AttentionEngine {

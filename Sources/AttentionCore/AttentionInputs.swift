@@ -1,4 +1,5 @@
 import Dispatch
+import TensorFiles
 
 /// Q and K stored dimension-major (d × n and d × m, one row per dimension), so growing d_k
 /// appends rows and never moves the dimensions already computed.

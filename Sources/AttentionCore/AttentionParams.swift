@@ -26,6 +26,8 @@ public enum InputSource: Hashable, Sendable {
     case generated
     /// Two NumPy `.npy` files holding Q (n × d) and K (m × d).
     case files(q: String, k: String)
+    /// One head of a model, handed in by the engine's `HeadProvider` (n × d_head, n = m).
+    case model(ModelHead)
 }
 
 /// Every knob of the model: one value describes one attention picture.
@@ -48,7 +50,7 @@ public struct AttentionParams: Hashable, Sendable {
     public var alpha: Double
     /// Query i may attend key j only where j ≤ i + (m − n).
     public var causal: Bool
-    /// Generated inputs or two `.npy` files.
+    /// Generated inputs, two `.npy` files or a model head.
     public var source: InputSource
 
     /// The built-in defaults: 64 tokens, d_k = 64, s = √d_k, seed 0, sigma 1, rho 0, no mask.

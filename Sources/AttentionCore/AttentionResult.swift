@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// Everything one parameter set produces: logits, weights, statistics and histograms.
 public struct AttentionResult: Sendable {
     /// The parameters as resolved (n, m and dk read from the files for file inputs).

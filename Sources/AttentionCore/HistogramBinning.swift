@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 extension Histogram {
     /// Unmasked logits in `bins` equal bins over [−R, R], R = max |unmasked logit| (1 if that is 0),

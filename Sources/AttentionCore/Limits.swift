@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// The documented ranges of every parameter; the CLI and the UI check against these.
 public enum Limits {
     /// Queries n and keys m, generated or read from files.
@@ -13,5 +15,5 @@ public enum Limits {
     /// Query–key alignment of generated inputs.
     public static let rho = 0.0..<1.0
     /// Largest Q or K file accepted, checked against the header before anything is allocated.
-    public static let maxFileElements = 64 * 1024 * 1024
+    public static let maxFileElements = NPYReader.maxElements
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
@@ -17,6 +18,15 @@ extension AttentionResult {
             var json = JSONByteWriter(flushingInto: sink)
             json.raw("{\n  \"params\": ")
             writeParams(to: &json)
+            if case let .model(head) = params.source {
+                // The row and column labels: token strings as the tokenizer writes them.
+                json.raw(",\n  \"tokens\": [")
+                for (index, token) in head.tokens.enumerated() {
+                    if index > 0 { json.raw(", ") }
+                    json.string(token)
+                }
+                json.raw("]")
+            }
             json.raw(",\n  \"stats\": ")
             json.statistics(stats)
             json.raw(",\n  \"logits\": ")
@@ -87,6 +97,20 @@ extension AttentionResult {
             json.string(q)
             json.key("k_file")
             json.string(k)
+        case let .model(head):
+            json.string("model")
+            json.key("model")
+            json.string(head.model)
+            json.key("text")
+            json.string(head.text)
+            json.key("layer")
+            json.integer(head.layer)
+            json.key("head")
+            json.integer(head.head)
+            json.key("layers")
+            json.integer(head.layers)
+            json.key("heads")
+            json.integer(head.heads)
         }
         json.raw("}")
     }

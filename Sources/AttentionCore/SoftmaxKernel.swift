@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TensorFiles
 
 /// Turns raw dot products into logits, weights and the per-row sums behind every statistic,
 /// in Double, one row at a time with O(m) formulas (one `exp` per entry, one `log` per row).

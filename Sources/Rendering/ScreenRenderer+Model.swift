@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// The parts of the screen that model mode draws differently: the token heatmap, the ranked keys
 /// beside the per-key bars, the heads grid and the text editor.

@@ -16,8 +16,13 @@ public struct SnapshotHeader: Sendable {
     public var lines: [String] {
         let p = result.params
         let s = result.stats
-        var source = "generated"
-        if case let .files(q, k) = p.source { source = "files q=\(q) k=\(k)" }
+        let source: String
+        switch p.source {
+        case .generated: source = "generated"
+        case let .files(q, k): source = "files q=\(q) k=\(k)"
+        case let .model(head):
+            source = "model \(head.model) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
+        }
         let measured: [(String, Double, Double?)] = [
             ("logit_mean", s.logitMean, nil), ("logit_std", s.logitStd, s.logitStdExpected),
             ("entropy_mean", s.entropyMean, nil), ("entropy_normalized_mean", s.entropyNormalizedMean, nil),

@@ -8,17 +8,19 @@ struct AttnView: ParsableCommand {
         abstract: "See why softmax(QKᵀ / s) divides by s = √d_k.",
         usage: """
             attnview [<model options>] [<display options>]     (the interactive view)
-              attnview snapshot|sweep|themes [<options>]
+              attnview snapshot|sweep|heads|themes [<options>]
             """,
         discussion: """
             Examples:
               attnview --dk 512 --scale none      the interactive view, d_k 512, s = 1
               attnview snapshot --format json     every number of one picture, as JSON
               attnview sweep --dk 16,256,4096     the d_k × scale table
+              attnview heads --model minilm       every head of a real model (make model)
               attnview themes                     the colour themes, with previews
             """,
         subcommands: [
-            InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, ThemesCommand.self, BenchCommand.self,
+            InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, HeadsCommand.self, ThemesCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Foundation
 import Rendering
+import Transformer
 
 /// sysexits-style exit codes; every error the executable reports is mapped here, in one place.
 enum ExitStatus: Int32 {
@@ -27,6 +28,12 @@ enum ExitStatus: Int32 {
             case .outOfRange: self = .usage
             case .fileNotFound: self = .noInput
             case .badFile, .shapeMismatch: self = .dataError
+            }
+        case let error as ModelError:
+            switch error.kind {
+            case .missing: self = .noInput
+            case .badData: self = .dataError
+            case .usage: self = .usage
             }
         case let error as ThemeError:
             switch error {
@@ -57,6 +64,7 @@ enum ExitStatus: Int32 {
         switch error {
         case let error as AttentionError: text = error.description
         case let error as ThemeError: text = error.description
+        case let error as ModelError: text = error.description
         case let error as OutputError: text = error.description
         case let error as TerminalError: text = error.description
         default:
@@ -84,7 +92,7 @@ enum ExitStatus: Int32 {
     static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
         switch error {
         case ThemeError.notFound(let name, _) where !ThemeReference.isPath(name): "attnview themes"
-        case is AttentionError, is ThemeError, is OutputError, is TerminalError: nil
+        case is AttentionError, is ThemeError, is OutputError, is TerminalError, is ModelError: nil
         default: status == .usage ? helpCommand(arguments: arguments) : nil
         }
     }

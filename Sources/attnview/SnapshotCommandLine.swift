@@ -31,6 +31,12 @@ struct SnapshotCommandLine {
             add("--q", q)
             add("--k", k)
             add("--dk", "\(params.dk)")
+        case let .model(head):
+            add("--model", head.model)
+            add("--text", head.text)
+            add("--layer", "\(head.layer)")
+            add("--head", "\(head.head)")
+            add("--dk", "\(params.dk)")
         }
         if case let .fixed(divisor) = params.scale {
             add("--scale", divisor.shortestSpelling)

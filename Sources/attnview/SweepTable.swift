@@ -33,25 +33,10 @@ struct SweepTable {
 
     /// A Markdown table whose columns line up in a terminal too: text left, numbers right.
     var markdown: String {
-        let body = rows.map { Self.cells($0, number: Self.fourDigits) }
-        let widths = Self.titles.indices.map { column in
-            ([Self.titles[column]] + body.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        let leftAligned: Set<Int> = [1, Self.titles.count - 1]
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                return leftAligned.contains(column) ? cell + padding : padding + cell
-            }
-            return "| " + padded.joined(separator: " | ") + " |"
-        }
-        let rule =
-            "|"
-            + widths.indices.map { column in
-                let dashes = String(repeating: "-", count: widths[column])
-                return leftAligned.contains(column) ? " \(dashes) " : " \(dashes.dropLast()): "
-            }.joined(separator: "|") + "|"
-        return ([line(Self.titles), rule] + body.map(line)).joined(separator: "\n") + "\n"
+        MarkdownTable(
+            titles: Self.titles, rows: rows.map { Self.cells($0, number: MarkdownTable.fourDigits) },
+            leftAligned: [1, Self.titles.count - 1]
+        ).text
     }
 
     /// RFC 4180 CSV with a header line; numbers in their shortest exact spelling.
@@ -60,10 +45,4 @@ struct SweepTable {
         return lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// Four significant digits, trailing zeros kept so a column's decimals line up: enough to read
-    /// the trend, short enough for a table.
-    private static func fourDigits(_ value: Double) -> String {
-        let text = String(format: "%#.4g", value)
-        return text.hasSuffix(".") ? String(text.dropLast()) : text
-    }
 }

@@ -1,3 +1,4 @@
+import TensorFiles
 import Testing
 
 @testable import AttentionCore

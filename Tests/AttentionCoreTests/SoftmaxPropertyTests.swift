@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 import Testing
 
 @testable import AttentionCore

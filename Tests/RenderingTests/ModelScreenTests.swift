@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 import Testing
 
 @testable import Rendering

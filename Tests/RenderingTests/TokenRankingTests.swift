@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 import Testing
 
 @testable import Rendering

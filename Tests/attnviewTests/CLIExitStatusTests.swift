@@ -1,7 +1,9 @@
 import ArgumentParser
 import AttentionCore
 import Rendering
+import TensorFiles
 import Testing
+import Transformer
 
 @testable import attnview
 
@@ -30,6 +32,16 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
         (OutputError.exists(path: "out.txt"), .cannotCreate),
         (OutputError.unwritable(path: "out.txt", reason: "no space left on device"), .ioError),
         (TerminalError.notATerminal, .usage),
+        (ModelError.notInstalled(name: "minilm", folder: "/x/minilm"), .noInput),
+        (ModelError.folderNotFound(path: "./bert"), .noInput),
+        (ModelError.badConfig(path: "config.json", reason: "model_type is \"gpt2\""), .dataError),
+        (ModelError.weights(.missingTensor(path: "m.safetensors", tensor: "x")), .dataError),
+        (ModelError.weights(.fileNotFound(path: "m.safetensors")), .noInput),
+        (ModelError.tokenizer(.fileNotFound(path: "vocab.txt")), .noInput),
+        (ModelError.tokenizer(.emptyVocabulary(source: "vocab.txt")), .dataError),
+        (ModelError.emptyText, .usage),
+        (ModelError.textTooLong(tokens: 600, limit: 512), .usage),
+        (ModelError.outOfRange(flag: "--layer", value: 6, count: 6), .usage),
         (ValidationError("--width 5 is out of range"), .usage),
         (try #require(parseError(["snapshot", "--bogus"])), .usage),
         (try #require(parseError(["snapshot", "--n", "ten"])), .usage),

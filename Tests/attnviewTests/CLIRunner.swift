@@ -24,7 +24,7 @@ struct CLIRunner {
 
     /// Fixtures of the core's tests, read here by path: the CLI must name exactly this file.
     static let npyFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("AttentionCoreTests/Fixtures/npy")
+        .deletingLastPathComponent().appendingPathComponent("TensorFilesTests/Fixtures/npy")
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()

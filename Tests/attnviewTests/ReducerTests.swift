@@ -128,6 +128,18 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
         }
     }
 
+    @Test func modelInputsRefuseSeedTokensAndRhoNamingTheModel() {
+        let head = ModelHead(
+            model: "minilm", text: "hi", tokens: ["[CLS]", "hi", "[SEP]"], layer: 0, head: 0, layers: 6, heads: 12)
+        let model = startState(params: AttentionParams(n: 3, dk: 32, source: .model(head)))
+        for action in [Action.newSeed, .rhoUp] {
+            let state = reduce(model, action).state
+            #expect(state.params == model.params)
+            #expect(state.view.status.hasSuffix("Q and K come from the model"))
+        }
+        #expect(reduce(model, .moreTokens).state.view.status == "token counts come from the text")
+    }
+
     @Test func rowSelectionClampsWithJKAndWrapsWithTab() {
         #expect(applying([.previousRow]).view.selectedRow == 0)
         #expect(applying([.nextRow, .nextRow]).view.selectedRow == 2)

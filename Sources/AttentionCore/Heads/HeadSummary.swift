@@ -1,4 +1,5 @@
 import Dispatch
+import TensorFiles
 
 /// One attention head's Q and K (tokens × d_head each, row-major): what a transformer layer
 /// hands over per head.

@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// The heatmap of a real model's attention, labelled with its tokens. When every query fits on
 /// its own text row (or `z` asks for it) each row carries its query token at the left and each

@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// The selected query's keys ranked by weight, one line each — rank, key token, weight and a bar
 /// on the absolute 0…1 scale — so "which word does this word attend to" reads top down.

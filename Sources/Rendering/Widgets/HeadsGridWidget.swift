@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// Every head of every layer at once: layers down, heads across, each cell a thumbnail of the
 /// head's weights over its normalised entropy and regime, the cursor's cell framed in the

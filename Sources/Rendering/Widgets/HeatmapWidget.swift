@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// The attention matrix as colour, queries down and keys across, with index ticks, a marker at
 /// the selected row and a colour legend with value labels on the right.

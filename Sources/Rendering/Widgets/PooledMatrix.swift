@@ -1,5 +1,6 @@
 import AttentionCore
 import Dispatch
+import TensorFiles
 
 /// A matrix pooled to a heatmap's pixels: the mean of the unmasked entries of each block, or nil
 /// where the whole block is masked.

@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 
 /// The selected query row's weights as a bar chart over the keys, tinted along the weight ramp by
 /// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.

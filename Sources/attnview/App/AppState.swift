@@ -39,9 +39,14 @@ struct AppState: Equatable, Sendable {
         [.loadTheme(themeName), .computeCurve]
     }
 
-    /// Q and K come from files: token counts, seed and rho cannot change.
+    /// Q and K come from files or a model: token counts, seed and rho cannot change.
     var usesFiles: Bool {
-        if case .files = params.source { return true }
-        return false
+        params.source != .generated
+    }
+
+    /// Where fixed Q and K come from, for the status line: "files" or "the model".
+    var inputsOrigin: String {
+        if case .model = params.source { return "the model" }
+        return "files"
     }
 }

@@ -45,11 +45,15 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     case .fewerTokens, .moreTokens:
         return changingTokens(next, grow: action == .moreTokens)
     case .newSeed:
-        guard !next.usesFiles else { return refusing(next, "the seed does not apply: Q and K come from files") }
+        guard !next.usesFiles else {
+            return refusing(next, "the seed does not apply: Q and K come from \(next.inputsOrigin)")
+        }
         return changingParams(next) { $0.seed &+= 1 }
     case .toggleCausal: return changingParams(next) { $0.causal.toggle() }
     case .rhoDown, .rhoUp:
-        guard !next.usesFiles else { return refusing(next, "rho does not apply: Q and K come from files") }
+        guard !next.usesFiles else {
+            return refusing(next, "rho does not apply: Q and K come from \(next.inputsOrigin)")
+        }
         let direction = action == .rhoUp ? 1 : -1
         guard let rho = ParameterSteps.rho(after: next.params.rho, direction: direction) else {
             return refusing(next, direction > 0 ? "rho is at its largest step" : "rho is already 0")
@@ -128,7 +132,12 @@ private func curveInputs(_ params: AttentionParams) -> AttentionParams {
 
 /// Halves or doubles both token counts, keeping their ratio where the limits allow.
 private func changingTokens(_ state: AppState, grow: Bool) -> (state: AppState, effects: [Effect]) {
-    guard !state.usesFiles else { return refusing(state, "token counts come from the Q and K files") }
+    guard !state.usesFiles else {
+        return refusing(
+            state,
+            state.inputsOrigin == "files"
+                ? "token counts come from the Q and K files" : "token counts come from the text")
+    }
     let limits = Limits.tokens
     let atLimit = grow ? "tokens are at their largest, \(limits.upperBound)" : "tokens are at their smallest, 1"
     return changingParams(state, atLimit: atLimit) {

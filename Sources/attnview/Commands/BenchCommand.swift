@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Dispatch
 import Rendering
+import TensorFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -38,6 +39,12 @@ struct BenchCommand: ParsableCommand {
         help: "Time the heads grid instead: every head's summary of a 6 × 12-head model (d_head 32) at --n tokens.")
     var grid = false
 
+    @Option(help: "Time a model instead (scripts/bench_model.sh): load, encoder, layer/head switch.")
+    var model: String?
+
+    @Option(help: "The text for --model.")
+    var text: String = ModelOptions.defaultText
+
     func validate() throws {
         guard Limits.tokens.contains(n) else { throw ValidationError("--n must be within 1–4096") }
         guard Limits.dk.contains(dk), dk >= 2 else { throw ValidationError("--dk must be within 2–65536") }
@@ -53,6 +60,11 @@ struct BenchCommand: ParsableCommand {
         }
         if grid {
             reportGrid()
+            return
+        }
+        if let model {
+            for line in try ModelBenchmark(model: model, text: text, repeats: repeats).run() { print(line) }
+            print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))
             return
         }
         let params = AttentionParams(n: n, dk: dk, causal: causal)

@@ -24,8 +24,8 @@ struct InteractiveCommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
-        let engine = AttentionEngine()
-        let result = try engine.compute(try model.params())
+        let (params, engine) = try model.prepare()
+        let result = try engine.compute(params)
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog(environment: environment)
         let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
@@ -46,9 +46,11 @@ struct InteractiveCommand: ParsableCommand {
         loop.run()
     }
 
-    /// File inputs cap d_k at the files' width; generated inputs allow the core's whole range.
+    /// File and model inputs cap d_k at their width; generated inputs allow the core's whole range.
     private func dkRange(for params: AttentionParams) -> ClosedRange<Int> {
-        if case .files = params.source { return Limits.dk.lowerBound...params.dk }
-        return Limits.dk
+        switch params.source {
+        case .files, .model: Limits.dk.lowerBound...params.dk
+        case .generated: Limits.dk
+        }
     }
 }

@@ -37,6 +37,22 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("K from a NumPy .npy file (m × d, float16/32/64); needs --q.", valueName: "file"))
     var k: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "A BERT model: a folder (config.json, model.safetensors, vocab.txt) or a name installed under "
+                + "~/.local/share/attnview/models (`make model` installs minilm). Q and K are one head's.",
+            valueName: "path|name"))
+    var model: String?
+
+    @Option(help: "The text the model reads (with --model; default: a sentence about a tired animal).")
+    var text: String?
+
+    @Option(help: "The model's layer to show, 0-based (with --model).")
+    var layer: Int?
+
+    @Option(help: "The head of that layer to show, 0-based (with --model).")
+    var head: Int?
+
     /// Checks every value against the core's ranges, naming the flag at fault (exit 64).
     func validate() throws {
         do {
@@ -50,22 +66,57 @@ struct ModelOptions: ParsableArguments {
     /// for a malformed value and `AttentionError.outOfRange` for a value out of range; both name the flag.
     func params() throws -> AttentionParams {
         let policy = try ModelOptions.scalePolicy(scale, flag: "--scale")
-        let source: InputSource
+        var source: InputSource
         switch (q, k) {
         case let (q?, k?): source = .files(q: q, k: k)
         case (nil, nil): source = .generated
         case (_?, nil): throw ValidationError("--q needs --k (give both files or neither)")
         case (nil, _?): throw ValidationError("--k needs --q (give both files or neither)")
         }
+        if let head = try modelHead() {
+            if source != .generated { throw ValidationError("--model cannot be combined with --q/--k: choose one") }
+            source = .model(head)
+        }
         let isFiles = source != .generated
         if isFiles, m != nil {
-            throw ValidationError("--m cannot be combined with --q/--k: the files' rows give n and m")
+            throw ValidationError("--m cannot be combined with --q/--k or --model: the inputs' rows give n and m")
         }
         let params = AttentionParams(
             n: n, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed, sigma: sigma,
             rho: rho, scale: policy, alpha: alpha, causal: causal, source: source)
         try params.validate()
         return params
+    }
+
+    /// The text the model reads when `--text` is not given: "it" refers back to "animal".
+    static let defaultText = "The animal didn't cross the street because it was too tired."
+
+    /// The labels `--model`, `--text`, `--layer` and `--head` ask for (tokens and the model's size
+    /// are filled in by `ModelRun` once the model is loaded); nil without `--model`.
+    func modelHead() throws -> ModelHead? {
+        guard let model else {
+            for (flag, given) in [("--text", text != nil), ("--layer", layer != nil), ("--head", head != nil)]
+            where given {
+                throw ValidationError("\(flag) needs --model (it chooses what a model reads or shows)")
+            }
+            return nil
+        }
+        for (flag, value) in [("--layer", layer), ("--head", head)] {
+            if let value, value < 0 { throw ValidationError("\(flag) \(value) is out of range (0-based: 0 or more)") }
+        }
+        return ModelHead(
+            model: model, text: text ?? Self.defaultText, tokens: [], layer: layer ?? 0, head: head ?? 0, layers: 0,
+            heads: 0)
+    }
+
+    /// The parameters and an engine ready for them: with `--model`, the model is loaded and run on
+    /// the text once, and the engine is handed every head's Q and K from that run.
+    func prepare() throws -> (params: AttentionParams, engine: AttentionEngine) {
+        var params = try params()
+        guard case .model(let labels) = params.source else { return (params, AttentionEngine()) }
+        let run = try ModelRun(labels: labels, environment: ProcessInfo.processInfo.environment)
+        params.source = .model(run.labels)
+        return (params, AttentionEngine(headProvider: run.headProvider))
     }
 
     /// Reads a `--scale` value: `sqrt`, `dk`, `none` or a positive divisor inside `Limits.divisor`.

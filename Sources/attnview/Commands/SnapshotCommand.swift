@@ -66,8 +66,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let params = try model.params()
-        let engine = AttentionEngine()
+        let (params, engine) = try model.prepare()
         let result = try engine.compute(params)
         let text = format == .json ? nil : try picture(of: result, engine: engine)
         let contents = { (sink: inout ByteSink) in

@@ -9,28 +9,30 @@
 /// Reads a 2-D NumPy `.npy` file into a row-major Float matrix.
 ///
 /// Supported: float16/32/64 in either byte order, C or Fortran order, format versions 1.0, 2.0 and 3.0.
-/// The header is checked (including the size against `Limits.maxFileElements`) before any data is
+/// The header is checked (including the size against `maxElements`) before any data is
 /// allocated, and every value must be finite and fit a Float.
 public enum NPYReader {
     /// Headers longer than this are refused before being read; numpy itself refuses ones over 10 000 bytes.
     static let maxHeaderBytes = 1 << 20
+    /// Largest Q or K file accepted, checked against the header before anything is allocated.
+    public static let maxElements = 64 * 1024 * 1024
     /// Elements decoded per read, so a large file never needs its raw bytes in memory all at once.
     static let chunkElements = 1 << 16
 
     /// The matrix stored at `path`; throws `.fileNotFound` or `.badFile` naming the path.
-    public static func read(path: String) throws(AttentionError) -> Matrix {
-        try read(path: path, maxElements: Limits.maxFileElements)
+    public static func read(path: String) throws(TensorFileError) -> Matrix {
+        try read(path: path, maxElements: maxElements)
     }
 
     /// As `read(path:)` with a custom element limit (tests use a small one).
-    static func read(path: String, maxElements: Int) throws(AttentionError) -> Matrix {
+    static func read(path: String, maxElements: Int) throws(TensorFileError) -> Matrix {
         var file = try NPYFile(path: path)
         defer { file.close() }
         let header = try readHeader(of: &file, maxElements: maxElements)
         return try readValues(of: &file, header: header)
     }
 
-    private static func readHeader(of file: inout NPYFile, maxElements: Int) throws(AttentionError) -> NPYHeader {
+    private static func readHeader(of file: inout NPYFile, maxElements: Int) throws(TensorFileError) -> NPYHeader {
         let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
         let prelude = try file.read(count: 8)
         guard prelude.count == 8, Array(prelude[0..<6]) == magic else {
@@ -57,7 +59,7 @@ public enum NPYReader {
         }
     }
 
-    private static func readValues(of file: inout NPYFile, header: NPYHeader) throws(AttentionError) -> Matrix {
+    private static func readValues(of file: inout NPYFile, header: NPYHeader) throws(TensorFileError) -> Matrix {
         let type = header.elementType
         let count = header.elementCount
         let (dataBytes, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
@@ -121,7 +123,7 @@ private struct NPYFile {
     private var consumed = 0
     private let size: Int?
 
-    init(path: String) throws(AttentionError) {
+    init(path: String) throws(TensorFileError) {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .fileNotFound(path: path) }
@@ -141,16 +143,16 @@ private struct NPYFile {
     /// Bytes after those read so far, when the file's size is known.
     var remainingBytes: Int? { size.map { max(0, $0 - consumed) } }
 
-    func bad(_ reason: String) -> AttentionError { .badFile(path: path, reason: reason) }
+    func bad(_ reason: String) -> TensorFileError { .badFile(path: path, reason: reason) }
 
-    mutating func read(count: Int) throws(AttentionError) -> [UInt8] {
+    mutating func read(count: Int) throws(TensorFileError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         let got = try bytes.withUnsafeMutableBytes { buffer in read(into: buffer) }.get()
         return Array(bytes[0..<got])
     }
 
     /// Fills `buffer` unless the file ends first; returns the bytes read.
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, AttentionError> {
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, TensorFileError> {
         var filled = 0
         while filled < buffer.count, let base = buffer.baseAddress {
             let got = readDescriptor(descriptor, base + filled, buffer.count - filled)

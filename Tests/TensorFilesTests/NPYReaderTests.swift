@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import AttentionCore
+@testable import TensorFiles
 
 /// The fixtures written by scripts/make_npy_fixtures.py and what numpy says they hold.
 private struct NPYManifest: Decodable {
@@ -50,20 +50,20 @@ func refusesBrokenFilesNamingFileAndReason(name: String) throws {
 }
 
 @Test func missingFileIsNotFound() {
-    #expect(throws: AttentionError.fileNotFound(path: "/nonexistent/q.npy")) {
+    #expect(throws: TensorFileError.fileNotFound(path: "/nonexistent/q.npy")) {
         try NPYReader.read(path: "/nonexistent/q.npy")
     }
 }
 
 @Test func directoryIsRefused() throws {
-    let error = #expect(throws: AttentionError.self) { try NPYReader.read(path: NPYManifest.directory.path) }
+    let error = #expect(throws: TensorFileError.self) { try NPYReader.read(path: NPYManifest.directory.path) }
     #expect(error?.description.contains("is a directory") == true)
 }
 
 @Test func sizeIsCheckedAgainstTheLimitFromTheHeader() throws {
     let path = NPYManifest.path("valid_f4_le_C.npy")
     #expect(try NPYReader.read(path: path, maxElements: 15).values.count == 15)
-    let error = #expect(throws: AttentionError.self) { try NPYReader.read(path: path, maxElements: 14) }
+    let error = #expect(throws: TensorFileError.self) { try NPYReader.read(path: path, maxElements: 14) }
     #expect(error?.description.contains("too large (at most 14 elements)") == true)
 }
 

@@ -1,0 +1,36 @@
+import TensorFiles
+
+/// Which head of which model on which text a handed-in Q and K come from.
+///
+/// Labels only: the core carries them into results, headers and JSON and uses them to know when
+/// the inputs changed; the matrices themselves come from `AttentionEngine`'s head provider.
+public struct ModelHead: Hashable, Sendable {
+    /// The `--model` value as the user gave it (a name such as `minilm`, or a folder path).
+    public var model: String
+    /// The text the model ran on.
+    public var text: String
+    /// Token strings, one per row of Q and K (`[CLS]`, `##ing`, …).
+    public var tokens: [String]
+    /// The layer shown, 0-based.
+    public var layer: Int
+    /// The head shown, 0-based.
+    public var head: Int
+    /// Layers the model has.
+    public var layers: Int
+    /// Heads per layer.
+    public var heads: Int
+
+    /// Labels for `head` of `layer`, in a model of `layers` × `heads`.
+    public init(model: String, text: String, tokens: [String], layer: Int, head: Int, layers: Int, heads: Int) {
+        self.model = model
+        self.text = text
+        self.tokens = tokens
+        self.layer = layer
+        self.head = head
+        self.layers = layers
+        self.heads = heads
+    }
+}
+
+/// Hands the engine the Q (n × d_head) and K of a model head; nil if it has none for those labels.
+public typealias HeadProvider = @Sendable (ModelHead) -> (queries: Matrix, keys: Matrix)?

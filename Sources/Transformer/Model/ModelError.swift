@@ -1,0 +1,62 @@
+import TensorFiles
+
+/// Everything that can go wrong loading a model or running it on a text, each case naming the
+/// folder, file, key, tensor or flag at fault.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--model PATH` that is not a directory.
+    case folderNotFound(path: String)
+    /// `--model NAME` with nothing installed under that name; `folder` is where it was looked for.
+    case notInstalled(name: String, folder: String)
+    /// A file the model folder must hold (`config.json`, `model.safetensors`).
+    case fileNotFound(path: String)
+    /// `config.json` that cannot be used; `reason` names the key.
+    case badConfig(path: String, reason: String)
+    /// `model.safetensors` that cannot be used, or a tensor missing or of the wrong shape.
+    case weights(TensorFileError)
+    /// `vocab.txt` or `tokenizer_config.json` that cannot be used.
+    case tokenizer(TokenizerError)
+    /// `--text` with nothing to tokenize.
+    case emptyText
+    /// `--text` with more tokens than the model has positions.
+    case textTooLong(tokens: Int, limit: Int)
+    /// `--layer` or `--head` outside the model.
+    case outOfRange(flag: String, value: Int, count: Int)
+
+    /// One line naming what is at fault.
+    public var description: String {
+        switch self {
+        case let .folderNotFound(path): "\(path): no such model folder"
+        case let .notInstalled(name, folder):
+            "no model '\(name)' in \(folder)"
+                + (name == ModelFolder.referenceName
+                    ? "; run `make model` to install it" : "; give --model a folder path (e.g. ./\(name))")
+        case let .fileNotFound(path):
+            "\(path): no such file (a model folder needs config.json, model.safetensors, vocab.txt)"
+        case let .badConfig(path, reason): "\(path): \(reason)"
+        case let .weights(error): error.description
+        case let .tokenizer(error): error.description
+        case .emptyText: "--text is empty or only whitespace: give the model some words"
+        case let .textTooLong(tokens, limit):
+            "--text gives \(tokens) tokens, more than the model's \(limit) positions"
+        case let .outOfRange(flag, value, count):
+            "\(flag) \(value) is out of range (allowed: 0–\(count - 1), 0-based; the model has \(count))"
+        }
+    }
+
+    /// What kind of failure this is, for the executable's exit status.
+    public var kind: Kind {
+        switch self {
+        case .folderNotFound, .notInstalled, .fileNotFound: .missing
+        case .badConfig: .badData
+        case let .weights(error): error.isMissingFile ? .missing : .badData
+        case let .tokenizer(error):
+            if case .fileNotFound = error { .missing } else { .badData }
+        case .emptyText, .textTooLong, .outOfRange: .usage
+        }
+    }
+
+    /// The three ways a model can fail: not there, there but unusable, asked for something it cannot do.
+    public enum Kind: Sendable {
+        case missing, badData, usage
+    }
+}

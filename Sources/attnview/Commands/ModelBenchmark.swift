@@ -1,0 +1,66 @@
+import AttentionCore
+import Dispatch
+import Foundation
+import Transformer
+
+/// `attnview bench --model`: times loading a model, running the encoder on a text, and switching
+/// the head on screen (what a layer or head key costs in the view), in-process.
+struct ModelBenchmark {
+    let model: String
+    let text: String
+    let repeats: Int
+
+    /// The report, one timing per line: median and fastest wall ms, median process CPU ms (all
+    /// threads: on a loaded machine wall time follows the load, CPU time much less), then what was timed.
+    func run() throws -> [String] {
+        let environment = ProcessInfo.processInfo.environment
+        var lines: [String] = []
+        let folder = try ModelFolder.resolve(model, environment: environment)
+        var loaded: BertModel?
+        lines.append(time("load (config, vocab, mmap + check weights)") { loaded = try BertModel(folder: folder) })
+        guard let bert = loaded else { return lines }
+        var encoding: BertModel.Encoding?
+        lines.append(time("tokenize + encoder (every layer's Q and K)") { encoding = try bert.encode(text) })
+        let labels = ModelHead(
+            model: model, text: text, tokens: encoding?.tokens ?? [], layer: 0, head: 0, layers: bert.config.layers,
+            heads: bert.config.heads)
+        let run = try ModelRun(labels: labels, environment: environment)
+        let engine = AttentionEngine(headProvider: run.headProvider)
+        var params = AttentionParams(dk: AttentionParams.allFileColumns, source: .model(run.labels))
+        _ = try engine.compute(params)
+        var next = 0
+        let heads = bert.config.layers * bert.config.heads
+        lines.append(
+            time("switch layer/head (slice Q, K + QKᵀ + softmax + stats + histograms + divisor curve)") {
+                next = (next + 1) % heads
+                params.source = .model(run.labels(layer: next / bert.config.heads, head: next % bert.config.heads))
+                _ = try engine.divisorCurve(try engine.compute(params).params)
+            })
+        lines.append("tokens: \(encoding?.tokens.count ?? 0)")
+        return lines
+    }
+
+    private func time(_ label: String, body: () throws -> Void) -> String {
+        var times: [Double] = [], cpu: [Double] = []
+        do {
+            for _ in 0..<repeats {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let startCPU = Self.processCPUMilliseconds()
+                try body()
+                cpu.append(Self.processCPUMilliseconds() - startCPU)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+        } catch {
+            return "\(label): failed: \(error)"
+        }
+        times.sort()
+        cpu.sort()
+        return String(format: "%8.3f %8.3f %8.3f  %@", times[times.count / 2], times[0], cpu[cpu.count / 2], label)
+    }
+
+    private static func processCPUMilliseconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1e3 + Double(now.tv_nsec) / 1e6
+    }
+}

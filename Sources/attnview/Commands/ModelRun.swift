@@ -1,0 +1,50 @@
+import AttentionCore
+import TensorFiles
+import Transformer
+
+/// A model loaded and run once on the text of `--text`: every layer's Q and K, ready to hand to the
+/// engine one head at a time. Switching layer or head slices these; the encoder does not run again.
+struct ModelRun: Sendable {
+    /// The labels of the head asked for, with the tokens and the model's size filled in.
+    let labels: ModelHead
+    /// The encoder's output for the text.
+    let encoding: BertModel.Encoding
+
+    /// Loads `labels.model` (a folder or an installed name), runs it on `labels.text` and checks
+    /// `labels.layer` and `labels.head` against the model.
+    init(labels: ModelHead, environment: [String: String]) throws(ModelError) {
+        let model = try BertModel(folder: try ModelFolder.resolve(labels.model, environment: environment))
+        encoding = try model.encode(labels.text)
+        let config = model.config
+        guard labels.layer < config.layers else {
+            throw .outOfRange(flag: "--layer", value: labels.layer, count: config.layers)
+        }
+        guard labels.head < config.heads else {
+            throw .outOfRange(flag: "--head", value: labels.head, count: config.heads)
+        }
+        var complete = labels
+        complete.tokens = encoding.tokens
+        complete.layers = config.layers
+        complete.heads = config.heads
+        self.labels = complete
+    }
+
+    /// The labels of another head of the same run.
+    func labels(layer: Int, head: Int) -> ModelHead {
+        var other = labels
+        other.layer = layer
+        other.head = head
+        return other
+    }
+
+    /// Hands the engine the Q and K of any head of this run (nil for labels of another run).
+    var headProvider: HeadProvider {
+        let qk = encoding.qk, text = labels.text, model = labels.model
+        return { head in
+            guard head.text == text, head.model == model, (0..<qk.layers).contains(head.layer),
+                (0..<qk.heads).contains(head.head)
+            else { return nil }
+            return (qk.queries(layer: head.layer, head: head.head), qk.keys(layer: head.layer, head: head.head))
+        }
+    }
+}
