@@ -14,6 +14,8 @@ struct SnapshotPicture {
     let width: Int
     let height: Int
     let ascii: Bool
+    /// Model mode: the tokens that label the picture.
+    var model: ModelView?
 
     /// Plain UTF-8 without colour: the heatmap in the no-colour shade ramp.
     var text: String {
@@ -27,7 +29,7 @@ struct SnapshotPicture {
 
     private func frame(depth: ColorDepth) -> Frame {
         ScreenRenderer(theme: theme, depth: depth, ascii: ascii, keys: KeyTable.standard.guide)
-            .render(result: result, curve: curve, view: view, width: width, height: height)
+            .render(result: result, curve: curve, view: view, model: model, width: width, height: height)
     }
 
     private func header(format: String, depth: ColorDepth?) -> SnapshotHeader {

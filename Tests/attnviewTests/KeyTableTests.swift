@@ -21,14 +21,46 @@ import Testing
             (.tab, .nextRowWrapping), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
             (.character("?"), .toggleHelp), (.character("q"), .quit), (.escape, .back),
+            (.character("."), .stepHead(1)), (.character(","), .stepHead(-1)), (.pageDown, .stepLayer(1)),
+            (.pageUp, .stepLayer(-1)), (.character("g"), .toggleGrid), (.character("/"), .openEditor),
+            (.character("z"), .toggleZoom),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {
                 #expect(table.action(for: key, in: mode) == action, "\(key) in \(mode)")
             }
         }
+        let grid: [(Key, Action)] = [
+            (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
+            (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
+            (.enter, .openGridHead), (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
+            (.character("-"), .nudgeDivisor(quarterOctaves: -1)), (.character("1"), .choosePolicy(.sqrtDk)),
+            (.character("2"), .choosePolicy(.dk)), (.character("3"), .choosePolicy(.none)),
+            (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .back),
+            (.character("q"), .quit),
+        ]
+        for (key, action) in grid { #expect(table.action(for: key, in: .grid) == action, "\(key) in the grid") }
+        let editor: [(Key, Action)] = [
+            (.enter, .submitText), (.escape, .back), (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)),
+            (.home, .edit(.moveToStart)), (.end, .edit(.moveToEnd)), (.backspace, .edit(.deleteBackward)),
+            (.delete, .edit(.deleteForward)), (.control("u"), .edit(.clear)),
+            (.control("w"), .edit(.deleteWordBackward)),
+        ]
+        for (key, action) in editor { #expect(table.action(for: key, in: .editor) == action, "\(key) in the editor") }
+        #expect(table.action(for: .character("q"), in: .editor) == .edit(.insert("q")), "q types in the editor")
+        #expect(table.action(for: .character("東"), in: .editor) == .edit(.insert("東")))
+        #expect(table.action(for: .character("j"), in: .grid) == .unboundKey)
         let bound = table.entries.flatMap(\.allBindings).count
-        #expect(bound == expected.count, "every binding is checked above")
+        #expect(bound == expected.count + grid.count + editor.count, "every binding is checked above")
+    }
+
+    @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {
+        let guide = table.guide
+        let modelLines = guide.entries(in: .view, model: true).map(\.helpKeys)
+        let plainLines = guide.entries(in: .view, model: false).map(\.helpKeys)
+        #expect(modelLines.contains(". ,") && modelLines.contains("PgDn PgUp") && !modelLines.contains("n N"))
+        #expect(plainLines.contains("n N") && !plainLines.contains(". ,") && !plainLines.contains("g"))
+        #expect(plainLines.contains("q") && modelLines.contains("Esc"))
     }
 
     @Test func unboundKeysDoNothingAndResizeAlwaysWorks() {
@@ -72,13 +104,15 @@ import Testing
         #expect(help.contains("← → h l"))
     }
 
-    /// The README's key table lists exactly the keys of the table, each spelled as the help does.
+    /// The README's key tables (the picture's, the grid's, the editor's) list exactly the keys of
+    /// the table, each spelled as the help does.
     @Test func readmeKeyTableListsExactlyTheTablesKeys() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "\n## Keys\n").dropFirst().first)
-        let rows = section.split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
+        let tail = try #require(text.components(separatedBy: "\n## Keys\n").dropFirst().first)
+        let section = tail.components(separatedBy: "\n## ").first ?? tail
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| key |") }
         let documented = rows.flatMap { row in
             let keyCell = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
             return keyCell.split(separator: "`", omittingEmptySubsequences: false).enumerated()

@@ -12,14 +12,19 @@ enum Effect: Hashable, Sendable {
     /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
     /// The outcome comes back as `.saved` or `.saveFailed`.
     case save(json: Bool)
+    /// Run the model on a new text. Success comes back as `.textRan`, a failure as `.report` (the
+    /// current text stays).
+    case runText(String)
+    /// Summarise every head of the model at the current parameters, for the heads grid.
+    case computeGrid
     case quit
 
     /// Effects that only bring the picture up to date: they can wait until every pending key is
     /// read, so a held key computes once per frame.
     var catchesUp: Bool {
         switch self {
-        case .compute, .computeCurve, .loadTheme: true
-        case .save, .quit: false
+        case .compute, .computeCurve, .loadTheme, .computeGrid: true
+        case .save, .quit, .runText: false
         }
     }
 
@@ -29,14 +34,17 @@ enum Effect: Hashable, Sendable {
         var compute: Effect?
         var curve = false
         var theme: Effect?
+        var grid = false
         for effect in effects {
             switch effect {
             case .compute: compute = effect
             case .computeCurve: curve = true
             case .loadTheme: theme = effect
-            case .save, .quit: preconditionFailure("\(effect) does not wait; perform it where it is asked for")
+            case .computeGrid: grid = true
+            case .save, .quit, .runText:
+                preconditionFailure("\(effect) does not wait; perform it where it is asked for")
             }
         }
-        return [compute, curve ? .computeCurve : nil, theme].compactMap { $0 }
+        return [compute, curve ? .computeCurve : nil, theme, grid ? .computeGrid : nil].compactMap { $0 }
     }
 }

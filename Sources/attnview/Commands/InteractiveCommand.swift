@@ -24,7 +24,7 @@ struct InteractiveCommand: ParsableCommand {
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
-        let (params, engine) = try model.prepare()
+        let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog(environment: environment)
@@ -41,7 +41,7 @@ struct InteractiveCommand: ParsableCommand {
         let effects = EffectRunner(
             engine: engine, result: result, catalog: catalog,
             snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
-            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide)
+            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide, modelRun: run)
         var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }

@@ -111,12 +111,12 @@ struct ModelOptions: ParsableArguments {
 
     /// The parameters and an engine ready for them: with `--model`, the model is loaded and run on
     /// the text once, and the engine is handed every head's Q and K from that run.
-    func prepare() throws -> (params: AttentionParams, engine: AttentionEngine) {
+    func prepare() throws -> (params: AttentionParams, engine: AttentionEngine, run: ModelRun?) {
         var params = try params()
-        guard case .model(let labels) = params.source else { return (params, AttentionEngine()) }
+        guard case .model(let labels) = params.source else { return (params, AttentionEngine(), nil) }
         let run = try ModelRun(labels: labels, environment: ProcessInfo.processInfo.environment)
         params.source = .model(run.labels)
-        return (params, AttentionEngine(headProvider: run.headProvider))
+        return (params, AttentionEngine(headProvider: run.headProvider), run)
     }
 
     /// Reads a `--scale` value: `sqrt`, `dk`, `none` or a positive divisor inside `Limits.divisor`.

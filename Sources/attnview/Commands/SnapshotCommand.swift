@@ -66,9 +66,9 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (params, engine) = try model.prepare()
+        let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
-        let text = format == .json ? nil : try picture(of: result, engine: engine)
+        let text = format == .json ? nil : try picture(of: result, engine: engine, run: run)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
@@ -84,12 +84,13 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     /// The rendered screen under its header, as the interactive view would show it.
-    private func picture(of result: AttentionResult, engine: AttentionEngine) throws -> String {
+    private func picture(of result: AttentionResult, engine: AttentionEngine, run: ModelRun?) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let theme = try ThemeCatalog(environment: environment).load(display.theme)
         let picture = SnapshotPicture(
             result: result, curve: try engine.divisorCurve(result.params), theme: theme, themeName: display.theme,
-            view: ViewState(), width: width, height: height, ascii: display.ascii)
+            view: ViewState(), width: width, height: height, ascii: display.ascii,
+            model: run.map { ModelView(labels: $0.labels, headWidth: $0.headWidth) })
         guard format == .ansi else { return picture.text }
         let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
         return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)

@@ -36,7 +36,7 @@ struct EventLoop {
             pressed = input.count
             if input.isEmpty && state.view.playing { guard dispatch(.tick) else { return } }
             for key in input {
-                guard dispatch(keys.action(for: key, in: state.view.mode)) else { return }
+                guard dispatch(keys.action(for: key, in: state.mode)) else { return }
             }
         }
     }
