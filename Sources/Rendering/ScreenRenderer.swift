@@ -71,7 +71,7 @@ public struct ScreenRenderer: Sendable {
         let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
         ParameterPanel(
             params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, keys: keys,
-            mode: mode, model: model
+            mode: view.mode, model: model
         ).draw(into: &frame, area: parameterArea, styles: styles)
         drawHistograms(result, layout: layout, into: &frame)
         if let area = layout.sweep {
