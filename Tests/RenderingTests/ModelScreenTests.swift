@@ -28,7 +28,7 @@ import Testing
             let text = try Self.screen(width: width, height: height).plainText()
             if width == 160 { try? text.write(toFile: "/tmp/mv-160.txt", atomically: true, encoding: .utf8) }
             #expect(text.contains("attention · layer 1 head 3"))
-            #expect(text.contains("▶  cat "), "the selected query token at the left of its row")
+            #expect(text.contains("▶   cat "), "the selected query token at the left of its row")
             #expect(text.contains("cat (2) attends to") == (width == 160), "the compact screen has no inspector")
             #expect(text.contains("layer      1 of 2") || text.contains("1 of 2"))
             #expect(text.contains("L1 H3 · cat"))

@@ -45,16 +45,16 @@ import Testing
         var frame = Frame(width: 40, height: 14)
         widget.draw(into: &frame, area: frame.bounds, styles: styles)
         let lines = frame.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0].hasPrefix(" [CLS] ::%%::"))
-        #expect(lines[2].hasPrefix("▶  cat ::::::%%::"), "the selected query is marked")
-        #expect(lines[7].hasPrefix(" [SEP] %%::"))
-        #expect(lines[8] == "       [ t c s o t m [", "key tokens downwards, two columns each")
-        #expect(lines[9] == "       C h a a n h a S")
+        #expect(lines[0].hasPrefix("  [CLS] ::%%::"))
+        #expect(lines[2].hasPrefix("▶   cat ::::::%%::"), "the selected query is marked")
+        #expect(lines[7].hasPrefix("  [SEP] %%::"))
+        #expect(lines[8] == "        [ t c s o t m [", "key tokens downwards, two columns each")
+        #expect(lines[9] == "        C h a a n h a S")
         #expect(widget.strongestKey == 3, "cat attends sat")
-        #expect(frame[13, 8].attributes.contains(.bold), "the strongest key's label is highlighted")
-        #expect(widget.size(in: frame.bounds, styles: styles) == (7 + 16 + 10, 8 + 5))
+        #expect(frame[14, 8].attributes.contains(.bold), "the strongest key's label is highlighted")
+        #expect(widget.size(in: frame.bounds, styles: styles) == (8 + 16 + 10, 8 + 5))
         #expect(widget.note(in: frame.bounds, styles: styles) == "8×8 tokens")
-        #expect(frame[13, 2].character == "%" && frame[7, 2].character == ":", "√0.8 and √(0.2/7) on the shade ramp")
+        #expect(frame[14, 2].character == "%" && frame[8, 2].character == ":", "√0.8 and √(0.2/7) on the shade ramp")
     }
 
     @Test func largeMatricesShowAnOverviewWithTokenRangesAndZoomToAWindow() {
@@ -85,8 +85,8 @@ import Testing
         var zoomed = Frame(width: 60, height: 20)
         widget.draw(into: &zoomed, area: area, styles: styles)
         let lines = zoomed.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[70 - window.rows.lowerBound].hasPrefix("▶    w70 ▀"))
-        #expect(zoomed[5 + 2 * (80 - window.keys.lowerBound), 70 - window.rows.lowerBound].character == "╱", "masked")
+        #expect(lines[70 - window.rows.lowerBound].hasPrefix("▶     w70 ▀"))
+        #expect(zoomed[6 + 2 * (80 - window.keys.lowerBound), 70 - window.rows.lowerBound].character == "╱", "masked")
         #expect(widget.note(in: area, styles: styles).hasPrefix("rows \(window.rows.lowerBound)–"))
     }
 
@@ -99,7 +99,7 @@ import Testing
         var frame = Frame(width: 30, height: 10)
         widget.draw(into: &frame, area: frame.bounds, styles: styles)
         let lines = frame.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[1].hasPrefix("▶   東 ::::%%"))
-        #expect(lines[4] == "       [ 東京[", "a wide key token fills its two columns")
+        #expect(lines[1].hasPrefix("▶    東 ::::%%"))
+        #expect(lines[4] == "        [ 東京[", "a wide key token fills its two columns")
     }
 }

@@ -69,7 +69,7 @@ import Testing
     @Test func thePictureSpeaksInTokens() throws {
         let text = try Self.frame(Case(overlay: .picture, width: 160, height: 48)).plainText()
         #expect(text.contains("attention · layer 1 head 1"))
-        #expect(text.contains("▶  cat "), "the selected query token, marked")
+        #expect(text.contains("▶   cat "), "the selected query token, marked")
         #expect(text.contains("model     tiny-f32"), "a folder is named by its last component")
         #expect(text.contains("cat (2) attends to"))
         #expect(text.contains("layer     1 of 2") && text.contains("head      1 of 2") && text.contains("d_head    4"))

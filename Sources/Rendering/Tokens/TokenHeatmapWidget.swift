@@ -23,12 +23,15 @@ struct TokenHeatmapWidget {
         case overview(HeatmapGeometry)
     }
 
-    /// Columns left of the picture: the marker and the query labels (room for an index range
-    /// like "64–71" too, which a pooled overview row shows).
+    /// Columns left of the picture: the marker, a blank, and the query labels (room for an index
+    /// range like "64–71" too, which a pooled overview row shows) with a blank after them.
     var labelWidth: Int {
         let range = 2 * String(max(0, matrix.rows - 1)).count + 1
-        return 1 + max(TokenLabels.rowLabelWidth(queryTokens), min(TokenLabels.maximumWidth, range) + 1)
+        return 2 + max(TokenLabels.rowLabelWidth(queryTokens), min(TokenLabels.maximumWidth, range) + 1)
     }
+
+    /// Cells of a query label.
+    private var labelColumns: Int { labelWidth - 3 }
 
     /// Rows of downward key labels in `area`: as many as the longest token needs, fewer (down to
     /// each key's first character) when that lets every query have its own row.
@@ -113,7 +116,6 @@ struct TokenHeatmapWidget {
     private func drawTokenRows(_ window: TokenWindow, area: Rect, into frame: inout Frame, styles: ThemeStyles) {
         let scale = largestMagnitude()
         let shade = ShadeMapper(styles: styles, logits: mode == .logits, scale: scale)
-        let labelColumns = labelWidth - 2
         let picture = Rect(
             x: area.x + labelWidth, y: area.y, width: window.keys.count * TokenWindow.columnsPerKey,
             height: window.rows.count)
@@ -138,7 +140,7 @@ struct TokenHeatmapWidget {
             let label = TokenLabels.rowLabel(tokens: queryTokens, range: row..<(row + 1), width: labelColumns)
             let isSelected = row == selected
             frame.putText(
-                String(repeating: " ", count: max(0, labelColumns - DisplayWidth.of(label))) + label, x: area.x + 1,
+                String(repeating: " ", count: max(0, labelColumns - DisplayWidth.of(label))) + label, x: area.x + 2,
                 y: y, style: isSelected ? styles.selection : styles.axis)
             if isSelected { frame[area.x, y] = styles.selection.cell(styles.ascii ? ">" : "▶") }
         }
@@ -165,7 +167,6 @@ struct TokenHeatmapWidget {
             into: &frame, area: inner, styles: styles)
         // HeatmapWidget centres its picture: its marker column moves right by the same slack.
         let slack = max(0, inner.width - HeatmapWidget.size(of: geometry, rows: matrix.rows).width) / 2
-        let labelColumns = labelWidth - 2
         var start = 0
         while start < matrix.rows {
             let cellRow = geometry.cellRow(ofMatrixRow: start)
@@ -175,7 +176,7 @@ struct TokenHeatmapWidget {
             let style = (start..<end).contains(selected) ? styles.selection : styles.muted
             frame.putText(
                 String(repeating: " ", count: max(0, labelColumns - DisplayWidth.of(label))) + label,
-                x: area.x + slack, y: area.y + cellRow, style: style)
+                x: area.x + slack + 1, y: area.y + cellRow, style: style)
             start = end
         }
     }
