@@ -176,13 +176,3 @@ struct GeneratedRecipe: Hashable, Sendable {
 private func store(_ values: SIMD8<Double>, at target: UnsafeMutablePointer<Float>) {
     UnsafeMutableRawPointer(target).storeBytes(of: SIMD8<Float>(values), as: SIMD8<Float>.self)
 }
-
-/// A raw pointer that may cross into `concurrentPerform`'s closures: each chunk writes its own
-/// disjoint range, which the type system cannot see.
-struct SendablePointer<Element>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Element>?
-
-    init(_ pointer: UnsafeMutablePointer<Element>?) {
-        self.pointer = pointer
-    }
-}

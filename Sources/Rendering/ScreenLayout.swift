@@ -12,7 +12,8 @@ struct ScreenLayout: Equatable {
     var logitHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
     var weightHistogram = Rect(x: 0, y: 0, width: 0, height: 0)
     var sweep: Rect?
-    var statusRow = 0
+    /// The status bar: the bottom line.
+    var status = Rect(x: 0, y: 0, width: 0, height: 0)
 
     /// The cells a heatmap widget needs inside a panel whose inside is the given rectangle.
     typealias HeatmapSizing = (Rect) -> (width: Int, height: Int)
@@ -29,7 +30,7 @@ struct ScreenLayout: Equatable {
     /// cells in a given room (a token heatmap sizes itself by its labels); nil when too small.
     init?(width: Int, height: Int, heatmapSize: HeatmapSizing) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
-        statusRow = height - 1
+        status = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
         if width >= 120, height >= 36 {
             layoutWide(body, heatmapSize)
@@ -56,7 +57,7 @@ struct ScreenLayout: Equatable {
         let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
         heatmap = heatmapArea
         inspector = inspectorArea
-        let (top, rest) = right.splitTop(StatisticsPanel.rows + 2)
+        let (top, rest) = right.splitTop(StatisticsPanel.innerHeight + 2)
         let halves = top.columns(2)
         statistics = halves[0]
         parameters = halves[1]
@@ -71,8 +72,8 @@ struct ScreenLayout: Equatable {
     /// left; statistics, parameters and, if tall enough, the sweep curve on the right.
     private mutating func layoutCompact(_ body: Rect, _ heatmapSize: HeatmapSizing) {
         let (left, right) = body.splitLeft(body.width - 32)
-        let parameterHeight = ParameterPanel.rows + 2
-        let statisticsHeight = min(StatisticsPanel.rows + 2, right.height - parameterHeight)
+        let parameterHeight = ParameterPanel.innerHeight + 2
+        let statisticsHeight = min(StatisticsPanel.innerHeight + 2, right.height - parameterHeight)
         let (statisticsArea, below) = right.splitTop(statisticsHeight)
         let (parameterArea, spare) = below.splitTop(parameterHeight)
         statistics = statisticsArea

@@ -35,10 +35,10 @@ public struct ScreenRenderer: Sendable {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
         let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
+        let tokenHeatmap = model.map { tokenHeatmapWidget(result, model: $0, view: view, row: row) }
         let layout: ScreenLayout?
-        if let model {
-            let widget = tokenHeatmapWidget(result, model: model, view: view, row: row)
-            layout = ScreenLayout(width: width, height: height) { widget.size(in: $0, styles: styles) }
+        if let tokenHeatmap {
+            layout = ScreenLayout(width: width, height: height) { tokenHeatmap.size(in: $0, styles: styles) }
         } else {
             layout = ScreenLayout(width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
         }
@@ -48,54 +48,46 @@ public struct ScreenRenderer: Sendable {
             return frame
         }
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
+        let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
         // The editor and the grid bring their own keys; the picture's depend on whether it is a model's.
         let mode: InputMode = model?.editor != nil ? .editor : model?.grid != nil ? .grid : view.mode
-        if let model {
-            drawTokenHeatmap(result, model: model, view: view, row: row, area: layout.heatmap, into: &frame)
-        } else {
-            drawHeatmap(result, mask: mask, row: row, view: view, area: layout.heatmap, into: &frame)
-        }
-        if let model, let area = layout.inspector, area.width >= 20, area.height >= 5 {
-            drawTokenInspector(result, model: model, row: row, area: area, into: &frame)
-        } else if let area = layout.inspector, area.width >= 20, area.height >= 5 {
-            let inspector = RowInspectorWidget(weights: weights, mask: mask, row: row)
-            let inner = Panel(
-                title: inspector.title(width: Panel.titleRoom(width: area.width)),
-                note: inspector.note(width: area.width - 2)
-            )
-            .draw(into: &frame, area: area, styles: styles)
-            inspector.draw(into: &frame, area: inner, styles: styles)
-        }
-        let statisticsArea = Panel(title: "statistics").draw(into: &frame, area: layout.statistics, styles: styles)
-        StatisticsPanel(stats: result.stats, ascii: ascii).draw(into: &frame, area: statisticsArea, styles: styles)
-        let parameterArea = Panel(title: "parameters").draw(into: &frame, area: layout.parameters, styles: styles)
-        ParameterPanel(
-            params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii, keys: keys,
-            mode: view.mode, model: model
-        ).draw(into: &frame, area: parameterArea, styles: styles)
-        drawHistograms(result, layout: layout, into: &frame)
-        if let area = layout.sweep {
-            let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
-            let sweep = SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii)
-            let inner = Panel(title: sweep.title, note: sweep.note, keys: sweep.keys(styles: styles))
-                .draw(into: &frame, area: area, styles: styles)
-            sweep.draw(into: &frame, area: inner, styles: styles)
-        }
-        if let grid = model?.grid, let model {
-            drawHeadsGrid(
-                grid, model: model, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), into: &frame)
-        }
-        if let editor = model?.editor {
-            drawEditor(editor, row: layout.statusRow, width: width, into: &frame)
-        } else {
-            StatusBar(
-                message: statusMessage(view: view, row: row, model: model),
-                hints: keys.hints(in: mode, model: model != nil)
-            ).draw(into: &frame, row: layout.statusRow, width: width, styles: styles)
-        }
-        if view.showHelp {
-            HelpOverlay(entries: keys.entries(in: mode, model: model != nil)).draw(
-                into: &frame, area: Rect(x: 0, y: 0, width: width, height: layout.statusRow), styles: styles)
+        let help = HelpOverlay(entries: keys.entries(in: mode, model: model != nil))
+        let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
+        let heatmap: any Widget =
+            tokenHeatmap.map { Panel($0) }
+            ?? Panel(
+                HeatmapWidget(
+                    matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
+                    selectedRow: row))
+        let inspector: any Widget =
+            model.map { Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.tokens)) }
+            ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
+        let slots: [(area: Rect?, widget: any Widget)] = [
+            (layout.heatmap, heatmap),
+            (layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil }, inspector),
+            (layout.statistics, Panel(StatisticsPanel(stats: result.stats, ascii: ascii))),
+            (
+                layout.parameters,
+                Panel(
+                    ParameterPanel(
+                        params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii,
+                        keys: keys, mode: view.mode, model: model))
+            ),
+            (layout.logitHistogram, Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))),
+            (layout.weightHistogram, Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))),
+            (layout.sweep, Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii))),
+            (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
+            (
+                layout.status,
+                model?.editor.map { EditorLine(editor: $0) }
+                    ?? StatusBar(
+                        message: statusMessage(view: view, row: row, model: model),
+                        hints: keys.hints(in: mode, model: model != nil))
+            ),
+            (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
+        ]
+        for slot in slots {
+            if let area = slot.area { slot.widget.draw(into: &frame, area: area, styles: styles) }
         }
         if ascii { frame.makeASCII() }
         return frame
@@ -105,43 +97,20 @@ public struct ScreenRenderer: Sendable {
     /// larger ones keep the engine's bins, resampled, so a frame stays cheap.
     static let rebinLimit = 1 << 16
 
-    private func drawHistograms(_ result: AttentionResult, layout: ScreenLayout, into frame: inout Frame) {
+    private func logitHistogram(_ result: AttentionResult, area: Rect) -> LogitHistogramWidget {
         let rebin = result.params.n * result.params.m <= Self.rebinLimit
-        let logitArea = layout.logitHistogram.inset(1)
-        let logits = LogitHistogramWidget(
-            histogram: rebin && logitArea.width > 0
-                ? result.logitHistogram(bins: logitArea.width) : result.logitHistogram,
+        return LogitHistogramWidget(
+            histogram: rebin && area.width > 0 ? result.logitHistogram(bins: area.width) : result.logitHistogram,
             measuredMean: result.stats.logitMean, measuredStd: result.stats.logitStd,
-            theoryStd: result.stats.logitStdExpected,
-            ascii: ascii)
-        Panel(title: logits.title, note: logits.note).draw(into: &frame, area: layout.logitHistogram, styles: styles)
-        logits.draw(into: &frame, area: logitArea, styles: styles)
-        let weightArea = layout.weightHistogram.inset(1)
-        let weightBins = weightArea.width - WeightHistogramWidget.underflowWidth
-        let weights = WeightHistogramWidget(
-            histogram: rebin && weightBins > 0 ? result.weightHistogram(bins: weightBins) : result.weightHistogram,
-            keys: result.params.m)
-        Panel(title: weights.title, note: weights.note).draw(into: &frame, area: layout.weightHistogram, styles: styles)
-        weights.draw(into: &frame, area: weightArea, styles: styles)
+            theoryStd: result.stats.logitStdExpected, ascii: ascii)
     }
 
-    private func drawHeatmap(
-        _ result: AttentionResult, mask: Mask, row: Int, view: ViewState, area: Rect, into frame: inout Frame
-    ) {
-        let matrix = view.heatmap == .logits ? result.logits : result.weights
-        let inner = area.inset(1)
-        let geometry = HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: inner, styles: styles)
-        var note = "\(matrix.rows)×\(matrix.cols)"
-        if geometry.pool > 1 {
-            note += " · pooled \(geometry.pool)×"
-        } else if geometry.zoom > 1 {
-            note += " · \(geometry.zoom)× cells"
-        }
-        let title = view.heatmap == .logits ? "logits QKᵀ/s" : "attention weights"
-        Panel(title: ascii ? title.replacingOccurrences(of: "ᵀ", with: "^T") : title, note: note).draw(
-            into: &frame, area: area, styles: styles)
-        HeatmapWidget(matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row).draw(
-            into: &frame, area: inner, styles: styles)
+    private func weightHistogram(_ result: AttentionResult, area: Rect) -> WeightHistogramWidget {
+        let rebin = result.params.n * result.params.m <= Self.rebinLimit
+        let bins = area.width - WeightHistogramWidget.underflowWidth
+        return WeightHistogramWidget(
+            histogram: rebin && bins > 0 ? result.weightHistogram(bins: bins) : result.weightHistogram,
+            keys: result.params.m)
     }
 
     private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {

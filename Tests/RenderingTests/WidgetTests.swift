@@ -108,14 +108,14 @@ import Testing
     let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
     var wide = Frame(width: 200, height: 1)
     StatusBar(message: "saved /tmp/a.txt", hints: KeyGuide.app.hints(in: .view)).draw(
-        into: &wide, row: 0, width: 200, styles: styles)
+        into: &wide, area: Rect(x: 0, y: 0, width: 200, height: 1), styles: styles)
     let line = wide.plainText()
     #expect(line.hasPrefix(" saved /tmp/a.txt"))
     #expect(line.hasSuffix("? help  q quit\n"))
     #expect(line.contains("←→ d_k") && line.contains("1 2 3 0 policy"))
     var narrow = Frame(width: 40, height: 1)
     StatusBar(message: String(repeating: "x", count: 60), hints: KeyGuide.app.hints(in: .view)).draw(
-        into: &narrow, row: 0, width: 40, styles: styles)
+        into: &narrow, area: Rect(x: 0, y: 0, width: 40, height: 1), styles: styles)
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
 }
 
@@ -142,4 +142,13 @@ import Testing
         result: result, curve: [], view: ViewState(), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
+}
+
+/// In ASCII the help spells √ and ± out, and its box grows to fit the longer words.
+@Test func asciiHelpSpellsEveryLineInFull() throws {
+    let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true, keys: .app).render(
+        result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true), width: 100, height: 30)
+    let text = frame.plainText()
+    #expect(text.contains("policy sqrt d_k / d_k / none (alpha 1)  |"))
+    #expect(text.contains("play: sweep the divisor +/-3 octaves"))
 }

@@ -190,4 +190,38 @@ import Testing
         #expect(screen.contains("status=130 icanon echo"))
         #expect(try session.paneValue("#{alternate_on}") == "0")
     }
+
+    /// tmux sends End as ESC [ 4 ~ under TERM=xterm-256color, which that terminfo does not list:
+    /// it and sequences no terminfo has must be dropped whole, not read as Esc, `[`, `4`, `~`.
+    @Test func endAndUnknownEscapeSequencesAreIgnoredWhole() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("End")
+        try session.send("-H", "1b", "5b", "39", "39", "7e")  // ESC [ 99 ~: no key has it
+        try session.send("-H", "1b", "5b", "32", "30", "30", "7e")  // bracketed paste start marker
+        try session.send("Home", "PageUp", "F13", "M-x", "IC")
+        try session.send("Right")
+        let screen = try session.waitFor("d_k 128") { Self.dk($0) == 128 }
+        #expect(!screen.contains(TmuxSession.exitMarker))
+        #expect(!screen.contains("rho is already 0"), "[ was not read as a key")
+        #expect(Self.number(after: "rho", in: screen) == 0)
+        try session.send("q")
+        let exit = try session.waitFor("exit") { $0.contains(TmuxSession.exitMarker) }
+        #expect(exit.contains("status=0 icanon echo"))
+    }
+
+    @Test func escapeClosesTheHelpAndNeverQuits() throws {
+        let session = try TmuxSession()
+        try session.waitFor("first frame") { Self.dk($0) == 64 }
+        try session.send("?")
+        try session.waitFor("the help") { $0.contains("close this help") }
+        try session.send("Escape")
+        try session.waitFor("the help to close") { !$0.contains("close this help") && Self.dk($0) == 64 }
+        try session.send("Escape")
+        // Nothing to wait for: an Esc that quit would show the exit line well within 300 ms.
+        usleep(300_000)
+        try session.send("Right")
+        let screen = try session.waitFor("d_k 128") { Self.dk($0) == 128 }
+        #expect(!screen.contains(TmuxSession.exitMarker))
+    }
 }

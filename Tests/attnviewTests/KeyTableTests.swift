@@ -20,7 +20,7 @@ import Testing
             (.character("v"), .toggleHeatmap), (.character("j"), .nextRow), (.character("k"), .previousRow),
             (.tab, .nextRowWrapping), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
-            (.character("?"), .toggleHelp), (.character("q"), .quit), (.escape, .back),
+            (.character("?"), .toggleHelp), (.character("q"), .quit),
             (.character("."), .stepHead(1)), (.character(","), .stepHead(-1)), (.pageDown, .stepLayer(1)),
             (.pageUp, .stepLayer(-1)), (.character("g"), .toggleGrid), (.character("/"), .openEditor),
             (.character("z"), .toggleZoom),
@@ -36,12 +36,11 @@ import Testing
             (.enter, .openGridHead), (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
             (.character("-"), .nudgeDivisor(quarterOctaves: -1)), (.character("1"), .choosePolicy(.sqrtDk)),
             (.character("2"), .choosePolicy(.dk)), (.character("3"), .choosePolicy(.none)),
-            (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .back),
-            (.character("q"), .quit),
+            (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .toggleGrid),
         ]
         for (key, action) in grid { #expect(table.action(for: key, in: .grid) == action, "\(key) in the grid") }
         let editor: [(Key, Action)] = [
-            (.enter, .submitText), (.escape, .back), (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)),
+            (.enter, .submitText), (.escape, .cancelEdit), (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)),
             (.home, .edit(.moveToStart)), (.end, .edit(.moveToEnd)), (.backspace, .edit(.deleteBackward)),
             (.delete, .edit(.deleteForward)), (.control("u"), .edit(.clear)),
             (.control("w"), .edit(.deleteWordBackward)),
@@ -51,7 +50,7 @@ import Testing
         #expect(table.action(for: .character("東"), in: .editor) == .edit(.insert("東")))
         #expect(table.action(for: .character("j"), in: .grid) == .unboundKey)
         let bound = table.entries.flatMap(\.allBindings).count
-        #expect(bound == expected.count + grid.count + editor.count, "every binding is checked above")
+        #expect(bound == expected.count + 1 + grid.count + editor.count, "every binding is checked here or below")
     }
 
     @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {
@@ -60,7 +59,28 @@ import Testing
         let plainLines = guide.entries(in: .view, model: false).map(\.helpKeys)
         #expect(modelLines.contains(". ,") && modelLines.contains("PgDn PgUp") && !modelLines.contains("n N"))
         #expect(plainLines.contains("n N") && !plainLines.contains(". ,") && !plainLines.contains("g"))
-        #expect(plainLines.contains("q") && modelLines.contains("Esc"))
+        #expect(plainLines.contains("q") && modelLines.contains("q"))
+    }
+
+    /// Esc closes what is open and never quits; q quits wherever the picture's keys work.
+    @Test func escapeClosesTheHelpAndNeverQuits() {
+        #expect(table.action(for: .escape, in: .help) == .closeHelp)
+        #expect(table.action(for: .escape, in: .view) == .unboundKey)
+        #expect(table.action(for: .escape, in: .grid) == .toggleGrid)
+        #expect(table.action(for: .escape, in: .editor) == .cancelEdit)
+        for mode in InputMode.allCases {
+            #expect(table.action(for: .escape, in: mode) != .quit)
+            #expect(table.action(for: .character("q"), in: mode) == (mode.takesText ? .edit(.insert("q")) : .quit))
+        }
+    }
+
+    @Test func keysWithoutABindingDoNothing() {
+        let keys: [Key] = [
+            .home, .end, .insert, .delete, .function(1), .function(13), .alt("q"), .backTab, .enter, .backspace,
+        ]
+        for key in keys {
+            #expect(table.action(for: key, in: .view) == .unboundKey, "\(key)")
+        }
     }
 
     @Test func unboundKeysDoNothingAndResizeAlwaysWorks() {
@@ -78,12 +98,12 @@ import Testing
     /// A mode of its own takes its keys first and can type text: how a grid or an editor drops in.
     @Test func aModesOwnEntriesAndTextEntryDecideItsKeys() {
         let table = KeyTable(entries: [
-            KeyEntry([(.escape, .toggleHelp)], help: "close", modes: [.help]),
+            KeyEntry([(.escape, .closeHelp)], help: "close", modes: [.help]),
             KeyEntry(typing: { .report(String($0)) }, help: "type", modes: [.help]),
-            KeyEntry([(.character("q"), .quit), (.escape, .back)], help: "quit"),
+            KeyEntry([(.character("q"), .quit), (.escape, .toggleHelp)], help: "quit"),
         ])
-        #expect(table.action(for: .escape, in: .help) == .toggleHelp)
-        #expect(table.action(for: .escape, in: .view) == .back)
+        #expect(table.action(for: .escape, in: .help) == .closeHelp)
+        #expect(table.action(for: .escape, in: .view) == .toggleHelp)
         #expect(table.action(for: .character("q"), in: .help) == .quit)
         #expect(table.action(for: .character("x"), in: .help) == .report("x"))
         #expect(table.action(for: .character("x"), in: .view) == .unboundKey)

@@ -85,17 +85,15 @@ import Testing
         #expect(reduce(Self.start(), .nudgeDivisor(quarterOctaves: 1)).effects.contains(.computeGrid) == false)
     }
 
-    @Test func escapeClosesEditorThenGridThenHelpAndNeverQuits() {
-        let all = Self.applying([.toggleHelp, .toggleGrid, .openEditor])
-        #expect(all.mode == .editor)
-        let first = reduce(all, .back)
-        #expect(first.state.editor == nil && first.state.gridCursor != nil && first.effects == [])
-        let second = reduce(first.state, .back)
-        #expect(second.state.gridCursor == nil && second.effects == [])
-        let third = reduce(Self.applying([.toggleHelp]), .back)
-        #expect(!third.state.view.showHelp && third.effects == [])
-        #expect(reduce(Self.start(), .back).effects == [], "nothing open: Esc does nothing")
-        #expect(reduce(all, .quit).effects == [.quit])
+    @Test func escapeClosesTheEditorOrTheGridAndNeverQuits() {
+        let editing = Self.applying([.toggleGrid, .openEditor])
+        #expect(editing.mode == .editor)
+        let cancelled = reduce(editing, .cancelEdit)
+        #expect(cancelled.state.editor == nil && cancelled.state.gridCursor != nil && cancelled.effects == [])
+        #expect(cancelled.state.modelHead == Self.labels, "the text on screen is unchanged")
+        let closed = reduce(cancelled.state, .toggleGrid)
+        #expect(closed.state.gridCursor == nil && closed.effects == [] && closed.state.mode == .view)
+        #expect(reduce(editing, .quit).effects == [.quit])
     }
 
     @Test func editorOpensOnTheCurrentTextAndEdits() {

@@ -162,10 +162,9 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
     }
 
     @Test func escapeClosesHelpAndNeverQuits() {
-        let help = reduce(applying([.toggleHelp]), .back)
+        let help = reduce(applying([.toggleHelp]), .closeHelp)
         #expect(!help.state.view.showHelp && help.effects == [])
-        let nothingOpen = reduce(startState(), .back)
-        #expect(nothingOpen.effects == [] && nothingOpen.state == startState(), "Esc with nothing open does nothing")
+        #expect(reduce(startState(), .closeHelp).effects == [])
         #expect(reduce(startState(), .quit).effects == [.quit])
     }
 
@@ -262,7 +261,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
             (.nextTheme, [.loadTheme("viridis")]),
             (.togglePlay, []), (.tick, []),
             (.save(json: false), [.save(json: false)]), (.save(json: true), [.save(json: true)]),
-            (.toggleHelp, []), (.unboundKey, []), (.back, []), (.quit, [.quit]),
+            (.toggleHelp, []), (.unboundKey, []), (.closeHelp, []), (.quit, [.quit]),
             (.saved(paths: ["/tmp/a.txt"]), []), (.saveFailed("full"), []), (.report("x"), []),
             (.themeFailed(reason: "x"), []), (.revert(to: AttentionParams(dk: 8), reason: "x"), []),
             (.resize(width: 100, height: 30), []),

@@ -9,4 +9,12 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
     case grid
     /// The text editor (`/`) is open: keys edit the text.
     case editor
+
+    /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
+    public var takesText: Bool {
+        switch self {
+        case .view, .help, .grid: false
+        case .editor: true
+        }
+    }
 }

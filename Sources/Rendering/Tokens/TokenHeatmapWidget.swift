@@ -5,7 +5,7 @@ import TensorFiles
 /// its own text row (or `z` asks for it) each row carries its query token at the left and each
 /// key column its token written downwards underneath; otherwise the pooled overview of
 /// `HeatmapWidget` gets a column saying which tokens each text row covers.
-struct TokenHeatmapWidget {
+struct TokenHeatmapWidget: PanelContent {
     let matrix: Matrix
     let mask: Mask
     let mode: HeatmapMode
@@ -16,6 +16,8 @@ struct TokenHeatmapWidget {
     let selectedRow: Int
     /// `z`: one text row per token even when the whole matrix does not fit.
     let zoomed: Bool
+    /// The panel's title, e.g. "attention · layer 1 head 3".
+    var title = ""
 
     /// One text row per query (all of them, or a window), or the pooled overview.
     enum Layout: Equatable {
@@ -66,6 +68,10 @@ struct TokenHeatmapWidget {
             let inner = HeatmapWidget.size(of: geometry, rows: matrix.rows)
             return (labelWidth - 1 + inner.width, inner.height)
         }
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: title, note: note(in: area, styles: styles))
     }
 
     /// What the panel's note says: the window shown, or how much a cell pools.

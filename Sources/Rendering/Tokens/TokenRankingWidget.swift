@@ -3,7 +3,7 @@ import TensorFiles
 
 /// The selected query's keys ranked by weight, one line each — rank, key token, weight and a bar
 /// on the absolute 0…1 scale — so "which word does this word attend to" reads top down.
-struct TokenRankingWidget {
+struct TokenRankingWidget: Widget {
     let weights: Matrix
     let mask: Mask
     let row: Int

@@ -5,7 +5,7 @@ import TensorFiles
 /// head's weights over its normalised entropy and regime, the cursor's cell framed in the
 /// selection colour. Drawn from summaries at the current divisor, so a divisor change shows
 /// every head flatten or peak together.
-struct HeadsGridWidget {
+struct HeadsGridWidget: Widget {
     /// `summaries[layer][head]`.
     let summaries: [[HeadSummary]]
     let cursorLayer: Int

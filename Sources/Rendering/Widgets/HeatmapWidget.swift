@@ -3,7 +3,7 @@ import TensorFiles
 
 /// The attention matrix as colour, queries down and keys across, with index ticks, a marker at
 /// the selected row and a colour legend with value labels on the right.
-struct HeatmapWidget {
+struct HeatmapWidget: PanelContent {
     let matrix: Matrix
     let mask: Mask
     let mode: HeatmapMode
@@ -25,6 +25,19 @@ struct HeatmapWidget {
     /// Cells the whole widget needs for a picture of `geometry`.
     static func size(of geometry: HeatmapGeometry, rows: Int) -> (width: Int, height: Int) {
         (labelWidth(rows: rows) + geometry.width + legendWidth, geometry.height + 1)
+    }
+
+    /// Which matrix, its size, and how it is pooled or magnified.
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        let geometry = Self.geometry(rows: matrix.rows, cols: matrix.cols, area: area, styles: styles)
+        var note = "\(matrix.rows)×\(matrix.cols)"
+        if geometry.pool > 1 {
+            note += " · pooled \(geometry.pool)×"
+        } else if geometry.zoom > 1 {
+            note += " · \(geometry.zoom)× cells"
+        }
+        let title = mode == .logits ? (styles.ascii ? "logits QK^T/s" : "logits QKᵀ/s") : "attention weights"
+        return PanelHeading(title: title, note: note)
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

@@ -1,23 +1,37 @@
 /// The keys of the current mode in a box over the middle of the screen.
-struct HelpOverlay {
+struct HelpOverlay: PanelContent {
     let entries: [KeyHelp]
 
+    /// The box it needs, centred in `area` (the screen above the status bar).
+    func box(in area: Rect, styles: ThemeStyles) -> Rect {
+        let keyWidth = keys(styles: styles).map(\.count).max() ?? 0
+        let helpWidth = helps(styles: styles).map(\.count).max() ?? 0
+        return area.centered(
+            width: min(area.width, keyWidth + helpWidth + 7), height: min(area.height, entries.count + 2))
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "keys", note: "? or Esc closes")
+    }
+
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
-        let keys = entries.map { styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys }
+        let keys = keys(styles: styles)
+        let helps = helps(styles: styles)
         let keyWidth = keys.map(\.count).max() ?? 0
-        let actionWidth = entries.map(\.help.count).max() ?? 0
-        let width = min(area.width, keyWidth + actionWidth + 7)
-        let height = min(area.height, entries.count + 2)
-        let box = area.centered(width: width, height: height)
-        frame.fill(box, with: styles.canvas.cell(" "))
-        let inner = Panel(title: "keys", note: "? closes").draw(into: &frame, area: box, styles: styles)
-        for (index, entry) in entries.enumerated() where index < inner.height {
-            let y = inner.y + index
-            frame.put(keys[index], x: inner.x + 1, y: y, style: styles.key)
+        for index in entries.indices where index < area.height {
+            let y = area.y + index
+            frame.put(keys[index], x: area.x + 1, y: y, style: styles.key)
             frame.put(
-                styles.ascii ? entry.help.replacingArrows() : entry.help, x: inner.x + 3 + keyWidth, y: y,
-                style: styles.text, limit: inner.width - keyWidth - 3)
+                helps[index], x: area.x + 3 + keyWidth, y: y, style: styles.text, limit: area.width - keyWidth - 3)
         }
+    }
+
+    private func keys(styles: ThemeStyles) -> [String] {
+        entries.map { styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys }
+    }
+
+    private func helps(styles: ThemeStyles) -> [String] {
+        entries.map { styles.ascii ? $0.help.replacingArrows() : $0.help }
     }
 }
 
@@ -33,6 +47,7 @@ extension String {
             case "↓": out += "Down"
             case "√": out += "sqrt "
             case "−": out += "-"
+            case "±": out += "+/-"
             default: out.append(character)
             }
         }

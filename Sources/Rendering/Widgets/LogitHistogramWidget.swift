@@ -3,7 +3,7 @@ import Foundation
 
 /// The logit histogram with the iid theory's normal density N(0, σ²) drawn over it and ticks at
 /// ±1σ and ±2σ (σ from theory when there is one, else measured).
-struct LogitHistogramWidget {
+struct LogitHistogramWidget: PanelContent {
     let histogram: Histogram
     let measuredMean: Double
     let measuredStd: Double
@@ -12,10 +12,13 @@ struct LogitHistogramWidget {
     /// Spell the note in ASCII (`^2` rather than `²`).
     let ascii: Bool
 
-    var title: String { "logits" }
-    var note: String {
-        guard let theoryStd else { return "σ \(NumberFormat.fixed(measuredStd, 3))" }
-        return "theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(ascii ? "^2" : "²"))"
+    /// The theory's normal curve, or the measured σ when there is no theory (file inputs).
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        guard let theoryStd else {
+            return PanelHeading(title: "logits", note: "σ \(NumberFormat.fixed(measuredStd, 3))")
+        }
+        return PanelHeading(
+            title: "logits", note: "theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(ascii ? "^2" : "²"))")
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

@@ -1,19 +1,25 @@
-/// A bordered box with a title on its top edge (and optional note on the right), btop style;
-/// every other widget draws inside one.
-struct Panel {
-    let title: String
-    /// Shown at the right of the top edge in muted text, e.g. "pooled 4×".
-    var note: String = ""
-    /// Extra styled pieces before the note, e.g. a curve's colour key.
-    var keys: [(text: String, style: CellStyle)] = []
+/// A bordered box with a title on its top edge (and optional keys and note on the right), btop
+/// style, around a widget that draws inside it: every boxed widget goes through this one place.
+struct Panel<Content: PanelContent>: Widget {
+    let content: Content
+    /// Blank the box first, for a panel drawn over others (the help overlay).
+    var opaque = false
 
-    /// How many characters of title a panel `width` cells wide shows.
-    static func titleRoom(width: Int) -> Int { max(0, width - 6) }
+    init(_ content: Content, opaque: Bool = false) {
+        self.content = content
+        self.opaque = opaque
+    }
 
-    /// Draws the border and titles; returns the inside.
-    @discardableResult
-    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) -> Rect {
-        guard area.width >= 2, area.height >= 2 else { return Rect(x: area.x, y: area.y, width: 0, height: 0) }
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
+        if opaque { frame.fill(area, with: styles.canvas.cell(" ")) }
+        guard area.width >= 2, area.height >= 2 else { return }
+        let inside = area.inset(1)
+        let heading = content.heading(inside: inside, styles: styles)
+        drawBorder(into: &frame, area: area, heading: heading, styles: styles)
+        content.draw(into: &frame, area: inside, styles: styles)
+    }
+
+    private func drawBorder(into frame: inout Frame, area: Rect, heading: PanelHeading, styles: ThemeStyles) {
         let g = styles.glyphs
         let right = area.maxX - 1, bottom = area.maxY - 1
         frame[area.x, area.y] = styles.border.cell(g.topLeft)
@@ -30,17 +36,18 @@ struct Panel {
         }
         let room = area.width - 4
         var column = area.x + 2
-        if room > 2, !title.isEmpty {
+        if room > 2, !heading.title.isEmpty {
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
             column = frame.put(
-                title, x: column, y: area.y, style: styles.title, limit: Self.titleRoom(width: area.width))
+                heading.title, x: column, y: area.y, style: styles.title,
+                limit: PanelHeading.titleRoom(width: area.width))
             column = frame.put(" ", x: column, y: area.y, style: styles.border)
         }
         // The note goes first when room is short, then keys from the last.
-        var pieces = keys
-        if !note.isEmpty { pieces.append((note, styles.muted)) }
+        var pieces = heading.keys
+        if !heading.note.isEmpty { pieces.append((heading.note, styles.muted)) }
         func fits() -> Bool { right - 2 - pieces.reduce(0) { $0 + $1.text.count + 2 } > column }
-        if !fits(), !note.isEmpty { pieces.removeLast() }
+        if !fits(), !heading.note.isEmpty { pieces.removeLast() }
         while !pieces.isEmpty, !fits() { pieces.removeLast() }
         var start = right - 1 - pieces.reduce(0) { $0 + $1.text.count + 2 }
         for piece in pieces {
@@ -49,6 +56,5 @@ struct Panel {
             frame.put(" ", x: start + 1 + piece.text.count, y: area.y, style: styles.border)
             start += piece.text.count + 2
         }
-        return area.inset(1)
     }
 }

@@ -1,7 +1,7 @@
 import AttentionCore
 
 /// The model's knobs, each with the keys that change it (from the key table).
-struct ParameterPanel {
+struct ParameterPanel: PanelContent {
     let params: AttentionParams
     let divisor: Double
     let themeName: String
@@ -12,7 +12,7 @@ struct ParameterPanel {
     var model: ModelView?
 
     /// Inner rows it needs.
-    static let rows = 10
+    static let innerHeight = 10
 
     private var policy: String {
         switch params.scale {
@@ -46,6 +46,10 @@ struct ParameterPanel {
             ("theme", themeName, .theme),
         ]
         return rows.map { ($0.0, $0.1, keys.keys(for: $0.2, in: mode, glyphs: glyphs)) }
+    }
+
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "parameters")
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

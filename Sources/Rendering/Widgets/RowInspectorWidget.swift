@@ -6,7 +6,7 @@ import TensorFiles
 /// height (from a third up, so low bars stay visible); masked keys are marked on the baseline.
 /// When keys outnumber columns a bar stands for the largest weight it covers, never their mean, so a
 /// one-hot row still reaches the top: the peak is the point of this panel.
-struct RowInspectorWidget {
+struct RowInspectorWidget: PanelContent {
     let weights: Matrix
     let mask: Mask
     let row: Int
@@ -44,6 +44,11 @@ struct RowInspectorWidget {
             "row \(row) · \(peakText[1])", "r\(row) \(peakText[1])",
         ]
         return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
+    }
+
+    /// The title at the room the panel gives it, and the pooling at this width.
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: title(width: PanelHeading.titleRoom(width: area.width + 2)), note: note(width: area.width))
     }
 
     /// Said in the panel's note when a bar covers several keys.

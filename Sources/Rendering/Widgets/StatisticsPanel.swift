@@ -2,12 +2,12 @@ import AttentionCore
 
 /// Every statistic of the core, measured beside the theory's value where there is one, under the
 /// regime badge.
-struct StatisticsPanel {
+struct StatisticsPanel: PanelContent {
     let stats: AttentionStatistics
     let ascii: Bool
 
     /// Inner rows it needs (badge, column header, one per statistic).
-    static let rows = 10
+    static let innerHeight = 10
 
     var rows: [(label: String, measured: Double, expected: Double?)] {
         [
@@ -22,6 +22,10 @@ struct StatisticsPanel {
         ]
     }
 
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "statistics")
+    }
+
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 12, area.height >= 1 else { return }
         let x = area.x + 1
@@ -29,7 +33,7 @@ struct StatisticsPanel {
         frame.put("regime", x: x, y: area.y, style: styles.text)
         frame.put(
             badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
-        let header = area.height >= Self.rows
+        let header = area.height >= Self.innerHeight
         let firstRow = area.y + (header ? 2 : 1)
         let measured = NumberFormat.aligned(rows.map { $0.measured })
         let expected = NumberFormat.aligned(rows.map { $0.expected })

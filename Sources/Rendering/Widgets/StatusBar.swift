@@ -1,13 +1,16 @@
 /// The bottom line: the status message (or a summary of the view) on the left, and on the right
 /// as many key hints as the rest of the line holds — always those of priority 0 and 1 (`? help`,
 /// `q quit`).
-struct StatusBar {
+struct StatusBar: Widget {
     let message: String
     /// The hints of the keys that apply now, in the order they are shown (`KeyGuide.hints(in:)`).
     let hints: [(keys: String, word: String, priority: Int)]
 
-    func draw(into frame: inout Frame, row: Int, width: Int, styles: ThemeStyles) {
-        frame.fill(Rect(x: 0, y: row, width: width, height: 1), with: styles.status.cell(" "))
+    /// Draws on the first line of `area`.
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
+        guard area.height >= 1 else { return }
+        let row = area.y, width = area.width
+        frame.fill(Rect(x: area.x, y: row, width: width, height: 1), with: styles.status.cell(" "))
         let shownMessage = String(message.prefix(max(0, width - 2)))
         let room = width - 2 - shownMessage.count - 3
         var kept = Set<Int>()
@@ -26,8 +29,9 @@ struct StatusBar {
             kept = Set(hints.indices.filter { hints[$0].priority <= 1 })
             used = essential
         }
-        frame.put(shownMessage, x: 1, y: row, style: styles.status, limit: width - 2 - (kept.isEmpty ? 0 : used + 1))
-        var x = width - 1 - used + 2
+        frame.put(
+            shownMessage, x: area.x + 1, y: row, style: styles.status, limit: width - 2 - (kept.isEmpty ? 0 : used + 1))
+        var x = area.x + width - 1 - used + 2
         for index in hints.indices where kept.contains(index) {
             let hint = hints[index]
             x = frame.put(hint.keys, x: x, y: row, style: styles.status.with(.bold))

@@ -4,14 +4,17 @@ import Foundation
 /// Normalized entropy, the softmax Jacobian norm and the score gradient against log2(s / √d_k)
 /// over the sweep's range, with a marker at the current divisor. The two gradient curves are
 /// scaled to their own peaks (named in the key) so their shapes compare on one 0…1 axis.
-struct SweepCurveWidget {
+struct SweepCurveWidget: PanelContent {
     let curve: [DivisorCurvePoint]
     /// log2(current divisor / √d_k).
     let currentOctave: Double
     let ascii: Bool
 
-    var title: String { "divisor sweep" }
-    var note: String { ascii ? "x = log2(s/sqrt(d_k))" : "x = log2(s/√d_k)" }
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(
+            title: "divisor sweep", note: ascii ? "x = log2(s/sqrt(d_k))" : "x = log2(s/√d_k)",
+            keys: keys(styles: styles))
+    }
 
     private static let labelWidth = 4
 

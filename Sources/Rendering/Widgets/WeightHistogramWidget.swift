@@ -5,7 +5,7 @@ import Foundation
 /// 1e-8, including exact zeros) as its own bar at the left and the uniform weight 1/m marked.
 /// Bar heights are log(1 + count): a peaked matrix has n weights near 1 against n·m near 0,
 /// and both piles must show.
-struct WeightHistogramWidget {
+struct WeightHistogramWidget: PanelContent {
     let histogram: Histogram
     /// Keys per row: the uniform weight is 1/m.
     let keys: Int
@@ -13,8 +13,11 @@ struct WeightHistogramWidget {
     /// Columns left of the bins: the underflow bar and a gap.
     static let underflowWidth = 2
 
-    var title: String { "weights, log10" }
-    var note: String {
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
+        PanelHeading(title: "weights, log10", note: note)
+    }
+
+    private var note: String {
         "log count · 1/m = \(NumberFormat.fixed(1 / Double(max(keys, 1)), NumberFormat.decimals(for: 1 / Double(max(keys, 1)), maximum: 5)))"
     }
 

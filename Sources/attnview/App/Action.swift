@@ -50,12 +50,15 @@ enum Action: Hashable, Sendable {
     case edit(LineEditor.Edit)
     /// Enter in the editor: run the model on the edited text.
     case submitText
+    /// Esc in the editor: close it, the text on screen unchanged.
+    case cancelEdit
     /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
     case textRan(ModelHead)
     /// A key with no binding: it does nothing, except stop play like any key.
     case unboundKey
-    /// Esc: closes the editor, the grid or the help overlay, whichever is open; never quits.
-    case back
+    /// Esc with the help overlay open. Esc never quits: it closes what is open.
+    case closeHelp
+    /// `q` (Ctrl-C quits through its signal).
     case quit
     case resize(width: Int, height: Int)
 }

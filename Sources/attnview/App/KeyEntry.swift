@@ -18,6 +18,8 @@ struct KeyEntry: Sendable {
 
     /// The modes where the picture's keys work: the picture itself, and with the help overlay open.
     static let picture: Set<InputMode> = [.view, .help]
+    /// Every mode but those that take text: where `q` quits, a new mode included.
+    static let commandModes = Set(InputMode.allCases.filter { !$0.takesText })
 
     init(
         _ bindings: [(key: Key, action: Action)], or alternates: [(key: Key, action: Action)] = [], help: String,

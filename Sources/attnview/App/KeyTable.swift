@@ -70,9 +70,9 @@ struct KeyTable: Sendable {
             [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
             hint: KeyHint("zoom", priority: 6), scope: .model),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
+        KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
         KeyEntry(
-            [(.character("q"), .quit)], help: "quit (Ctrl-C too)", hint: KeyHint("quit", priority: 1)),
-        KeyEntry([(.escape, .back)], help: "close the help, grid or editor (never quits)"),
+            [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: KeyEntry.commandModes),
         // The heads grid.
         KeyEntry(
             [
@@ -95,14 +95,13 @@ struct KeyTable: Sendable {
             ], help: "policy √d_k / d_k / none, 0 the standard", hint: KeyHint("policy", priority: 6),
             parameters: [.policy], modes: [.grid]),
         KeyEntry(
-            [(.character("g"), .toggleGrid), (.escape, .back)], help: "close the grid",
+            [(.character("g"), .toggleGrid), (.escape, .toggleGrid)], help: "close the grid",
             hint: KeyHint("close", priority: 0), modes: [.grid]),
-        KeyEntry([(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: [.grid]),
         // The text editor: printable keys type, these edit.
         KeyEntry(
             [(.enter, .submitText)], help: "run the model on the text", hint: KeyHint("run", priority: 0),
             modes: [.editor]),
-        KeyEntry([(.escape, .back)], help: "cancel", hint: KeyHint("cancel", priority: 1), modes: [.editor]),
+        KeyEntry([(.escape, .cancelEdit)], help: "cancel", hint: KeyHint("cancel", priority: 1), modes: [.editor]),
         KeyEntry(
             [
                 (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)), (.home, .edit(.moveToStart)),
@@ -137,12 +136,12 @@ struct KeyTable: Sendable {
     /// The keys as `--help` lists them: one line per entry, keys then what they do; the picture's
     /// first (model-only ones marked), then the heads grid's and the text editor's under a heading.
     var helpText: String {
-        let sections: [(heading: String?, mode: InputMode)] = [
-            (nil, .view), ("in the heads grid (g):", .grid), ("in the text editor (/):", .editor),
+        let sections: [(heading: String?, modes: Set<InputMode>)] = [
+            (nil, [.view, .help]), ("in the heads grid (g):", [.grid]), ("in the text editor (/):", [.editor]),
         ]
         let width = entries.map(\.display.helpKeys.count).max() ?? 0
         return sections.map { section in
-            let lines = entries.filter { $0.modes.contains(section.mode) }.map { entry in
+            let lines = entries.filter { !$0.modes.isDisjoint(with: section.modes) }.map { entry in
                 let line = entry.display
                 return "  " + line.helpKeys + String(repeating: " ", count: width - line.helpKeys.count + 2)
                     + line.help + (entry.scope == .model ? " (with --model)" : "")

@@ -35,6 +35,9 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         next.editor = LineEditor(text: head.text)
     case .edit(let edit):
         next.editor = next.editor?.applying(edit)
+    case .cancelEdit:
+        next.editor = nil
+        next.view.status = "text unchanged"
     case .submitText:
         guard let editor = next.editor else { return (next, []) }
         if editor.text.allSatisfy(\.isWhitespace) {

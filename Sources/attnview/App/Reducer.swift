@@ -11,7 +11,7 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
     if action.isKeyPress {
         next.view.status = ""
         // Any key that does something closes the help, so its effect is visible.
-        if ![.toggleHelp, .back, .unboundKey].contains(action) { next.view.showHelp = false }
+        if ![.toggleHelp, .closeHelp, .unboundKey].contains(action) { next.view.showHelp = false }
         // While playing, a key press only stops the animation (q still quits).
         if state.view.playing && action != .quit {
             next.view.playing = false
@@ -32,7 +32,7 @@ private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppStat
     var next = state
     switch action {
     case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
-        .submitText, .textRan:
+        .submitText, .cancelEdit, .textRan:
         return reducingModel(next, action)
     case .halveDk, .decrementDk:
         let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
@@ -105,16 +105,7 @@ private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppStat
         next.view.status = reason
     case .toggleHelp: next.view.showHelp.toggle()
     case .unboundKey: break
-    case .back:
-        // Esc closes what is open, innermost first, and never quits (q and Ctrl-C do).
-        if next.editor != nil {
-            next.editor = nil
-            next.view.status = "text unchanged"
-        } else if next.gridCursor != nil {
-            next.gridCursor = nil
-        } else {
-            next.view.showHelp = false
-        }
+    case .closeHelp: next.view.showHelp = false
     case .quit: return (next, [.quit])
     case .resize(let width, let height):
         next.width = width

@@ -16,6 +16,14 @@ final class NCursesBackend {
     private var ended = false
     private var earlyEmptyReads = 0
     private static let resizeCheckMilliseconds: Int32 = 200
+    /// The ncurses key codes the app has names for (function keys apart).
+    private static let keypadKeys: [Int32: Key] = [
+        KEY_LEFT: .left, KEY_RIGHT: .right, KEY_UP: .up, KEY_DOWN: .down, KEY_SLEFT: .shiftLeft,
+        KEY_SRIGHT: .shiftRight, KEY_HOME: .home, KEY_END: .end, KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown,
+        KEY_IC: .insert, KEY_DC: .delete, KEY_BTAB: .backTab, KEY_ENTER: .enter, KEY_BACKSPACE: .backspace,
+    ]
+    /// How long the rest of an escape sequence cut off mid-read may take to arrive (slow links).
+    private static let sequenceRestMilliseconds: Int32 = 50
     /// The frame ncurses' window holds, to skip unchanged cells; nil forces a full copy.
     private var shown: Frame?
 
@@ -44,18 +52,10 @@ final class NCursesBackend {
         cbreak()
         noecho()
         nonl()
+        // ncurses decodes the keys its terminfo entry lists; the rest (End as ESC [ 4 ~ under
+        // xterm-256color in tmux, arrows as ESC [ A after Ctrl-Z and `fg`, Alt+key) arrives as
+        // characters, which KeyDecoder parses whole.
         keypad(window, true)
-        // After Ctrl-Z and `fg` ncurses does not switch the keypad back to application mode, so
-        // arrows then arrive as ESC [ A…D: know those too, or ← would read as Esc and quit.
-        // Home and End arrive in several spellings (tmux sends ESC [ 1 ~ and ESC [ 4 ~, which
-        // xterm-256color's terminfo does not list): unknown, they would read as Esc and close the editor.
-        for (sequence, key) in [
-            ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT),
-            ("\u{1b}[1~", KEY_HOME), ("\u{1b}[4~", KEY_END), ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END),
-            ("\u{1b}[7~", KEY_HOME), ("\u{1b}[8~", KEY_END),
-        ] {
-            define_key(sequence, key)
-        }
         set_escdelay(25)
         curs_set(0)
         var terminalColors = 0
@@ -78,8 +78,8 @@ final class NCursesBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Shows `frame`. Only cells that differ from the last frame are handed to ncurses, which
-    /// then compares them with the screen and sends just the changes.
+    /// Shows `frame`: writes the runs `FrameDiff` finds against the last frame, and ncurses then
+    /// sends the terminal just the changes.
     func present(_ frame: Frame) {
         let (width, height) = size
         var previous = shown
@@ -93,30 +93,13 @@ final class NCursesBackend {
             werase(window)
             previous = nil
         }
-        let columns = min(width, frame.width)
-        let old = previous?.cells ?? []
-        old.withUnsafeBufferPointer { oldCells in
-            frame.cells.withUnsafeBufferPointer { cells in
-                for y in 0..<min(height, frame.height) {
-                    let row = y * frame.width
-                    // A wide character spans two cells: on a row that has (or had) one, a change
-                    // anywhere redraws the whole row, so no half of a wide character is left behind.
-                    let wholeRow =
-                        !oldCells.isEmpty
-                        && (cells[row..<(row + columns)].contains { $0.isContinuation }
-                            || oldCells[row..<(row + columns)].contains { $0.isContinuation })
-                        && !cells[row..<(row + columns)].elementsEqual(oldCells[row..<(row + columns)])
-                    for x in 0..<columns {
-                        let cell = cells[row + x]
-                        if !wholeRow && !oldCells.isEmpty && oldCells[row + x] == cell { continue }
-                        if cell.isContinuation && x > 0 && DisplayWidth.of(cells[row + x - 1].character) == 2 {
-                            continue
-                        }
-                        let pair =
-                            depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                        put(cell.isContinuation ? " " : cell.character, y: y, x: x, cell.attributes, pair)
-                    }
-                }
+        for run in FrameDiff.runs(from: previous, to: frame, width: width, height: height) {
+            for (offset, cell) in run.cells.enumerated() {
+                let x = run.x + offset
+                // The right half of a wide character: the terminal drew it with the left half.
+                if cell.isContinuation && x > 0 && DisplayWidth.of(frame[x - 1, run.y].character) == 2 { continue }
+                let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
+                put(cell.isContinuation ? " " : cell.character, y: run.y, x: x, cell.attributes, pair)
             }
         }
         shown = frame
@@ -132,18 +115,17 @@ final class NCursesBackend {
     }
 
     /// Waits up to `waitMilliseconds` (nil: until a key or a resize) for input, then drains
-    /// everything pending without waiting. Returns nil when stdin has ended.
+    /// everything pending without waiting and decodes it (`KeyDecoder`). Returns nil when stdin
+    /// has ended.
     func readKeys(waitMilliseconds: Int32?) -> [Key]? {
         while true {
             // SIGWINCH may land on another thread (OpenBLAS starts its own), leaving this read
             // asleep: wake every 200 ms so ncurses can report a resize it has noted.
             let wait = waitMilliseconds ?? Self.resizeCheckMilliseconds
-            wtimeout(window, wait)
-            var character: wint_t = 0
             let clock = ContinuousClock()
             let started = clock.now
-            let first = wget_wch(window, &character)
-            if first == ERR {
+            let input = read(waitMilliseconds: wait)
+            if input.isEmpty {
                 // A read that keeps failing long before its timeout is at end of input.
                 let early = clock.now - started < .milliseconds(Int(wait) / 2)
                 earlyEmptyReads = early ? earlyEmptyReads + 1 : 0
@@ -152,15 +134,28 @@ final class NCursesBackend {
                 return []
             }
             earlyEmptyReads = 0
-            var keys = [translate(first, character)].compactMap { $0 }
-            wtimeout(window, 0)
-            while true {
-                let status = wget_wch(window, &character)
-                if status == ERR { break }
-                if let key = translate(status, character) { keys.append(key) }
+            var (keys, pending) = KeyDecoder.decode(input, final: false)
+            // An escape sequence cut off by the drain: give the rest of it a moment to arrive.
+            if !pending.isEmpty {
+                let more = read(waitMilliseconds: Self.sequenceRestMilliseconds)
+                keys += KeyDecoder.decode(pending + more, final: true).keys
             }
             return keys
         }
+    }
+
+    /// Everything readable within `waitMilliseconds` for the first input, then without waiting.
+    private func read(waitMilliseconds: Int32) -> [TerminalInput] {
+        wtimeout(window, waitMilliseconds)
+        var character: wint_t = 0
+        var input: [TerminalInput] = []
+        var status = wget_wch(window, &character)
+        wtimeout(window, 0)
+        while status != ERR {
+            if let element = translate(status, character) { input.append(element) }
+            status = wget_wch(window, &character)
+        }
+        return input
     }
 
     /// Ends the screen and restores the terminal; safe to call twice.
@@ -173,38 +168,16 @@ final class NCursesBackend {
         TerminalRestorer.uninstall()
     }
 
-    private func translate(_ status: Int32, _ character: wint_t) -> Key? {
-        if status == KEY_CODE_YES {
-            switch Int32(character) {
-            case KEY_LEFT: return .left
-            case KEY_RIGHT: return .right
-            case KEY_UP: return .up
-            case KEY_DOWN: return .down
-            case KEY_SLEFT: return .shiftLeft
-            case KEY_SRIGHT: return .shiftRight
-            case KEY_HOME: return .home
-            case KEY_END: return .end
-            case KEY_PPAGE: return .pageUp
-            case KEY_NPAGE: return .pageDown
-            case KEY_BACKSPACE: return .backspace
-            case KEY_DC: return .delete
-            case KEY_ENTER: return .enter
-            case KEY_RESIZE:
-                let (width, height) = size
-                return .resize(width: width, height: height)
-            default: return nil
-            }
+    /// A key ncurses decoded, or a raw character; keys the app has no name for are dropped.
+    private func translate(_ status: Int32, _ character: wint_t) -> TerminalInput? {
+        guard status == KEY_CODE_YES else { return Unicode.Scalar(UInt32(character)).map { .character($0) } }
+        let code = Int32(character)
+        if code > KEY_F0 && code <= KEY_F0 + 63 { return .key(.function(Int(code - KEY_F0))) }
+        if code == KEY_RESIZE {
+            let (width, height) = size
+            return .key(.resize(width: width, height: height))
         }
-        switch character {
-        case 27: return .escape
-        case 9: return .tab
-        case 13, 10: return .enter
-        case 127, 8: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(character) + 96)))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { return nil }
-            return .character(Character(scalar))
-        }
+        return Self.keypadKeys[code].map { .key($0) }
     }
 
     private func attributes(_ attributes: CellAttributes) -> attr_t {

@@ -1,14 +1,19 @@
-/// A key press as the app understands it, independent of ncurses' key codes.
+/// A key press as the app understands it, independent of ncurses' key codes and of the escape
+/// sequences terminals send.
 enum Key: Hashable, Sendable {
     /// A printable character (letters, digits, punctuation).
     case character(Character)
     case left, right, up, down
     case shiftLeft, shiftRight
-    case tab
+    case tab, backTab
+    case enter, backspace
     case escape
-    /// Editing and paging keys (the text editor, the layer keys).
-    case home, end, pageUp, pageDown, backspace, delete, enter
-    /// Ctrl plus a letter, e.g. Ctrl-U (`control("u")`).
+    case home, end, pageUp, pageDown, insert, delete
+    /// F1, F2, …
+    case function(Int)
+    /// Alt (Meta) with a printable character: the terminal sends ESC and the character.
+    case alt(Character)
+    /// Ctrl with a letter, e.g. Ctrl-U (`control("u")`): the text editor's line keys.
     case control(Character)
     /// The terminal changed size; the new size in cells.
     case resize(width: Int, height: Int)
@@ -24,14 +29,18 @@ enum Key: Hashable, Sendable {
         case .shiftLeft: "Shift+←"
         case .shiftRight: "Shift+→"
         case .tab: "Tab"
+        case .backTab: "Shift+Tab"
+        case .enter: "Enter"
+        case .backspace: "Backspace"
         case .escape: "Esc"
         case .home: "Home"
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
-        case .backspace: "Backspace"
+        case .insert: "Insert"
         case .delete: "Delete"
-        case .enter: "Enter"
+        case .function(let number): "F\(number)"
+        case .alt(let character): "Alt+\(character)"
         case .control(let letter): "Ctrl-\(letter.uppercased())"
         case .resize: "resize"
         }
