@@ -119,6 +119,28 @@ start_model() {
     wait_for "attention · layer 0 head 0"
 }
 
+# grid_open: `rounds` times `g` timed (72 heads summarised + the grid drawn), then Esc untimed.
+grid_open() {
+    : >"$work/inside"
+    : >"$work/screen"
+    for ((round = 0; round < rounds; round++)); do
+        local before start
+        before=$(log_lines)
+        start=$(now_ns)
+        tmux_ send-keys -t 0 g
+        wait_for_log "$before"
+        wait_for "heads · layer"
+        echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
+        tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
+        before=$(log_lines)
+        tmux_ send-keys -t 0 Escape
+        wait_for_log "$before"
+        sleep 0.06
+    done
+    summary "g heads grid (72 heads): inside attnview" "$work/inside"
+    summary "g heads grid: send-keys → frame drawn" "$work/screen"
+}
+
 # new_texts: `rounds` times `/`, Ctrl-U, the other text, then Enter timed (encoder + frame).
 new_texts() {
     : >"$work/inside"
@@ -161,7 +183,7 @@ if "$binary" snapshot --model minilm --text x --format json >/dev/null 2>&1; the
     start_model minilm
     measure 64 32 ". / , next / previous head (no encoder)" . ,
     measure 64 32 "PgDn / PgUp next / previous layer" NPage PPage
-    measure 64 32 "g heads grid open / close (72 heads)" g g
+    grid_open
     new_texts
 else
     echo "MiniLM not installed (make model): model figures skipped"
