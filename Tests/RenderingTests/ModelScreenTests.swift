@@ -26,7 +26,6 @@ import Testing
     @Test func modelScreenNamesTheHeadAndLabelsTokens() throws {
         for (width, height) in [(80, 24), (160, 48)] {
             let text = try Self.screen(width: width, height: height).plainText()
-            if width == 160 { try? text.write(toFile: "/tmp/mv-160.txt", atomically: true, encoding: .utf8) }
             #expect(text.contains("attention · layer 1 head 3"))
             #expect(text.contains("▶   cat "), "the selected query token at the left of its row")
             #expect(text.contains("cat (2) attends to") == (width == 160), "the compact screen has no inspector")
@@ -45,10 +44,8 @@ import Testing
         }
         let grid = try Self.screen(
             grid: HeadsGrid(cursorLayer: 1, cursorHead: 2, summaries: heads), width: 80, height: 24)
-        print(grid.plainText())
         #expect(grid.plainText().contains("heads · layer 1 head 2 · entropy 0.40 flat"))
         let editor = try Self.screen(editor: LineEditor(text: "the cat sat on the mat in 東京"), width: 80, height: 24)
-        print(editor.plainText())
         #expect(editor.plainText().contains("text ▸ the cat sat on the mat in 東京"))
         #expect(editor.plainText().contains("Enter run · Esc cancel"))
     }
