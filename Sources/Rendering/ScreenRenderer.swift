@@ -62,9 +62,19 @@ public struct ScreenRenderer: Sendable {
         let inspector: any Widget =
             model.map { Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.tokens)) }
             ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
+        // A model's screen without room for the row panel gives it the histograms' place: which
+        // token a word attends to is the question there, and the statistics keep the numbers.
+        var inspectorArea = layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil }
+        var histograms = true
+        if model != nil, inspectorArea == nil {
+            let bottom = layout.logitHistogram
+            inspectorArea = Rect(
+                x: bottom.x, y: bottom.y, width: layout.weightHistogram.maxX - bottom.x, height: bottom.height)
+            histograms = false
+        }
         let slots: [(area: Rect?, widget: any Widget)] = [
             (layout.heatmap, heatmap),
-            (layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil }, inspector),
+            (inspectorArea, inspector),
             (layout.statistics, Panel(StatisticsPanel(stats: result.stats, ascii: ascii))),
             (
                 layout.parameters,
@@ -73,8 +83,14 @@ public struct ScreenRenderer: Sendable {
                         params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii,
                         keys: keys, mode: view.mode, model: model))
             ),
-            (layout.logitHistogram, Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))),
-            (layout.weightHistogram, Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))),
+            (
+                histograms ? layout.logitHistogram : nil,
+                Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))
+            ),
+            (
+                histograms ? layout.weightHistogram : nil,
+                Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))
+            ),
             (layout.sweep, Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii))),
             (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
             (
