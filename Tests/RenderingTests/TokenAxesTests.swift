@@ -90,6 +90,20 @@ import Testing
         #expect(widget.note(in: area, styles: styles).hasPrefix("rows \(window.rows.lowerBound)–"))
     }
 
+    @Test func overviewRowsOfTwoShortTokensNameThem() {
+        let styles = ThemeStyles(theme: .fallback, depth: .trueColor, ascii: false)
+        let tokens = ["[CLS]", "the", "animal", "didn", "'", "t", "cross", "the", "street", "because", "it", "was"]
+        let widget = TokenHeatmapWidget(
+            matrix: Self.shifted(12), mask: Mask(n: 12, m: 12, causal: false), mode: .weights, queryTokens: tokens,
+            keyTokens: tokens, selectedRow: 10, zoomed: false)
+        var frame = Frame(width: 44, height: 7)
+        widget.draw(into: &frame, area: frame.bounds, styles: styles)
+        let text = frame.plainText()
+        #expect(text.contains("[CLS] the") && text.contains("animal didn") && text.contains("it was"))
+        #expect(text.contains("8–9"), "'street because' is wider than 12 cells: its indices instead")
+        #expect(widget.overviewLabelWidth == 2 + 12 + 1)
+    }
+
     @Test func wideTokensKeepTheirColumns() {
         let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
         let tokens = ["[CLS]", "東", "京", "[SEP]"]

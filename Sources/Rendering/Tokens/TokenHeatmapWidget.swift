@@ -35,6 +35,13 @@ struct TokenHeatmapWidget: PanelContent {
     /// Cells of a query label.
     private var labelColumns: Int { labelWidth - 3 }
 
+    /// `labelWidth` for the pooled overview, where a text row covers two tokens or more: room for
+    /// two short tokens side by side ("it was"), which read better than their indices.
+    var overviewLabelWidth: Int {
+        let pairs = zip(queryTokens, queryTokens.dropFirst()).map { DisplayWidth.of($0) + 1 + DisplayWidth.of($1) }
+        return max(labelWidth, 2 + min(TokenLabels.maximumPairWidth, pairs.max() ?? 0) + 1)
+    }
+
     /// Rows of downward key labels in `area`: as many as the longest token needs, fewer (down to
     /// each key's first character) when that lets every query have its own row.
     func keyLabelRows(in area: Rect) -> Int {
@@ -66,7 +73,7 @@ struct TokenHeatmapWidget: PanelContent {
             )
         case .overview(let geometry):
             let inner = HeatmapWidget.size(of: geometry, rows: matrix.rows)
-            return (labelWidth - 1 + inner.width, inner.height)
+            return (overviewLabelWidth - 1 + inner.width, inner.height)
         }
     }
 
@@ -88,7 +95,9 @@ struct TokenHeatmapWidget: PanelContent {
     }
 
     private func overviewArea(_ area: Rect) -> Rect {
-        Rect(x: area.x + labelWidth - 1, y: area.y, width: area.width - labelWidth + 1, height: area.height)
+        Rect(
+            x: area.x + overviewLabelWidth - 1, y: area.y, width: area.width - overviewLabelWidth + 1,
+            height: area.height)
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
@@ -173,15 +182,16 @@ struct TokenHeatmapWidget: PanelContent {
             into: &frame, area: inner, styles: styles)
         // HeatmapWidget centres its picture: its marker column moves right by the same slack.
         let slack = max(0, inner.width - HeatmapWidget.size(of: geometry, rows: matrix.rows).width) / 2
+        let overviewColumns = overviewLabelWidth - 3
         var start = 0
         while start < matrix.rows {
             let cellRow = geometry.cellRow(ofMatrixRow: start)
             var end = start + 1
             while end < matrix.rows, geometry.cellRow(ofMatrixRow: end) == cellRow { end += 1 }
-            let label = TokenLabels.rowLabel(tokens: queryTokens, range: start..<end, width: labelColumns)
+            let label = TokenLabels.rowLabel(tokens: queryTokens, range: start..<end, width: overviewColumns)
             let style = (start..<end).contains(selected) ? styles.selection : styles.muted
             frame.putText(
-                String(repeating: " ", count: max(0, labelColumns - DisplayWidth.of(label))) + label,
+                String(repeating: " ", count: max(0, overviewColumns - DisplayWidth.of(label))) + label,
                 x: area.x + slack + 1, y: area.y + cellRow, style: style)
             start = end
         }

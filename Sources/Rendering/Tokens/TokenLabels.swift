@@ -3,6 +3,8 @@
 enum TokenLabels {
     /// The widest a query label may be; longer tokens end in "…".
     static let maximumWidth = 10
+    /// The widest two tokens of one overview row may be together ("it was").
+    static let maximumPairWidth = 12
     /// The most text rows a downward key label may take.
     static let maximumKeyRows = 6
 
