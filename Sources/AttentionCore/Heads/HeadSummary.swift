@@ -1,21 +1,6 @@
 import Dispatch
 import TensorFiles
 
-/// One attention head's Q and K (tokens × d_head each, row-major): what a transformer layer
-/// hands over per head.
-public struct HeadInputs: Sendable {
-    /// Queries, n × d_head.
-    public let queries: Matrix
-    /// Keys, m × d_head.
-    public let keys: Matrix
-
-    /// A head's Q and K; they must have the same width.
-    public init(queries: Matrix, keys: Matrix) {
-        self.queries = queries
-        self.keys = keys
-    }
-}
-
 /// A head at a glance, for the heads grid: how peaked its rows are and a small picture of its
 /// weights, at the divisor the view is using now (so a divisor change reshapes every head).
 public struct HeadSummary: Equatable, Sendable {
