@@ -8,12 +8,13 @@ public final class AttentionEngine {
     private var inputs: (key: InputsKey, value: AttentionInputs)?
     var dotProducts = DotProductCache()
 
-    /// Where `.model` inputs come from; nil for an engine that only sees generated and file inputs.
-    private let headProvider: HeadProvider?
+    /// Where `.files` and `.model` inputs come from: the core reads no files and runs no model.
+    private let provider: InputsProvider?
 
-    /// An engine with empty caches; `headProvider` hands it the Q and K of `.model` sources.
-    public init(headProvider: HeadProvider? = nil) {
-        self.headProvider = headProvider
+    /// An engine with empty caches; `inputs` hands it the Q and K of `.files` and `.model` sources
+    /// (nil for an engine that only generates its inputs).
+    public init(inputs provider: InputsProvider? = nil) {
+        self.provider = provider
     }
 
     /// How many matrix products the engine has run: a divisor-only change must not add one.
@@ -59,41 +60,21 @@ public final class AttentionEngine {
             let generated = AttentionInputs(generated: recipe, dims: params.dk)
             replaceInputs(key: key, with: generated)
             return (params, generated)
-        case .files(let qPath, let kPath):
-            let key = InputsKey.files(q: qPath, k: kPath)
+        case .files, .model:
+            let key = InputsKey.fixed(params.source)
             if let current = inputs, current.key == key {
                 let resolved = try Self.resolve(
                     params, dims: current.value.dims, n: current.value.n, m: current.value.m)
                 return (resolved, current.value)
             }
-            let q = try Self.readMatrix(qPath)
-            let k = try Self.readMatrix(kPath)
-            let resolved = try Self.resolve(params, q: q, k: k, qName: qPath, kName: kPath)
+            guard let provider else { throw .shapeMismatch("no Q and K were handed to the engine for these inputs") }
+            let (q, k) = try provider(params.source)
+            var names = (q: "Q", k: "K")
+            if case let .files(qPath, kPath) = params.source { names = (qPath, kPath) }
+            let resolved = try Self.resolve(params, q: q, k: k, qName: names.q, kName: names.k)
             let fixed = AttentionInputs(queries: q, keys: k)
             replaceInputs(key: key, with: fixed)
             return (resolved, fixed)
-        case .model(let head):
-            let key = InputsKey.model(head)
-            if let current = inputs, current.key == key {
-                let resolved = try Self.resolve(
-                    params, dims: current.value.dims, n: current.value.n, m: current.value.m)
-                return (resolved, current.value)
-            }
-            guard let (q, k) = headProvider?(head) else {
-                throw .shapeMismatch("no Q and K were handed in for layer \(head.layer), head \(head.head)")
-            }
-            let resolved = try Self.resolve(params, q: q, k: k, qName: "Q", kName: "K")
-            let fixed = AttentionInputs(queries: q, keys: k)
-            replaceInputs(key: key, with: fixed)
-            return (resolved, fixed)
-        }
-    }
-
-    private static func readMatrix(_ path: String) throws(AttentionError) -> Matrix {
-        do {
-            return try NPYReader.read(path: path)
-        } catch {
-            throw AttentionError(error)
         }
     }
 
@@ -199,8 +180,8 @@ public final class AttentionEngine {
 /// What identifies a set of inputs: equal keys give identical Q and K.
 enum InputsKey: Equatable {
     case generated(GeneratedRecipe)
-    case files(q: String, k: String)
-    case model(ModelHead)
+    /// Files or a model head, handed in by the provider.
+    case fixed(InputSource)
 }
 
 extension AttentionEngine {

@@ -1,5 +1,3 @@
-import TensorFiles
-
 /// Everything that can go wrong in the core, each case naming the flag or file at fault.
 public enum AttentionError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A parameter outside its documented range; `flag` is the command-line spelling, e.g. `--dk`.
@@ -18,17 +16,6 @@ public enum AttentionError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .fileNotFound(path): "\(path): no such file or not readable"
         case let .badFile(path, reason): "\(path): \(reason)"
         case let .shapeMismatch(message): message
-        }
-    }
-}
-
-extension AttentionError {
-    /// The core's spelling of a file reader's error: missing stays missing, anything else is a bad file.
-    init(_ error: TensorFileError) {
-        switch error {
-        case let .fileNotFound(path): self = .fileNotFound(path: path)
-        case let .badFile(path, _), let .badTensor(path, _, _), let .missingTensor(path, _):
-            self = .badFile(path: path, reason: String(error.description.dropFirst(path.count + 2)))
         }
     }
 }

@@ -3,7 +3,7 @@ import TensorFiles
 /// Which head of which model on which text a handed-in Q and K come from.
 ///
 /// Labels only: the core carries them into results, headers and JSON and uses them to know when
-/// the inputs changed; the matrices themselves come from `AttentionEngine`'s head provider.
+/// the inputs changed; the matrices themselves come from `AttentionEngine`'s inputs provider.
 public struct ModelHead: Hashable, Sendable {
     /// The `--model` value as the user gave it (a name such as `minilm`, or a folder path).
     public var model: String
@@ -32,5 +32,6 @@ public struct ModelHead: Hashable, Sendable {
     }
 }
 
-/// Hands the engine the Q (n × d_head) and K of a model head; nil if it has none for those labels.
-public typealias HeadProvider = @Sendable (ModelHead) -> (queries: Matrix, keys: Matrix)?
+/// Hands the engine fixed Q (n × d) and K (m × d) for a `.files` or `.model` source: the caller
+/// reads the files or runs the model, the core only computes. Errors name the file at fault.
+public typealias InputsProvider = @Sendable (InputSource) throws(AttentionError) -> (queries: Matrix, keys: Matrix)

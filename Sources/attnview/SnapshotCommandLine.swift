@@ -32,8 +32,10 @@ struct SnapshotCommandLine {
             add("--k", k)
             add("--dk", "\(params.dk)")
         case let .model(head):
-            add("--model", head.model)
-            add("--text", head.text)
+            // `--flag=value` for a value that starts with "-", which would otherwise read as a flag.
+            for (flag, value) in [("--model", head.model), ("--text", head.text)] {
+                if value.hasPrefix("-") { words.append("\(flag)=\(value)") } else { add(flag, value) }
+            }
             add("--layer", "\(head.layer)")
             add("--head", "\(head.head)")
             add("--dk", "\(params.dk)")

@@ -109,11 +109,15 @@ import Testing
 
     @Test func unreadableFilesAreReportedNamingTheFile() {
         let params = AttentionParams(source: .files(q: "/nonexistent/q.npy", k: "/nonexistent/k.npy"))
-        #expect(throws: AttentionError.self) { try AttentionEngine().compute(params) }
+        #expect(throws: AttentionError.self) { try fileEngine().compute(params) }
         do {
-            _ = try AttentionEngine().compute(params)
+            _ = try fileEngine().compute(params)
         } catch {
             #expect(error.description.contains("/nonexistent/q.npy"))
+        }
+        // The core reads no files: an engine without a provider refuses file inputs.
+        #expect(throws: AttentionError.shapeMismatch("no Q and K were handed to the engine for these inputs")) {
+            try AttentionEngine().compute(params)
         }
     }
 
@@ -203,7 +207,7 @@ extension Matrix {
     @Test func fileInputsAreReadOnceAndCutToDk() throws {
         let q = try writeNPY((0..<12).map(Float.init), rows: 3, cols: 4, name: "q.npy")
         let k = try writeNPY((0..<8).map { Float($0) / 8 }, rows: 2, cols: 4, name: "k.npy")
-        let engine = AttentionEngine()
+        let engine = fileEngine()
         var params = AttentionParams(dk: AttentionParams.allFileColumns, scale: .none, source: .files(q: q, k: k))
         let all = try engine.compute(params)
         #expect(all.params.n == 3 && all.params.m == 2 && all.params.dk == 4)
@@ -225,7 +229,23 @@ extension Matrix {
         let k = try writeNPY([1, 2, 3], rows: 1, cols: 3, name: "k.npy")
         let params = AttentionParams(dk: AttentionParams.allFileColumns, source: .files(q: q, k: k))
         #expect(throws: AttentionError.shapeMismatch("\(q) has d = 2 but \(k) has d = 3: Q and K need the same d")) {
-            try AttentionEngine().compute(params)
+            try fileEngine().compute(params)
         }
+    }
+}
+
+/// An engine handed `.npy` files the way the command hands them (the core reads no files itself).
+private func fileEngine() -> AttentionEngine {
+    AttentionEngine { source throws(AttentionError) in
+        guard case let .files(q, k) = source else { throw .shapeMismatch("files only") }
+        func read(_ path: String) throws(AttentionError) -> Matrix {
+            do {
+                return try NPYReader.read(path: path)
+            } catch {
+                if case .fileNotFound = error { throw .fileNotFound(path: path) }
+                throw .badFile(path: path, reason: error.description)
+            }
+        }
+        return (try read(q), try read(k))
     }
 }

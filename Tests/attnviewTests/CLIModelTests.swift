@@ -117,6 +117,17 @@ private func shellWords(_ line: String) -> [String] {
     #expect(try CLIRunner.run(arguments).stdout == first.stdout)
 }
 
+@Test func aTextStartingWithADashIsReproducedToo() throws {
+    let first = try CLIRunner.run([
+        "snapshot", "--model", tiny(), "--text=-the cat-", "--width", "80", "--height", "24",
+    ])
+    #expect(first.status == 0, "\(first.stderr)")
+    let header = try #require(first.stdoutText.split(separator: "\n").first)
+    #expect(header.contains("'--text=-the cat-'"))
+    let arguments = Array(shellWords(String(header.dropFirst(2))).dropFirst())
+    #expect(try CLIRunner.run(arguments).stdout == first.stdout)
+}
+
 @Test func headsHasOneRowPerLayerAndHeadInEveryFormat() throws {
     let document = try json(["heads", "--model", tiny(), "--text", "The cat sat on the mat.", "--format", "json"])
     let rows = try #require(document["rows"] as? [[String: Any]])
@@ -135,6 +146,8 @@ private func shellWords(_ line: String) -> [String] {
     #expect(rowStats["logit_std"] as? Double == snapshotStats["logit_std"] as? Double)
     #expect(rowStats["regime"] as? String == snapshotStats["regime"] as? String)
 
+    let dashed = try CLIRunner.run(["heads", "--model", tiny(), "--text=-the cat-", "--format", "json"])
+    #expect(dashed.status == 0, "\(dashed.stderr)")
     let csv = try CLIRunner.run(["heads", "--model", tiny(), "--format", "csv", "--scale", "none"]).stdoutText
     let lines = csv.split(separator: "\n")
     #expect(lines.count == 5)

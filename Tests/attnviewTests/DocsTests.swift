@@ -24,13 +24,13 @@ enum Docs {
     let readme = try Docs.text("README.md")
     #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count <= 300)
     let links = Set(Docs.relativeLinks(in: readme))
-    for page in ["cli", "statistics", "inputs", "themes", "performance", "contributing"] {
+    for page in ["cli", "statistics", "inputs", "model", "themes", "performance", "contributing"] {
         #expect(links.contains("docs/\(page).md"), "README links docs/\(page).md")
     }
 }
 
 @Test(arguments: [
-    "README.md", "docs/cli.md", "docs/statistics.md", "docs/inputs.md", "docs/themes.md",
+    "README.md", "docs/cli.md", "docs/statistics.md", "docs/inputs.md", "docs/model.md", "docs/themes.md",
     "docs/performance.md", "docs/contributing.md",
 ])
 func everyRelativeLinkOfADocPointsToAFile(page: String) throws {

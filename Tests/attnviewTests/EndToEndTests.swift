@@ -224,4 +224,22 @@ import Testing
         let screen = try session.waitFor("d_k 128") { Self.dk($0) == 128 }
         #expect(!screen.contains(TmuxSession.exitMarker))
     }
+
+    @Test func modelHeadOpensInTheViewWithDkCappedAtTheHeadSize() throws {
+        let model = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TransformerTests/Fixtures/models/tiny-f32").path
+        let session = try TmuxSession(arguments: [
+            "--model", model, "--text", "The cat sat on the mat.", "--layer", "1",
+        ])
+        let screen = try session.waitFor("the model's head") {
+            $0.contains("attention · layer 1 head 0") && $0.contains("[CLS]") && Self.dk($0) == 4
+        }
+        #expect(screen.contains("statistics"))
+        try session.send("Right")
+        try session.waitFor("d_k stays at d_head") { $0.contains("d_k") && Self.dk($0) == 4 }
+        try session.send("r")
+        try session.waitFor("the seed key refused") { $0.contains("Q and K come from the model") }
+        try session.send("q")
+        try session.waitFor("exit") { $0.contains("\(TmuxSession.exitMarker) status=0") }
+    }
 }

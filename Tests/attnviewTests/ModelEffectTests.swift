@@ -16,7 +16,7 @@ import Testing
         let labels = ModelHead(
             model: tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 1, head: 1, layers: 0, heads: 0)
         let run = try ModelRun(labels: labels, environment: [:])
-        let engine = AttentionEngine(headProvider: run.headProvider)
+        let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
         let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
         let result = try engine.compute(params)
         let runner = EffectRunner(

@@ -31,8 +31,9 @@ public struct SafetensorsHeader: Sendable {
         }
         guard let dictionary = object as? [String: Any] else { throw .file("header is not a JSON object") }
         var entries: [String: SafetensorsEntry] = [:]
-        for (name, value) in dictionary where name != "__metadata__" {
-            entries[name] = try Self.entry(value, dataBytes: dataBytes, name: name)
+        // In name order, so a file with several bad entries always reports the same one.
+        for name in dictionary.keys.sorted() where name != "__metadata__" {
+            entries[name] = try Self.entry(dictionary[name] as Any, dataBytes: dataBytes, name: name)
         }
         self.entries = entries
     }
@@ -82,6 +83,8 @@ public struct SafetensorsHeader: Sendable {
 
 /// Why a header was refused: the whole file, or one tensor by name.
 public enum SafetensorsHeaderFailure: Error, Equatable {
+    /// The header as a whole (not JSON, not an object).
     case file(String)
+    /// One entry, by tensor name.
     case tensor(name: String, reason: String)
 }

@@ -22,8 +22,14 @@ public struct BertEncoder: Sendable {
         self.weights = weights
     }
 
+    /// OpenBLAS runs single-threaded, as in the core: at MiniLM's sizes its idle workers spin in
+    /// sched_yield after every call, and on 2 cores two threads measured slower (70–140 ms for a
+    /// whole snapshot) than one (70–90 ms).
+    private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
+
     /// Every layer's Q and K for `ids` (1 ≤ count ≤ maxPositions, each below the vocabulary size).
     public func run(ids: [Int]) -> EncoderQK {
+        _ = Self.singleThreadedBLAS
         let n = ids.count
         precondition((1...config.maxPositions).contains(n), "1–\(config.maxPositions) tokens")
         precondition(ids.allSatisfy { (0..<weights.vocabularySize).contains($0) }, "token ids inside the vocabulary")

@@ -1,52 +1,37 @@
 /// GELU with the exact erf, as HuggingFace's "gelu": x·½(1 + erf(x/√2)).
 ///
-/// erf is a rational approximation evaluated sixteen lanes at a time: libm's scalar `erff` took
-/// 7 % of a MiniLM run. The approximation x·P(x²)/Q(x²) on [−4, 4] (degree 5 over 5, fitted by
-/// weighted least squares; erf is ±1 to float precision beyond) is within 4e-7 of erf in float32.
+/// erf is a rational approximation x·P(x²)/Q(x²) on [−4, 4] (degree 5 over 5, fitted by weighted
+/// least squares; erf is ±1 to float precision beyond), within 4e-7 of libm's `erff`. Written as a
+/// plain loop of multiply-adds and one division, it vectorises: 1.2 ms for MiniLM's 875 000 values
+/// at 95 tokens, where calling `erff` took 33 ms.
 enum GELU {
-    private static let p: [Float] = [
-        1.1283789659347776, 0.19601720655298543, 0.05343764954904382, 0.003994238612737481,
-        0.0002879237894762801, 1.9776204763990098e-06,
-    ]
-    private static let q: [Float] = [
-        1.0, 0.5070468326563333, 0.11638153340749008, 0.015425078515562143, 0.0012142809634241004,
-        3.750414757013766e-05,
-    ]
-
-    /// erf(x) lane by lane.
+    /// erf(x), to float precision.
     @inline(__always)
-    static func erf(_ x: SIMD16<Float>) -> SIMD16<Float> {
-        let c = x.clamped(lowerBound: SIMD16(repeating: -4), upperBound: SIMD16(repeating: 4))
+    static func erf(_ x: Float) -> Float {
+        let c = min(max(x, -4), 4)
         let z = c * c
-        var numerator = SIMD16<Float>(repeating: p[5])
-        var denominator = SIMD16<Float>(repeating: q[5])
-        for degree in (0..<5).reversed() {
-            numerator = numerator * z + SIMD16(repeating: p[degree])
-            denominator = denominator * z + SIMD16(repeating: q[degree])
-        }
-        return (c * numerator / denominator).clamped(
-            lowerBound: SIMD16(repeating: -1), upperBound: SIMD16(repeating: 1))
+        var p: Float = 1.9776204763990098e-06
+        p = p * z + 0.0002879237894762801
+        p = p * z + 0.003994238612737481
+        p = p * z + 0.05343764954904382
+        p = p * z + 0.19601720655298543
+        p = p * z + 1.1283789659347776
+        var q: Float = 3.750414757013766e-05
+        q = q * z + 0.0012142809634241004
+        q = q * z + 0.015425078515562143
+        q = q * z + 0.11638153340749008
+        q = q * z + 0.5070468326563333
+        q = q * z + 1
+        return min(max(c * p / q, -1), 1)
     }
 
     /// x ← GELU(x) for every value.
     static func apply(_ x: inout [Float]) {
-        let inverseRoot2 = SIMD16<Float>(repeating: Float(0.5).squareRoot())
-        let half = SIMD16<Float>(repeating: 0.5), one = SIMD16<Float>(repeating: 1)
+        let inverseRoot2 = Float(0.5).squareRoot()
         x.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let raw = UnsafeMutableRawPointer(base)
-            var index = 0
-            while index + 16 <= buffer.count {
-                let v = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self)
-                raw.storeBytes(
-                    of: half * v * (one + erf(v * inverseRoot2)), toByteOffset: index * 4, as: SIMD16<Float>.self)
-                index += 16
-            }
-            if index < buffer.count {
-                var tail = SIMD16<Float>()
-                for lane in 0..<(buffer.count - index) { tail[lane] = buffer[index + lane] }
-                let result = half * tail * (one + erf(tail * inverseRoot2))
-                for lane in 0..<(buffer.count - index) { buffer[index + lane] = result[lane] }
+            for index in buffer.indices {
+                let value = buffer[index]
+                buffer[index] = 0.5 * value * (1 + erf(value * inverseRoot2))
             }
         }
     }

@@ -94,7 +94,7 @@ struct EffectRunner {
         do throws(ModelError) {
             let next = try run.reading(text, head: shown)
             modelRun = next
-            engine = AttentionEngine(headProvider: next.headProvider)
+            engine = AttentionEngine(inputs: FixedInputs.provider(model: next))
             return [.textRan(next.labels)]
         } catch .emptyText {
             return [.report("the text has no words the model reads; the current text stays")]

@@ -78,9 +78,13 @@ struct HeadsCommand: ParsableCommand {
 
     /// The same options as `snapshot --model`, so the two commands check and resolve them alike.
     private func options() throws -> ModelOptions {
-        var arguments = ["--model", model, "--scale", scale, "--alpha", "\(alpha)"]
-        if let text { arguments += ["--text", text] }
-        if let dk { arguments += ["--dk", "\(dk)"] }
+        // `--flag=value` for a value that starts with "-", so it stays a value (and "" stays "").
+        func option(_ flag: String, _ value: String) -> [String] {
+            value.hasPrefix("-") ? ["\(flag)=\(value)"] : [flag, value]
+        }
+        var arguments = option("--model", model) + option("--scale", scale) + option("--alpha", "\(alpha)")
+        if let text { arguments += option("--text", text) }
+        if let dk { arguments += option("--dk", "\(dk)") }
         if causal { arguments.append("--causal") }
         do {
             return try ModelOptions.parse(arguments)

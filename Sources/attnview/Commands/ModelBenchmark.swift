@@ -25,7 +25,7 @@ struct ModelBenchmark {
             model: model, text: text, tokens: encoding?.tokens ?? [], layer: 0, head: 0, layers: bert.config.layers,
             heads: bert.config.heads)
         let run = try ModelRun(labels: labels, environment: environment)
-        let engine = AttentionEngine(headProvider: run.headProvider)
+        let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
         var params = AttentionParams(dk: AttentionParams.allFileColumns, source: .model(run.labels))
         _ = try engine.compute(params)
         var next = 0

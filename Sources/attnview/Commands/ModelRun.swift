@@ -67,14 +67,12 @@ struct ModelRun: Sendable {
         return other
     }
 
-    /// Hands the engine the Q and K of any head of this run (nil for labels of another run).
-    var headProvider: HeadProvider {
-        let qk = encoding.qk, text = labels.text, model = labels.model
-        return { head in
-            guard head.text == text, head.model == model, (0..<qk.layers).contains(head.layer),
-                (0..<qk.heads).contains(head.head)
-            else { return nil }
-            return (qk.queries(layer: head.layer, head: head.head), qk.keys(layer: head.layer, head: head.head))
-        }
+    /// The Q and K of any head of this run; nil for labels of another run or outside the model.
+    func matrices(for head: ModelHead) -> (queries: Matrix, keys: Matrix)? {
+        let qk = encoding.qk
+        guard head.text == labels.text, head.model == labels.model, (0..<qk.layers).contains(head.layer),
+            (0..<qk.heads).contains(head.head)
+        else { return nil }
+        return (qk.queries(layer: head.layer, head: head.head), qk.keys(layer: head.layer, head: head.head))
     }
 }
