@@ -56,9 +56,8 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         next.params.m = labels.tokens.count
         next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
         next.view.status = "\(labels.tokens.count) tokens"
-        var effects: [Effect] = [.compute(next.params), .computeCurve]
-        if next.gridCursor != nil { effects.append(.computeGrid) }
-        return (next, effects)
+        // An open grid catches up in `reduce`, as after any parameter change.
+        return (next, [.compute(next.params), .computeCurve])
     default:
         break
     }
