@@ -63,7 +63,7 @@ import Testing
         state = reduce(state, .toggleGrid).state
         #expect(runner.perform(.computeGrid, state: state).isEmpty)
         let text = runner.frame(for: state).plainText()
-        #expect(text.contains("heads · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
+        #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
         #expect(!text.contains("computing every head"))
     }
 }

@@ -39,17 +39,17 @@ import Testing
 
         try session.send("g")
         try session.waitFor("the heads grid") {
-            $0.contains("heads · layer 0 head 1") && $0.contains("L1") && $0.contains("H1")
+            $0.contains("heads at s = 2.000 · layer 0 head 1") && $0.contains("L1") && $0.contains("H1")
         }
         try session.send("Down", "Enter")
         try session.waitFor("the grid's head opened") {
-            $0.contains("attention · layer 1 head 1") && !$0.contains("heads ·")
+            $0.contains("attention · layer 1 head 1") && !$0.contains("heads at s")
         }
         try session.send("g")
-        try session.waitFor("the grid again") { $0.contains("heads · layer 1 head 1") }
+        try session.waitFor("the grid again") { $0.contains("heads at s = 2.000 · layer 1 head 1") }
         try session.send("Escape")
         try session.waitFor("Esc closes the grid") {
-            !$0.contains("heads ·") && $0.contains("attention · layer 1 head 1")
+            !$0.contains("heads at s") && $0.contains("attention · layer 1 head 1")
         }
         try session.send("Escape")
         usleep(200_000)

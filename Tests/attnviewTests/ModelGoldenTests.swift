@@ -41,7 +41,8 @@ import Testing
         case .picture: break
         case .grid:
             model.grid = HeadsGrid(
-                cursorLayer: 1, cursorHead: 0, summaries: HeadSummary.summaries(of: run.allHeads, params: params))
+                cursorLayer: 1, cursorHead: 0, summaries: HeadSummary.summaries(of: run.allHeads, params: params),
+                divisor: result.divisor)
         case .editor:
             model.editor = LineEditor(text: "The 猫 sat on a café mat 😀").applying(.moveLeft)
         }

@@ -7,7 +7,9 @@ struct HeadsGridPanel: PanelContent {
 
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
         guard let grid else { return PanelHeading(title: "heads") }
-        var title = "heads · layer \(grid.cursorLayer) head \(grid.cursorHead)"
+        var title = "heads"
+        if let divisor = grid.divisor { title += " at s = \(NumberFormat.exponentOrFixed(divisor))" }
+        title += " · layer \(grid.cursorLayer) head \(grid.cursorHead)"
         if let summary = grid.summaries?[safe: grid.cursorLayer]?[safe: grid.cursorHead] {
             title += " · entropy \(NumberFormat.fixed(summary.entropyNormalizedMean, 2)) \(summary.regime.rawValue)"
         }

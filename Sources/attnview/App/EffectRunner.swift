@@ -81,7 +81,9 @@ struct EffectRunner {
         guard let run = modelRun, case .model(let labels) = result.params.source else { return nil }
         var view = ModelView(labels: labels, headWidth: run.headWidth)
         view.zoomed = state.zoomed
-        view.grid = state.gridCursor.map { HeadsGrid(cursorLayer: $0.layer, cursorHead: $0.head, summaries: grid) }
+        view.grid = state.gridCursor.map {
+            HeadsGrid(cursorLayer: $0.layer, cursorHead: $0.head, summaries: grid, divisor: result.divisor)
+        }
         view.editor = state.editor
         return view
     }
