@@ -81,7 +81,9 @@ let package = Package(
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"]
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"],
+            // The model view's golden frames, read by path (ModelGoldenTests).
+            exclude: ["ModelGolden"]
         ),
     ]
 )

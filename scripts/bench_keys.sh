@@ -102,6 +102,69 @@ burst() {
     echo "  200 × r sent at once: screen shows seed 200 after $elapsed ms ($(($(log_lines) - before)) frames drawn)"
 }
 
+# Two 64-token texts for MiniLM ([CLS] and [SEP] included), so each Enter gives a new text.
+texts=(
+    "The quick brown fox jumps over the lazy dog while the tired animal refuses to cross the busy street because it was far too tired after a long day of running through the quiet forest near the old river bank where children often play and sing songs about the summer sun and the cold winter nights by the warm fire at home"
+    "A small red bird sat on the high branch of the tree and sang a song to the morning sky while the farmer walked slowly across the wet field towards the barn where his old horse was waiting for breakfast and fresh water today as the rain began to fall on the green hills and the wide river valley far below us"
+)
+
+# start_model NAME: a fresh 160 × 50 view of MiniLM on the first text, timing log on.
+start_model() {
+    cleanup_server
+    sessions=$((sessions + 1))
+    socket="attnview-bench-$$-$sessions"
+    mkdir -p "$work" && : >"$work/timing.log"
+    tmux_ new-session -d -x 160 -y 50 \
+        "env -u NO_COLOR -u COLORTERM TERM=xterm-256color LANG=C.UTF-8 ATTNVIEW_TIMING=$work/timing.log $binary --model $1 --text '${texts[0]}'"
+    wait_for "attention · layer 0 head 0"
+}
+
+# grid_open: `rounds` times `g` timed (72 heads summarised + the grid drawn), then Esc untimed.
+grid_open() {
+    : >"$work/inside"
+    : >"$work/screen"
+    for ((round = 0; round < rounds; round++)); do
+        local before start
+        before=$(log_lines)
+        start=$(now_ns)
+        tmux_ send-keys -t 0 g
+        wait_for_log "$before"
+        wait_for "heads · layer"
+        echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
+        tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
+        before=$(log_lines)
+        tmux_ send-keys -t 0 Escape
+        wait_for_log "$before"
+        sleep 0.06
+    done
+    summary "g heads grid (72 heads): inside attnview" "$work/inside"
+    summary "g heads grid: send-keys → frame drawn" "$work/screen"
+}
+
+# new_texts: `rounds` times `/`, Ctrl-U, the other text, then Enter timed (encoder + frame).
+new_texts() {
+    : >"$work/inside"
+    : >"$work/screen"
+    for ((round = 0; round < rounds; round++)); do
+        local text=${texts[$(((round + 1) % 2))]} before start
+        tmux_ send-keys -t 0 /
+        wait_for "text ▸"
+        tmux_ send-keys -t 0 C-u
+        tmux_ send-keys -t 0 -l "$text"
+        wait_for "text ▸ .*${text: -12}"
+        before=$(log_lines)
+        start=$(now_ns)
+        tmux_ send-keys -t 0 Enter
+        wait_for_log "$before"
+        wait_for "64 tokens"
+        echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
+        tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
+        sleep 0.06
+    done
+    summary "/ new 64-token text (encoder + frame): inside attnview" "$work/inside"
+    summary "/ new 64-token text: send-keys → frame drawn" "$work/screen"
+}
+
 for config in "64 512" "256 4096"; do
     set -- $config
     echo "n = m = $1, d_k = $2 (160 × 50, xterm-256color):"
@@ -112,3 +175,16 @@ for config in "64 512" "256 4096"; do
     measure "$1" "$2" "v weights/logits (no compute)" v
     burst "$1" "$2"
 done
+
+# The model view, if MiniLM is installed (`make model`): the issue asks for a layer or head
+# change ≤ 10 ms and a new 64-token text ≤ 100 ms at 64 tokens, and the heads grid ≤ 30 ms.
+if "$binary" snapshot --model minilm --text x --format json >/dev/null 2>&1; then
+    echo "MiniLM (6 layers × 12 heads, d_head 32), 64 tokens (160 × 50, xterm-256color):"
+    start_model minilm
+    measure 64 32 ". / , next / previous head (no encoder)" . ,
+    measure 64 32 "PgDn / PgUp next / previous layer" NPage PPage
+    grid_open
+    new_texts
+else
+    echo "MiniLM not installed (make model): model figures skipped"
+fi

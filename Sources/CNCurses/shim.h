@@ -31,14 +31,17 @@ static inline attr_t attnview_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t attnview_a_reverse(void) { return A_REVERSE; }
 static inline attr_t attnview_a_italic(void) { return A_ITALIC; }
 
-/// Puts one character with attributes and an (extended) colour pair at (y, x) of `win`.
-/// The pair travels in setcchar's `opts` so pairs above 32767 work.
-static inline int attnview_put_cell(WINDOW *win, int y, int x, wchar_t ch, attr_t attrs, int pair) {
+/// Puts a whole grapheme (a base character and its combining marks, at most CCHARW_MAX wide
+/// characters, NUL-terminated in `text`) at (y, x); the pair travels in setcchar's `opts` so
+/// pairs above 32767 work.
+static inline int attnview_put_cluster(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, int pair) {
     cchar_t cell;
-    wchar_t text[2] = {ch, L'\0'};
     if (setcchar(&cell, text, attrs, 0, &pair) == ERR) return ERR;
     return mvwadd_wch(win, y, x, &cell);
 }
+
+/// The most wide characters one cell holds (a base and its combining marks).
+static inline int attnview_cell_characters(void) { return CCHARW_MAX; }
 
 /// A terminfo string capability, or NULL when the terminal lacks it (tigetstr's (char *)-1 included).
 static inline const char *attnview_tigetstr(const char *name) {

@@ -59,7 +59,8 @@ public struct Frame: Equatable, Sendable {
     /// Replaces every non-ASCII character by an ASCII look-alike (or `?`), for `--ascii`: labels
     /// like "×", "σ" or "·" then survive fonts and terminals without Unicode.
     public mutating func makeASCII() {
-        for index in cells.indices where !cells[index].character.isASCII {
+        for index in cells.indices where !cells[index].character.isASCII || cells[index].isContinuation {
+            // A wide character's two cells become two ASCII ones, so the columns stay put.
             cells[index].character = Frame.asciiLookAlikes[cells[index].character] ?? "?"
         }
     }
@@ -72,7 +73,7 @@ public struct Frame: Equatable, Sendable {
     /// The frame as plain UTF-8 lines, trailing blanks trimmed: what snapshots and golden tests compare.
     public func plainText() -> String {
         (0..<height).map { y in
-            var line = String((0..<width).map { self[$0, y].character })
+            var line = String(visibleCharacters(row: y))
             while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n") + "\n"

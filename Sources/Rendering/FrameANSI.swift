@@ -16,7 +16,12 @@ extension Frame {
                     ANSI.appendTransition(from: current, to: style, into: &out)
                     current = style
                 }
-                out.append(contentsOf: cell.character.utf8)
+                if cell.isContinuation {
+                    // The wide character to the left already covers it, unless it was overwritten.
+                    if x == 0 || DisplayWidth.of(self[x - 1, y].character) != 2 { out.append(UInt8(ascii: " ")) }
+                } else {
+                    out.append(contentsOf: cell.character.utf8)
+                }
             }
             if current != CellStyle() { out.append(contentsOf: "\u{1B}[0m".utf8) }
             out.append(UInt8(ascii: "\n"))

@@ -18,6 +18,16 @@ public enum FrameDiff {
         new.cells.withUnsafeBufferPointer { cells in
             for y in 0..<rows {
                 let row = y * new.width
+                // A wide character spans two cells: on a row that has (or had) one, any change
+                // rewrites the whole row, so no half of a wide character is left behind.
+                if let previous,
+                    Self.holdsWideCharacter(cells, row, columns) || Self.holdsWideCharacter(previous, row, columns)
+                {
+                    if !cells[row..<(row + columns)].elementsEqual(previous[row..<(row + columns)]) {
+                        runs.append(Run(x: 0, y: y, cells: Array(cells[row..<(row + columns)])))
+                    }
+                    continue
+                }
                 var x = 0
                 while x < columns {
                     if let previous, previous[row + x] == cells[row + x] {
@@ -31,5 +41,11 @@ public enum FrameDiff {
             }
         }
         return runs
+    }
+
+    private static func holdsWideCharacter<Cells: RandomAccessCollection<Cell>>(
+        _ cells: Cells, _ row: Int, _ columns: Int
+    ) -> Bool where Cells.Index == Int {
+        cells[row..<(row + columns)].contains { $0.isContinuation }
     }
 }

@@ -15,35 +15,44 @@ struct ScreenLayout: Equatable {
     /// The status bar: the bottom line.
     var status = Rect(x: 0, y: 0, width: 0, height: 0)
 
+    /// The cells a heatmap widget needs inside a panel whose inside is the given rectangle.
+    typealias HeatmapSizing = (Rect) -> (width: Int, height: Int)
+
     /// The layout of a `width` × `height` screen for an n × m heatmap; nil when too small.
     init?(width: Int, height: Int, rows: Int, cols: Int, styles: ThemeStyles) {
+        self.init(width: width, height: height) { inner in
+            HeatmapWidget.size(
+                of: HeatmapWidget.geometry(rows: rows, cols: cols, area: inner, styles: styles), rows: rows)
+        }
+    }
+
+    /// The layout of a `width` × `height` screen for a heatmap that needs `heatmapSize(room)`
+    /// cells in a given room (a token heatmap sizes itself by its labels); nil when too small.
+    init?(width: Int, height: Int, heatmapSize: HeatmapSizing) {
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else { return nil }
         status = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
         if width >= 120, height >= 36 {
-            layoutWide(body, rows: rows, cols: cols, styles: styles)
+            layoutWide(body, heatmapSize)
         } else {
-            layoutCompact(body, rows: rows, cols: cols, styles: styles)
+            layoutCompact(body, heatmapSize)
         }
     }
 
     /// The heatmap panel's size for a picture fitted into at most `width` × `height` cells of panel.
-    private static func heatmapPanel(rows: Int, cols: Int, width: Int, height: Int, styles: ThemeStyles) -> (
+    private static func heatmapPanel(_ heatmapSize: HeatmapSizing, width: Int, height: Int) -> (
         width: Int, height: Int
     ) {
-        let inner = Rect(x: 0, y: 0, width: width - 2, height: height - 2)
-        let geometry = HeatmapWidget.geometry(rows: rows, cols: cols, area: inner, styles: styles)
-        let size = HeatmapWidget.size(of: geometry, rows: rows)
+        let size = heatmapSize(Rect(x: 0, y: 0, width: width - 2, height: height - 2))
         return (min(width, size.width + 2), min(height, size.height + 2))
     }
 
     /// Heatmap over the row inspector on the left; statistics and parameters, the two
     /// histograms, and the sweep curve stacked on the right.
-    private mutating func layoutWide(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
+    private mutating func layoutWide(_ body: Rect, _ heatmapSize: HeatmapSizing) {
         let rightMinimum = 64, inspectorMinimum = 8
         let panel = Self.heatmapPanel(
-            rows: rows, cols: cols, width: body.width - rightMinimum, height: body.height - inspectorMinimum,
-            styles: styles)
+            heatmapSize, width: body.width - rightMinimum, height: body.height - inspectorMinimum)
         let (left, right) = body.splitLeft(max(40, panel.width))
         let (heatmapArea, inspectorArea) = left.splitTop(panel.height)
         heatmap = heatmapArea
@@ -64,7 +73,7 @@ struct ScreenLayout: Equatable {
 
     /// Heatmap (and the inspector beside it when there is room) over the two histograms on the
     /// left; statistics, parameters and, if tall enough, the sweep curve on the right.
-    private mutating func layoutCompact(_ body: Rect, rows: Int, cols: Int, styles: ThemeStyles) {
+    private mutating func layoutCompact(_ body: Rect, _ heatmapSize: HeatmapSizing) {
         let (left, right) = body.splitLeft(body.width - 32)
         let parameterHeight = ParameterPanel.innerHeight + 2
         let statisticsHeight = min(StatisticsPanel.innerHeight + 2, right.height - parameterHeight)
@@ -75,8 +84,8 @@ struct ScreenLayout: Equatable {
         sweep = spare.height >= 8 ? spare : nil
         let histogramMinimum = 9
         let panel = Self.heatmapPanel(
-            rows: rows, cols: cols, width: left.width,
-            height: max(left.height - max(histogramMinimum, (left.height - 2) * 2 / 5), 6), styles: styles)
+            heatmapSize, width: left.width,
+            height: max(left.height - max(histogramMinimum, (left.height - 2) * 2 / 5), 6))
         let (top, bottom) = left.splitTop(panel.height)
         if left.width - panel.width >= 26 {
             let (heatmapArea, inspectorArea) = top.splitLeft(panel.width)

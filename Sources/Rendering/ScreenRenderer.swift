@@ -26,39 +26,58 @@ public struct ScreenRenderer: Sendable {
         self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
-    /// The screen for `result` at `width` × `height`.
+    /// The screen for `result` at `width` × `height`; with `model`, labelled with its tokens and
+    /// with the model's overlays (heads grid, text editor).
     public func render(
-        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, width: Int, height: Int
+        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, model: ModelView? = nil, width: Int,
+        height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
-        guard
-            let layout = ScreenLayout(
-                width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
-        else {
+        let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
+        let tokenHeatmap = model.map { tokenHeatmapWidget(result, model: $0, view: view, row: row) }
+        let layout: ScreenLayout?
+        if let tokenHeatmap {
+            layout = ScreenLayout(width: width, height: height) { tokenHeatmap.size(in: $0, styles: styles) }
+        } else {
+            layout = ScreenLayout(width: width, height: height, rows: weights.rows, cols: weights.cols, styles: styles)
+        }
+        guard let layout else {
             drawTooSmall(into: &frame)
             if ascii { frame.makeASCII() }
             return frame
         }
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
-        let row = min(max(0, view.selectedRow), max(0, weights.rows - 1))
         let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
         let visibleRows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
+        // The editor and the grid bring their own keys; the picture's depend on whether it is a model's.
+        let mode: InputMode = model?.editor != nil ? .editor : model?.grid != nil ? .grid : view.mode
         let help = HelpOverlay(
-            entries: keys.entries(in: view.mode), panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
+            entries: keys.entries(in: mode, model: model != nil),
+            panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
         let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
+        let heatmap: any Widget =
+            tokenHeatmap.map { Panel($0) }
+            ?? Panel(
+                HeatmapWidget(
+                    matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
+                    selectedRow: row, sharpness: RowSharpness(result: result)))
+        let inspector: any Widget =
+            model.map { Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.tokens)) }
+            ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
+        // A model's screen without room for the row panel gives it the histograms' place: which
+        // token a word attends to is the question there, and the statistics keep the numbers.
+        var inspectorArea = layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil }
+        var histograms = true
+        if model != nil, inspectorArea == nil {
+            let bottom = layout.logitHistogram
+            inspectorArea = Rect(
+                x: bottom.x, y: bottom.y, width: layout.weightHistogram.maxX - bottom.x, height: bottom.height)
+            histograms = false
+        }
         let slots: [(area: Rect?, widget: any Widget)] = [
-            (
-                layout.heatmap,
-                Panel(
-                    HeatmapWidget(
-                        matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
-                        selectedRow: row, sharpness: RowSharpness(result: result)))
-            ),
-            (
-                layout.inspector.flatMap { $0.width >= 20 && $0.height >= 5 ? $0 : nil },
-                Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
-            ),
+            (layout.heatmap, heatmap),
+            (inspectorArea, inspector),
             (
                 layout.statistics,
                 Panel(
@@ -72,15 +91,28 @@ public struct ScreenRenderer: Sendable {
                 Panel(
                     ParameterPanel(
                         params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii,
-                        keys: keys, mode: view.mode))
+                        keys: keys, mode: view.mode, model: model))
             ),
-            (layout.logitHistogram, Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))),
-            (layout.weightHistogram, Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))),
+            (
+                histograms ? layout.logitHistogram : nil,
+                Panel(logitHistogram(result, area: layout.logitHistogram.inset(1)))
+            ),
+            (
+                histograms ? layout.weightHistogram : nil,
+                Panel(weightHistogram(result, area: layout.weightHistogram.inset(1)))
+            ),
             (
                 layout.sweep,
                 Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows))
             ),
-            (layout.status, StatusBar(message: statusMessage(view: view, row: row), hints: keys.hints(in: view.mode))),
+            (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
+            (
+                layout.status,
+                model?.editor.map { EditorLine(editor: $0) }
+                    ?? StatusBar(
+                        message: statusMessage(view: view, row: row, model: model),
+                        hints: keys.hints(in: mode, model: model != nil))
+            ),
             (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
         ]
         for slot in slots {
@@ -110,10 +142,11 @@ public struct ScreenRenderer: Sendable {
             keys: result.params.m)
     }
 
-    private func statusMessage(view: ViewState, row: Int) -> String {
+    private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        return (view.playing ? "playing · " : "") + "\(shown) view · row \(row)"
+        let place = model.map { "L\($0.layer) H\($0.head) · \($0.tokens[safe: row] ?? "row \(row)")" } ?? "row \(row)"
+        return (view.playing ? "playing · " : "") + "\(shown) view · \(place)"
     }
 
     func drawTooSmall(into frame: inout Frame) {

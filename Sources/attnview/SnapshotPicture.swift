@@ -17,6 +17,8 @@ struct SnapshotPicture {
     let ascii: Bool
     /// The standard divisor's result: the picture is then the split view of `b`.
     var baseline: AttentionResult? = nil
+    /// Model mode: the tokens that label the picture.
+    var model: ModelView?
 
     /// Plain UTF-8 without colour: the heatmap in the no-colour shade ramp.
     var text: String {
@@ -59,7 +61,8 @@ struct SnapshotPicture {
             return renderer.renderComparison(
                 result: result, baseline: baseline, view: shownView, width: width, height: height)
         }
-        return renderer.render(result: result, curve: curve, view: shownView, width: width, height: height)
+        return renderer.render(
+            result: result, curve: curve, view: shownView, model: model, width: width, height: height)
     }
 
     private func header(format: String, depth: ColorDepth?) -> SnapshotHeader {

@@ -13,6 +13,24 @@ import Testing
         runs.map { "\($0.x),\($0.y):" + String($0.cells.map(\.character)) }
     }
 
+    /// A terminal draws a wide character over two cells: a change next to one could leave half of it
+    /// behind, so a changed row that holds (or held) one is written whole.
+    @Test func aRowWithAWideCharacterIsWrittenWhole() {
+        var before = Frame(width: 6, height: 2)
+        before.putText("ab東cd", x: 0, y: 0, style: CellStyle())
+        before.put("ghijkl", x: 0, y: 1)
+        var after = before
+        after[5, 0] = Cell("X")
+        after[5, 1] = Cell("Y")
+        let runs = FrameDiff.runs(from: before, to: after, width: 6, height: 2)
+        #expect(runs.count == 2 && runs[0].x == 0 && runs[0].cells.count == 6, "the wide row whole")
+        #expect(runs[1].x == 5 && runs[1].cells.count == 1, "a plain row as before")
+        var narrowed = before
+        narrowed.put("abXYcd", x: 0, y: 0)
+        #expect(FrameDiff.runs(from: before, to: narrowed, width: 6, height: 2).first?.cells.count == 6)
+        #expect(FrameDiff.runs(from: before, to: before, width: 6, height: 2).isEmpty)
+    }
+
     @Test func anUnchangedFrameWritesNothing() {
         let screen = frame(["abc", "def"])
         #expect(FrameDiff.runs(from: screen, to: screen, width: 3, height: 2).isEmpty)

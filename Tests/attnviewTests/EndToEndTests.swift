@@ -265,7 +265,9 @@ import Testing
         let session = try TmuxSession(arguments: [
             "--model", model, "--text", "The cat sat on the mat.", "--layer", "1",
         ])
-        let screen = try session.waitFor("the model's head") { $0.contains("9×9") && Self.dk($0) == 4 }
+        let screen = try session.waitFor("the model's head") {
+            $0.contains("attention · layer 1 head 0") && $0.contains("[CLS]") && Self.dk($0) == 4
+        }
         #expect(screen.contains("statistics"))
         try session.send("Right")
         try session.waitFor("d_k stays at d_head") { $0.contains("d_k") && Self.dk($0) == 4 }

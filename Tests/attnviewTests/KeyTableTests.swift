@@ -22,30 +22,62 @@ import Testing
             (.character("E"), .jumpToRow(.flattest)), (.character("t"), .nextTheme), (.character("p"), .togglePlay),
             (.character("s"), .save(json: false)), (.character("S"), .save(json: true)),
             (.character("f"), .nextSnapshotFormat), (.character("?"), .toggleHelp), (.character("q"), .quit),
+            (.character("."), .stepHead(1)), (.character(","), .stepHead(-1)), (.pageDown, .stepLayer(1)),
+            (.pageUp, .stepLayer(-1)), (.character("g"), .toggleGrid), (.character("/"), .openEditor),
+            (.character("z"), .toggleZoom),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {
                 #expect(table.action(for: key, in: mode) == action, "\(key) in \(mode)")
             }
         }
+        let grid: [(Key, Action)] = [
+            (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
+            (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
+            (.enter, .openGridHead), (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
+            (.character("-"), .nudgeDivisor(quarterOctaves: -1)), (.character("1"), .choosePolicy(.sqrtDk)),
+            (.character("2"), .choosePolicy(.dk)), (.character("3"), .choosePolicy(.none)),
+            (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .toggleGrid),
+        ]
+        for (key, action) in grid { #expect(table.action(for: key, in: .grid) == action, "\(key) in the grid") }
+        let editor: [(Key, Action)] = [
+            (.enter, .submitText), (.escape, .cancelEdit), (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)),
+            (.home, .edit(.moveToStart)), (.end, .edit(.moveToEnd)), (.backspace, .edit(.deleteBackward)),
+            (.delete, .edit(.deleteForward)), (.control("u"), .edit(.clear)),
+            (.control("w"), .edit(.deleteWordBackward)),
+        ]
+        for (key, action) in editor { #expect(table.action(for: key, in: .editor) == action, "\(key) in the editor") }
+        #expect(table.action(for: .character("q"), in: .editor) == .edit(.insert("q")), "q types in the editor")
+        #expect(table.action(for: .character("東"), in: .editor) == .edit(.insert("東")))
+        #expect(table.action(for: .character("j"), in: .grid) == .unboundKey)
         let bound = table.entries.flatMap(\.allBindings).count
-        #expect(bound == expected.count + 1, "every binding is checked here or below")
+        #expect(bound == expected.count + 1 + grid.count + editor.count, "every binding is checked here or below")
+    }
+
+    @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {
+        let guide = table.guide
+        let modelLines = guide.entries(in: .view, model: true).map(\.helpKeys)
+        let plainLines = guide.entries(in: .view, model: false).map(\.helpKeys)
+        #expect(modelLines.contains(". ,") && modelLines.contains("PgDn PgUp") && !modelLines.contains("n N"))
+        #expect(plainLines.contains("n N") && !plainLines.contains(". ,") && !plainLines.contains("g"))
+        #expect(plainLines.contains("q") && modelLines.contains("q"))
     }
 
     /// Esc closes what is open and never quits; q quits wherever the picture's keys work.
     @Test func escapeClosesTheHelpAndNeverQuits() {
         #expect(table.action(for: .escape, in: .help) == .closeHelp)
         #expect(table.action(for: .escape, in: .view) == .unboundKey)
+        #expect(table.action(for: .escape, in: .grid) == .toggleGrid)
+        #expect(table.action(for: .escape, in: .editor) == .cancelEdit)
         for mode in InputMode.allCases {
             #expect(table.action(for: .escape, in: mode) != .quit)
-            #expect(table.action(for: .character("q"), in: mode) == .quit)
+            #expect(table.action(for: .character("q"), in: mode) == (mode.takesText ? .edit(.insert("q")) : .quit))
         }
     }
 
     @Test func keysWithoutABindingDoNothing() {
         let keys: [Key] = [
-            .home, .end, .pageUp, .pageDown, .insert, .delete, .function(1), .function(13), .alt("q"), .backTab,
-            .enter, .backspace,
+            .home, .end, .insert, .delete, .function(1), .function(13), .alt("q"), .backTab, .enter, .backspace,
         ]
         for key in keys {
             #expect(table.action(for: key, in: .view) == .unboundKey, "\(key)")
@@ -93,13 +125,15 @@ import Testing
         #expect(help.contains("← → h l"))
     }
 
-    /// The README's key table lists exactly the keys of the table, each spelled as the help does.
+    /// The README's key tables (the picture's, the grid's, the editor's) list exactly the keys of
+    /// the table, each spelled as the help does.
     @Test func readmeKeyTableListsExactlyTheTablesKeys() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try #require(text.components(separatedBy: "\n## Keys\n").dropFirst().first)
-        let rows = section.split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
+        let tail = try #require(text.components(separatedBy: "\n## Keys\n").dropFirst().first)
+        let section = tail.components(separatedBy: "\n## ").first ?? tail
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| key |") }
         let documented = rows.flatMap { row in
             let keyCell = row.split(separator: "|", omittingEmptySubsequences: true).first ?? ""
             return keyCell.split(separator: "`", omittingEmptySubsequences: false).enumerated()

@@ -137,7 +137,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
             #expect(state.params == model.params)
             #expect(state.view.status.hasSuffix("Q and K come from the model"))
         }
-        #expect(reduce(model, .moreTokens).state.view.status == "token counts come from the text")
+        #expect(reduce(model, .moreTokens).state.view.status == "the tokens come from the text: / edits it")
     }
 
     @Test func rowSelectionClampsWithJKAndWrapsWithTab() {

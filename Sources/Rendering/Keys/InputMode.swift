@@ -5,11 +5,16 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
     case view
     /// The key overlay is open over the picture; the picture's keys still work (and close it).
     case help
+    /// The heads grid (`g`) is open: arrows move its cursor.
+    case grid
+    /// The text editor (`/`) is open: keys edit the text.
+    case editor
 
     /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
     public var takesText: Bool {
         switch self {
-        case .view, .help: false
+        case .view, .help, .grid: false
+        case .editor: true
         }
     }
 }

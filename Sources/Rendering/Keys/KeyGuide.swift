@@ -8,15 +8,15 @@ public struct KeyGuide: Hashable, Sendable {
         self.entries = entries
     }
 
-    /// The entries that apply in `mode`, in the table's order.
-    public func entries(in mode: InputMode) -> [KeyHelp] {
-        entries.filter { $0.modes.contains(mode) }
+    /// The entries that apply in `mode` (to a model's picture with `model`), in the table's order.
+    public func entries(in mode: InputMode, model: Bool = false) -> [KeyHelp] {
+        entries.filter { $0.modes.contains(mode) && $0.scope.applies(model: model) }
     }
 
     /// The status bar's hints in `mode`, in table order: entries with the same word share one hint.
-    func hints(in mode: InputMode) -> [(keys: String, word: String, priority: Int)] {
+    func hints(in mode: InputMode, model: Bool = false) -> [(keys: String, word: String, priority: Int)] {
         var hints: [(keys: [String], word: String, priority: Int)] = []
-        for entry in entries(in: mode) {
+        for entry in entries(in: mode, model: model) {
             guard let hint = entry.hint else { continue }
             if let index = hints.firstIndex(where: { $0.word == hint.word }) {
                 hints[index].keys += entry.keys
@@ -28,8 +28,8 @@ public struct KeyGuide: Hashable, Sendable {
     }
 
     /// The key column of a parameter row in `mode`: the keys of every entry that changes it.
-    func keys(for row: ParameterRow, in mode: InputMode, glyphs: Glyphs) -> String {
-        entries(in: mode).filter { $0.parameters.contains(row) }.flatMap(\.keys).map { glyphs.arrow($0) }
+    func keys(for row: ParameterRow, in mode: InputMode, model: Bool = false, glyphs: Glyphs) -> String {
+        entries(in: mode, model: model).filter { $0.parameters.contains(row) }.flatMap(\.keys).map { glyphs.arrow($0) }
             .joined(separator: " ")
     }
 

@@ -12,10 +12,12 @@ public struct KeyHelp: Hashable, Sendable {
     /// Parameter panel rows whose key column lists `keys`.
     public let parameters: [ParameterRow]
     public let modes: Set<InputMode>
+    /// Which pictures the keys apply to.
+    public let scope: KeyScope
 
     public init(
         keys: [String], alternates: [String] = [], help: String, hint: KeyHint? = nil, parameters: [ParameterRow] = [],
-        modes: Set<InputMode>
+        modes: Set<InputMode>, scope: KeyScope = .all
     ) {
         self.keys = keys
         self.alternates = alternates
@@ -23,6 +25,7 @@ public struct KeyHelp: Hashable, Sendable {
         self.hint = hint
         self.parameters = parameters
         self.modes = modes
+        self.scope = scope
     }
 
     /// The help overlay's spelling: every label, a modifier said once per run ("< > Shift+← →").

@@ -16,7 +16,10 @@ struct HeatmapWidget: PanelContent {
     let sharpness: RowSharpness
 
     /// Columns right of the picture: the sharpness strip, a gap, the two-cell colour bar, a gap, labels.
-    static let legendWidth = RowSharpnessStrip.width + 10
+    static let legendWidth = RowSharpnessStrip.width + colourLegendWidth
+    /// Columns of the colour legend alone (a gap, the two-cell bar, a gap, labels): the token
+    /// rows of a model's picture carry no sharpness strip, their tokens label each row instead.
+    static let colourLegendWidth = 10
 
     /// Columns of row labels left of the picture for `rows` queries (digits plus the marker).
     static func labelWidth(rows: Int) -> Int { String(max(0, rows - 1)).count + 1 }

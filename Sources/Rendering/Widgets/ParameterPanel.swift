@@ -8,6 +8,8 @@ struct ParameterPanel: PanelContent {
     let ascii: Bool
     let keys: KeyGuide
     let mode: InputMode
+    /// In model mode: the model, layer and head lines replace the generator's.
+    var model: ModelView?
 
     /// Inner rows it needs.
     static let innerHeight = 10
@@ -22,6 +24,14 @@ struct ParameterPanel: PanelContent {
     }
 
     func lines(glyphs: Glyphs) -> [(label: String, value: String, keys: String)] {
+        if let model {
+            return ModelParameterLines(
+                model: model, params: params, divisor: divisor, themeName: themeName, ascii: ascii
+            )
+            .lines.map {
+                ($0.label, $0.value, $0.row.map { keys.keys(for: $0, in: mode, model: true, glyphs: glyphs) } ?? "")
+            }
+        }
         let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
         let rows: [(String, String, ParameterRow)] = [
             ("d_k", "\(params.dk)", .dk),

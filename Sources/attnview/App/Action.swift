@@ -1,4 +1,5 @@
 import AttentionCore
+import Rendering
 
 /// Everything the user can ask for; keys become actions (`KeyTable`), actions change the state (`reduce`).
 enum Action: Hashable, Sendable {
@@ -41,6 +42,26 @@ enum Action: Hashable, Sendable {
     /// The engine refused the parameters: go back to the last ones it computed, saying why.
     case revert(to: AttentionParams, reason: String)
     case toggleHelp
+    /// Model mode: next / previous head (`.` `,`) and layer (PgDn PgUp), wrapping around.
+    case stepHead(Int), stepLayer(Int)
+    /// `z`: one text row per token, in a window that follows the selected row.
+    case toggleZoom
+    /// `g`: open or close the heads grid.
+    case toggleGrid
+    /// Arrows in the grid: move its cursor by whole cells.
+    case moveGridCursor(layers: Int, heads: Int)
+    /// Enter in the grid: show the cursor's head and close the grid.
+    case openGridHead
+    /// `/`: open the text editor on the current text.
+    case openEditor
+    /// A key in the editor.
+    case edit(LineEditor.Edit)
+    /// Enter in the editor: run the model on the edited text.
+    case submitText
+    /// Esc in the editor: close it, the text on screen unchanged.
+    case cancelEdit
+    /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
+    case textRan(ModelHead)
     /// A key with no binding: it does nothing, except stop play like any key.
     case unboundKey
     /// Esc with the help overlay open. Esc never quits: it closes what is open.

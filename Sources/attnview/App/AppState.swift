@@ -21,6 +21,12 @@ struct AppState: Equatable, Sendable {
     var playDirection: Int = 1
     /// What `s` and `S` save the picture as (`--snapshot-format`, `f`).
     var snapshotFormat: SnapshotFormat = .text
+    /// Model mode: `z` shows one row per token.
+    var zoomed = false
+    /// Model mode: the heads grid's cursor while the grid is open (nil: closed).
+    var gridCursor: ModelNavigation?
+    /// Model mode: the text editor while it is open (nil: closed).
+    var editor: LineEditor?
     /// The start: `params` as computed, the default view.
     init(
         params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],
@@ -55,5 +61,18 @@ struct AppState: Equatable, Sendable {
     var inputsOrigin: String {
         if case .model = params.source { return "the model" }
         return "files"
+    }
+
+    /// The model head on screen, nil for generated and file inputs.
+    var modelHead: ModelHead? {
+        if case .model(let head) = params.source { return head }
+        return nil
+    }
+
+    /// Which keys apply now: the editor's, the grid's, or the picture's (with or without help).
+    var mode: InputMode {
+        if editor != nil { return .editor }
+        if gridCursor != nil { return .grid }
+        return view.mode
     }
 }

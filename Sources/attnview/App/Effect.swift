@@ -18,14 +18,19 @@ enum Effect: Hashable, Sendable {
     /// Find the sharpest or flattest row of the result on screen. The outcome comes back as
     /// `.rowFound`, or `.report` when no row has two keys to choose from.
     case findRow(RowSharpness.Extreme)
+    /// Run the model on a new text. Success comes back as `.textRan`, a failure as `.report` (the
+    /// current text stays).
+    case runText(String)
+    /// Summarise every head of the model at the current parameters, for the heads grid.
+    case computeGrid
     case quit
 
     /// Effects that only bring the picture up to date: they can wait until every pending key is
     /// read, so a held key computes once per frame.
     var catchesUp: Bool {
         switch self {
-        case .compute, .computeCurve, .computeBaseline, .loadTheme: true
-        case .save, .findRow, .quit: false
+        case .compute, .computeCurve, .computeBaseline, .loadTheme, .computeGrid: true
+        case .save, .findRow, .quit, .runText: false
         }
     }
 
@@ -36,16 +41,21 @@ enum Effect: Hashable, Sendable {
         var curve = false
         var baseline = false
         var theme: Effect?
+        var grid = false
         for effect in effects {
             switch effect {
             case .compute: compute = effect
             case .computeCurve: curve = true
             case .computeBaseline: baseline = true
             case .loadTheme: theme = effect
-            case .save, .findRow, .quit:
+            case .computeGrid: grid = true
+            case .save, .findRow, .quit, .runText:
                 preconditionFailure("\(effect) does not wait; perform it where it is asked for")
             }
         }
-        return [compute, curve ? .computeCurve : nil, baseline ? .computeBaseline : nil, theme].compactMap { $0 }
+        return [
+            compute, curve ? .computeCurve : nil, baseline ? .computeBaseline : nil, theme, grid ? .computeGrid : nil,
+        ]
+        .compactMap { $0 }
     }
 }

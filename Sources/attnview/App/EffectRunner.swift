@@ -1,11 +1,12 @@
 import AttentionCore
 import Foundation
 import Rendering
+import Transformer
 
 /// Performs the reducer's effects and holds what they produce: the result and curve on screen and
 /// the renderer with the loaded theme. Each outcome is handed back as actions for the reducer.
 struct EffectRunner {
-    private let engine: AttentionEngine
+    private var engine: AttentionEngine
     private let catalog: ThemeCatalog
     private let files: SnapshotFiles
     private let depth: ColorDepth
@@ -16,13 +17,19 @@ struct EffectRunner {
     /// The result at the standard divisor, for the split view of `b` (nil until asked for).
     private(set) var baseline: AttentionResult?
     private(set) var renderer: ScreenRenderer
+    /// The model and its run on the current text (model mode only).
+    private var modelRun: ModelRun?
+    /// Every head's summary for the heads grid, at the parameters of the last `.computeGrid`.
+    private var grid: [[HeadSummary]]?
 
-    /// A runner showing `result` (already computed) in the default theme until `.loadTheme`.
+    /// A runner showing `result` (already computed) in the default theme until `.loadTheme`; with
+    /// `modelRun`, the model whose heads the engine is handed.
     init(
         engine: AttentionEngine, result: AttentionResult, catalog: ThemeCatalog, snapshotDirectory: String,
-        depth: ColorDepth, ascii: Bool, keys: KeyGuide
+        depth: ColorDepth, ascii: Bool, keys: KeyGuide, modelRun: ModelRun? = nil
     ) {
         self.engine = engine
+        self.modelRun = modelRun
         self.result = result
         self.catalog = catalog
         self.files = SnapshotFiles(directory: snapshotDirectory)
@@ -69,6 +76,9 @@ struct EffectRunner {
                 return [.report("no row sees two keys: none is sharper than another")]
             }
             return [.rowFound(row: row, extreme: extreme, normalizedEntropy: value)]
+        case .runText(let text): return runText(text)
+        case .computeGrid:
+            grid = modelRun.map { HeadSummary.summaries(of: $0.allHeads, params: result.params) }
         case .quit: break
         }
         return []
@@ -80,7 +90,40 @@ struct EffectRunner {
             return renderer.renderComparison(
                 result: result, baseline: baseline, view: state.view, width: state.width, height: state.height)
         }
-        return renderer.render(result: result, curve: curve, view: state.view, width: state.width, height: state.height)
+        return renderer.render(
+            result: result, curve: curve, view: state.view, model: modelView(state), width: state.width,
+            height: state.height)
+    }
+
+    /// What model mode adds to the screen for `state`, nil without a model.
+    private func modelView(_ state: AppState) -> ModelView? {
+        guard let run = modelRun, case .model(let labels) = result.params.source else { return nil }
+        var view = ModelView(labels: labels, headWidth: run.headWidth)
+        view.zoomed = state.zoomed
+        view.grid = state.gridCursor.map {
+            HeadsGrid(cursorLayer: $0.layer, cursorHead: $0.head, summaries: grid, divisor: result.divisor)
+        }
+        view.editor = state.editor
+        return view
+    }
+
+    /// Runs the model on `text` and shows it; a text it cannot take leaves the current one on screen.
+    private mutating func runText(_ text: String) -> [Action] {
+        guard let run = modelRun, case .model(let shown) = result.params.source else {
+            return [.report("no model is loaded")]
+        }
+        do throws(ModelError) {
+            let next = try run.reading(text, head: shown)
+            modelRun = next
+            engine = AttentionEngine(inputs: FixedInputs.provider(model: next))
+            return [.textRan(next.labels)]
+        } catch .emptyText {
+            return [.report("the text has no words the model reads; the current text stays")]
+        } catch .textTooLong(let tokens, let limit) {
+            return [.report("the text gives \(tokens) tokens, more than the model's \(limit); the current text stays")]
+        } catch {
+            return [.report("\(error.description); the current text stays")]
+        }
     }
 
     private func shownBaseline(_ state: AppState) -> AttentionResult? {
@@ -90,9 +133,13 @@ struct EffectRunner {
     /// Writes the screen as it is now as a snapshot in the state's format (plus JSON for `S`) under a
     /// fresh name. ANSI snapshots have the colours on screen; SVG ones the theme's, at 24 bits.
     private func save(_ state: AppState, json: Bool) -> Action {
+        var closed = state
+        closed.gridCursor = nil
+        closed.editor = nil
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
-            width: state.width, height: state.height, ascii: ascii, baseline: shownBaseline(state))
+            width: state.width, height: state.height, ascii: ascii, baseline: shownBaseline(state),
+            model: modelView(closed))
         let result = result
         let baseline = shownBaseline(state)
         do throws(SnapshotFilesError) {

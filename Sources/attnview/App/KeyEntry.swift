@@ -13,6 +13,8 @@ struct KeyEntry: Sendable {
     let hint: KeyHint?
     let parameters: [ParameterRow]
     let modes: Set<InputMode>
+    /// Which pictures the keys apply to (the help and the status bar list only those).
+    let scope: KeyScope
 
     /// The modes where the picture's keys work: the picture itself, and with the help overlay open.
     static let picture: Set<InputMode> = [.view, .help]
@@ -21,7 +23,8 @@ struct KeyEntry: Sendable {
 
     init(
         _ bindings: [(key: Key, action: Action)], or alternates: [(key: Key, action: Action)] = [], help: String,
-        hint: KeyHint? = nil, parameters: [ParameterRow] = [], modes: Set<InputMode> = picture
+        hint: KeyHint? = nil, parameters: [ParameterRow] = [], modes: Set<InputMode> = picture,
+        scope: KeyScope = .all
     ) {
         self.bindings = bindings
         self.alternates = alternates
@@ -30,6 +33,7 @@ struct KeyEntry: Sendable {
         self.hint = hint
         self.parameters = parameters
         self.modes = modes
+        self.scope = scope
     }
 
     /// A text entry: every printable character becomes `typing(character)` in `modes`.
@@ -41,6 +45,7 @@ struct KeyEntry: Sendable {
         self.hint = nil
         self.parameters = []
         self.modes = modes
+        self.scope = .all
     }
 
     /// Every exact key of the entry with its action.
@@ -50,6 +55,6 @@ struct KeyEntry: Sendable {
     var display: KeyHelp {
         KeyHelp(
             keys: typing == nil ? bindings.map(\.key.label) : ["text"], alternates: alternates.map(\.key.label),
-            help: help, hint: hint, parameters: parameters, modes: modes)
+            help: help, hint: hint, parameters: parameters, modes: modes, scope: scope)
     }
 }

@@ -29,16 +29,16 @@ struct KeyTable: Sendable {
             hint: KeyHint("policy", priority: 13), parameters: [.policy]),
         KeyEntry(
             [(.character("n"), .fewerTokens), (.character("N"), .moreTokens)], help: "fewer / more tokens",
-            hint: KeyHint("tokens", priority: 11), parameters: [.tokens]),
+            hint: KeyHint("tokens", priority: 11), parameters: [.tokens], scope: .notModel),
         KeyEntry(
             [(.character("r"), .newSeed)], help: "new random seed", hint: KeyHint("seed", priority: 10),
-            parameters: [.seed]),
+            parameters: [.seed], scope: .notModel),
         KeyEntry(
             [(.character("c"), .toggleCausal)], help: "causal mask on / off", hint: KeyHint("causal", priority: 9),
             parameters: [.causal]),
         KeyEntry(
             [(.character("["), .rhoDown), (.character("]"), .rhoUp)], help: "rho down / up",
-            hint: KeyHint("rho", priority: 12), parameters: [.rho]),
+            hint: KeyHint("rho", priority: 12), parameters: [.rho], scope: .notModel),
         KeyEntry(
             [(.character("v"), .toggleHeatmap)], help: "heatmap of weights / logits", hint: KeyHint("view", priority: 4)
         ),
@@ -65,10 +65,66 @@ struct KeyTable: Sendable {
             hint: KeyHint("save", priority: 8)),
         KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
         KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
+        KeyEntry(
+            [(.character("."), .stepHead(1)), (.character(","), .stepHead(-1))], help: "next / previous head",
+            hint: KeyHint("head", priority: 2), parameters: [.head], scope: .model),
+        KeyEntry(
+            [(.pageDown, .stepLayer(1)), (.pageUp, .stepLayer(-1))], help: "next / previous layer",
+            hint: KeyHint("layer", priority: 3), parameters: [.layer], scope: .model),
+        KeyEntry(
+            [(.character("g"), .toggleGrid)], help: "heads grid: every layer × head at this divisor",
+            hint: KeyHint("grid", priority: 4), scope: .model),
+        KeyEntry(
+            [(.character("/"), .openEditor)], help: "edit the text the model reads", hint: KeyHint("text", priority: 5),
+            parameters: [.text], scope: .model),
+        KeyEntry(
+            [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
+            hint: KeyHint("zoom", priority: 6), scope: .model),
         KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
         KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
         KeyEntry(
             [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: KeyEntry.commandModes),
+        // The heads grid.
+        KeyEntry(
+            [
+                (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
+                (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
+            ], help: "move the cursor", hint: KeyHint("move", priority: 2), modes: [.grid]),
+        KeyEntry(
+            [(.enter, .openGridHead)], help: "show that head", hint: KeyHint("open", priority: 3), modes: [.grid]),
+        KeyEntry(
+            [
+                (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
+                (.character("-"), .nudgeDivisor(quarterOctaves: -1)),
+            ],
+            help: "divisor up / down: every head flattens or peaks", hint: KeyHint("divisor", priority: 4),
+            parameters: [.divisor], modes: [.grid]),
+        KeyEntry(
+            [
+                (.character("1"), .choosePolicy(.sqrtDk)), (.character("2"), .choosePolicy(.dk)),
+                (.character("3"), .choosePolicy(.none)), (.character("0"), .standardDivisor),
+            ], help: "policy √d_k / d_k / none, 0 the standard", hint: KeyHint("policy", priority: 6),
+            parameters: [.policy], modes: [.grid]),
+        KeyEntry(
+            [(.character("g"), .toggleGrid), (.escape, .toggleGrid)], help: "close the grid",
+            hint: KeyHint("close", priority: 0), modes: [.grid]),
+        // The text editor: printable keys type, these edit.
+        KeyEntry(
+            [(.enter, .submitText)], help: "run the model on the text", hint: KeyHint("run", priority: 0),
+            modes: [.editor]),
+        KeyEntry([(.escape, .cancelEdit)], help: "cancel", hint: KeyHint("cancel", priority: 1), modes: [.editor]),
+        KeyEntry(
+            [
+                (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)), (.home, .edit(.moveToStart)),
+                (.end, .edit(.moveToEnd)),
+            ], help: "move in the text", modes: [.editor]),
+        KeyEntry(
+            [(.backspace, .edit(.deleteBackward)), (.delete, .edit(.deleteForward))], help: "delete a character",
+            modes: [.editor]),
+        KeyEntry(
+            [(.control("u"), .edit(.clear)), (.control("w"), .edit(.deleteWordBackward))],
+            help: "clear the line / delete a word", modes: [.editor]),
+        KeyEntry(typing: { .edit(.insert(String($0))) }, help: "type", modes: [.editor]),
     ])
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
@@ -88,12 +144,20 @@ struct KeyTable: Sendable {
     /// The display side, for the renderer.
     var guide: KeyGuide { KeyGuide(entries.map(\.display)) }
 
-    /// The keys as `--help` lists them: one line per entry, keys then what they do.
+    /// The keys as `--help` lists them: one line per entry, keys then what they do; the picture's
+    /// first (model-only ones marked), then the heads grid's and the text editor's under a heading.
     var helpText: String {
-        let lines = entries.map(\.display)
-        let width = lines.map(\.helpKeys.count).max() ?? 0
-        return lines.map { line in
-            "  " + line.helpKeys + String(repeating: " ", count: width - line.helpKeys.count + 2) + line.help
+        let sections: [(heading: String?, modes: Set<InputMode>)] = [
+            (nil, [.view, .help]), ("in the heads grid (g):", [.grid]), ("in the text editor (/):", [.editor]),
+        ]
+        let width = entries.map(\.display.helpKeys.count).max() ?? 0
+        return sections.map { section in
+            let lines = entries.filter { !$0.modes.isDisjoint(with: section.modes) }.map { entry in
+                let line = entry.display
+                return "  " + line.helpKeys + String(repeating: " ", count: width - line.helpKeys.count + 2)
+                    + line.help + (entry.scope == .model ? " (with --model)" : "")
+            }
+            return ([section.heading].compactMap { $0 } + lines).joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }

@@ -24,7 +24,21 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
             return (next, [])
         }
     }
+    let (reduced, effects) = reducingKey(next, action)
+    // An open heads grid follows every parameter change (the divisor most of all).
+    if reduced.gridCursor != nil, state.gridCursor != nil, reduced.params != state.params {
+        return (reduced, effects + [.computeGrid])
+    }
+    return (reduced, effects)
+}
+
+/// One action's own change, before the heads grid catches up.
+private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+    var next = state
     switch action {
+    case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
+        .submitText, .cancelEdit, .textRan:
+        return reducingModel(next, action)
     case .halveDk, .decrementDk:
         let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
         return changingParams(next, atLimit: "d_k is at its smallest, \(next.dkRange.lowerBound)") {
@@ -119,7 +133,7 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
 
 /// Applies `change` to the parameters if the result is computable, else keeps them and says why.
 /// The new parameters are computed, and the divisor curve too when more than the divisor changed.
-private func changingParams(
+func changingParams(
     _ state: AppState, atLimit: String = "already there", _ change: (inout AttentionParams) -> Void
 ) -> (state: AppState, effects: [Effect]) {
     var params = state.params
@@ -151,7 +165,7 @@ private func changingTokens(_ state: AppState, grow: Bool) -> (state: AppState, 
         return refusing(
             state,
             state.inputsOrigin == "files"
-                ? "token counts come from the Q and K files" : "token counts come from the text")
+                ? "token counts come from the Q and K files" : "the tokens come from the text: / edits it")
     }
     let limits = Limits.tokens
     let atLimit = grow ? "tokens are at their largest, \(limits.upperBound)" : "tokens are at their smallest, 1"
@@ -196,7 +210,7 @@ private func savedMessage(_ paths: [String]) -> String {
 }
 
 /// The state unchanged but for the status line saying why; nothing to do.
-private func refusing(_ state: AppState, _ message: String) -> (state: AppState, effects: [Effect]) {
+func refusing(_ state: AppState, _ message: String) -> (state: AppState, effects: [Effect]) {
     var next = state
     next.view.status = message
     return (next, [])

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Dispatch
 import Rendering
+import TensorFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -34,6 +35,10 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Frame height for --render.")
     var height: Int = 60
 
+    @Flag(
+        help: "Time the heads grid instead: every head's summary of a 6 × 12-head model (d_head 32) at --n tokens.")
+    var grid = false
+
     @Option(help: "Time a model instead (scripts/bench_model.sh): load, encoder, layer/head switch.")
     var model: String?
 
@@ -51,6 +56,10 @@ struct BenchCommand: ParsableCommand {
             print(
                 try RenderBenchmark.report(
                     keys: KeyTable.standard.guide, n: n, dk: dk, causal: causal, width: width, height: height))
+            return
+        }
+        if grid {
+            reportGrid()
             return
         }
         if let model {
@@ -93,6 +102,25 @@ struct BenchCommand: ParsableCommand {
             _ = try engine.divisorCurve(params)
         }
         print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))
+    }
+
+    /// The heads grid of a MiniLM-sized model (6 layers × 12 heads, d_head 32) on generated Q and
+    /// K: what opening the grid, or a divisor key while it is open, computes.
+    private func reportGrid() {
+        let layers = 6, heads = 12, headWidth = 32
+        print("attnview bench --grid: \(layers) × \(heads) heads, n = \(n), d_head = \(headWidth), \(repeats) repeats")
+        var generator = SystemRandomNumberGenerator()
+        func matrix() -> Matrix {
+            Matrix(
+                rows: n, cols: headWidth,
+                values: (0..<(n * headWidth)).map { _ in Float.random(in: -2...2, using: &generator) })
+        }
+        let inputs = (0..<layers).map { _ in (0..<heads).map { _ in HeadInputs(queries: matrix(), keys: matrix()) } }
+        var params = AttentionParams(n: n, dk: headWidth, causal: causal)
+        report("heads grid: every head's summary at the current divisor") {
+            params.alpha = params.alpha == 1 ? 1.19 : 1
+            _ = HeadSummary.summaries(of: inputs, params: params)
+        }
     }
 
     /// Runs `body` `repeats` times after one warm-up, with `prepare` untimed before each run.

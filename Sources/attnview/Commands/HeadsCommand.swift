@@ -61,7 +61,7 @@ struct HeadsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (base, engine) = try options().prepare()
+        let (base, engine, _) = try options().prepare()
         guard case .model(let labels) = base.source else { return }
         var rows: [HeadRow] = []
         for layer in 0..<labels.layers {

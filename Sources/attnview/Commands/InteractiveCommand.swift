@@ -32,7 +32,7 @@ struct InteractiveCommand: ParsableCommand {
         _ = try catalog.load(display.theme)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
-        let (params, engine) = try model.prepare()
+        let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
         let view = try screen.viewState(rows: result.weights.rows)
         let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
@@ -49,7 +49,7 @@ struct InteractiveCommand: ParsableCommand {
         let effects = EffectRunner(
             engine: engine, result: result, catalog: catalog,
             snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
-            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide)
+            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide, modelRun: run)
         var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }

@@ -116,10 +116,11 @@ struct ModelOptions: ParsableArguments {
             heads: 0)
     }
 
-    /// The parameters and an engine ready for them: `.npy` files are read when the engine asks;
-    /// with `--model`, the model is loaded and run on the text once, and the engine is handed
-    /// every head's Q and K from that run.
-    func prepare() throws -> (params: AttentionParams, engine: AttentionEngine) {
+    /// The parameters, an engine ready for them and, with `--model`, the model's run (the view
+    /// keeps it to summarise every head and to read a new text): `.npy` files are read when the
+    /// engine asks; with `--model`, the model is loaded and run on the text once, and the engine is
+    /// handed every head's Q and K from that run.
+    func prepare() throws -> (params: AttentionParams, engine: AttentionEngine, run: ModelRun?) {
         var params = try params()
         var run: ModelRun?
         if case .model(let labels) = params.source {
@@ -127,7 +128,7 @@ struct ModelOptions: ParsableArguments {
             params.source = .model(loaded.labels)
             run = loaded
         }
-        return (params, AttentionEngine(inputs: FixedInputs.provider(model: run)))
+        return (params, AttentionEngine(inputs: FixedInputs.provider(model: run)), run)
     }
 
     /// Reads a `--scale` value: `sqrt`, `dk`, `none` or a positive divisor inside `Limits.divisor`.

@@ -9,11 +9,19 @@ struct ModelRun: Sendable {
     let labels: ModelHead
     /// The encoder's output for the text.
     let encoding: BertModel.Encoding
+    /// The loaded model, kept so a new text runs without loading it again.
+    let model: BertModel
 
     /// Loads `labels.model` (a folder or an installed name), runs it on `labels.text` and checks
     /// `labels.layer` and `labels.head` against the model.
     init(labels: ModelHead, environment: [String: String]) throws(ModelError) {
         let model = try BertModel(folder: try ModelFolder.resolve(labels.model, environment: environment))
+        try self.init(model: model, labels: labels)
+    }
+
+    /// `model` (already loaded, named `labels.model`) run on `labels.text`.
+    init(model: BertModel, labels: ModelHead) throws(ModelError) {
+        self.model = model
         encoding = try model.encode(labels.text)
         let config = model.config
         guard labels.layer < config.layers else {
@@ -28,6 +36,28 @@ struct ModelRun: Sendable {
         complete.heads = config.heads
         self.labels = complete
     }
+
+    /// The same model on another text, showing `head` (the view's `/`): only the encoder runs.
+    func reading(_ text: String, head: ModelHead) throws(ModelError) -> ModelRun {
+        var other = labels
+        other.text = text
+        other.layer = head.layer
+        other.head = head.head
+        return try ModelRun(model: model, labels: other)
+    }
+
+    /// Every head's Q and K, `heads[layer][head]`: what the heads grid summarises.
+    var allHeads: [[HeadInputs]] {
+        let qk = encoding.qk
+        return (0..<qk.layers).map { layer in
+            (0..<qk.heads).map {
+                HeadInputs(queries: qk.queries(layer: layer, head: $0), keys: qk.keys(layer: layer, head: $0))
+            }
+        }
+    }
+
+    /// d_head: the width of every head's Q and K.
+    var headWidth: Int { encoding.qk.headSize }
 
     /// The labels of another head of the same run.
     func labels(layer: Int, head: Int) -> ModelHead {

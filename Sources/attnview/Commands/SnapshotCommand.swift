@@ -77,14 +77,14 @@ struct SnapshotCommand: ParsableCommand {
     func run() throws {
         // The theme is checked for every format, so a bad --theme fails the same way everywhere.
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
-        let (params, engine) = try model.prepare()
+        let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
         let view = try screen.viewState(rows: result.weights.rows)
         let text =
             format == .json
-            ? nil : try picture(of: result, baseline: baseline, view: view, theme: theme, engine: engine)
+            ? nil : try picture(of: result, baseline: baseline, view: view, theme: theme, engine: engine, run: run)
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
@@ -101,14 +101,15 @@ struct SnapshotCommand: ParsableCommand {
 
     /// The rendered screen under its header, as the interactive view would show it.
     private func picture(
-        of result: AttentionResult, baseline: AttentionResult?, view: ViewState, theme: Theme, engine: AttentionEngine
+        of result: AttentionResult, baseline: AttentionResult?, view: ViewState, theme: Theme, engine: AttentionEngine,
+        run: ModelRun?
     ) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         // The split view has no divisor curve to compute.
         let picture = SnapshotPicture(
             result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
             themeName: display.theme, view: view, width: width, height: height, ascii: display.ascii,
-            baseline: baseline)
+            baseline: baseline, model: run.map { ModelView(labels: $0.labels, headWidth: $0.headWidth) })
         switch format {
         case .ansi:
             let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true

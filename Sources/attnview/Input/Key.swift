@@ -13,6 +13,8 @@ enum Key: Hashable, Sendable {
     case function(Int)
     /// Alt (Meta) with a printable character: the terminal sends ESC and the character.
     case alt(Character)
+    /// Ctrl with a letter, e.g. Ctrl-U (`control("u")`): the text editor's line keys.
+    case control(Character)
     /// The terminal changed size; the new size in cells.
     case resize(width: Int, height: Int)
 
@@ -39,6 +41,7 @@ enum Key: Hashable, Sendable {
         case .delete: "Delete"
         case .function(let number): "F\(number)"
         case .alt(let character): "Alt+\(character)"
+        case .control(let letter): "Ctrl-\(letter.uppercased())"
         case .resize: "resize"
         }
     }

@@ -39,6 +39,8 @@ enum KeyDecoder {
         case 9: .tab
         case 10, 13: .enter
         case 8, 0x7F: .backspace
+        // Ctrl-U and Ctrl-W, the text editor's line keys; other controls mean nothing here.
+        case 21, 23: .control(Character(Unicode.Scalar(UInt8(scalar.value + 96))))
         case 0..<32, 0x80..<0xA0: nil
         default: .character(Character(scalar))
         }

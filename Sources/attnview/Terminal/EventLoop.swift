@@ -26,18 +26,24 @@ struct EventLoop {
     mutating func run() {
         waiting = state.startingEffects
         var pressed = 0
+        // Effects done while the keys are read (a new text's encoder run) count towards the frame.
+        var keysTime = Duration.zero
         while true {
             var going = true
             let computeTime = ContinuousClock().measure { going = catchUp() }
             guard going else { return }
-            draw(keys: pressed, computeTime: computeTime)
+            draw(keys: pressed, computeTime: keysTime + computeTime)
             guard let input = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
             pressed = input.count
             if input.isEmpty && state.view.playing { guard dispatch(.tick) else { return } }
-            for key in input {
-                guard dispatch(keys.action(for: key, in: state.view.mode)) else { return }
+            keysTime = ContinuousClock().measure {
+                for key in input {
+                    going = dispatch(keys.action(for: key, in: state.mode))
+                    if !going { break }
+                }
             }
+            guard going else { return }
         }
     }
 

@@ -95,15 +95,23 @@ final class NCursesBackend {
         }
         for run in FrameDiff.runs(from: previous, to: frame, width: width, height: height) {
             for (offset, cell) in run.cells.enumerated() {
-                let scalar = cell.character.unicodeScalars.first?.value ?? 32
+                let x = run.x + offset
+                // The right half of a wide character: the terminal drew it with the left half.
+                if cell.isContinuation && x > 0 && DisplayWidth.of(frame[x - 1, run.y].character) == 2 { continue }
                 let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                _ = attnview_put_cell(
-                    window, Int32(run.y), Int32(run.x + offset), wchar_t(scalar), attributes(cell.attributes), pair)
+                put(cell.isContinuation ? " " : cell.character, y: run.y, x: x, cell.attributes, pair)
             }
         }
         shown = frame
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Writes one grapheme, combining marks included (as many as a cell holds).
+    private func put(_ character: Character, y: Int, x: Int, _ cellAttributes: CellAttributes, _ pair: Int32) {
+        var text = character.unicodeScalars.prefix(Int(attnview_cell_characters())).map { wchar_t($0.value) }
+        text.append(0)
+        _ = attnview_put_cluster(window, Int32(y), Int32(x), text, attributes(cellAttributes), pair)
     }
 
     /// Waits up to `waitMilliseconds` (nil: until a key or a resize) for input, then drains

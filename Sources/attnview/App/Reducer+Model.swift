@@ -1,0 +1,77 @@
+import AttentionCore
+import Rendering
+
+/// Model mode's keys: stepping through heads and layers, the zoom, the heads grid and the text
+/// editor. Layer and head live in the parameters' `.model` source, so a step is a parameter change
+/// like any other (the engine slices the encoder's Q and K; the encoder does not run again).
+func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+    guard let head = state.modelHead else {
+        return refusing(state, "that key needs a model: start attnview with --model (and --text)")
+    }
+    let navigation = ModelNavigation(layer: head.layer, head: head.head, layers: head.layers, heads: head.heads)
+    var next = state
+    switch action {
+    case .stepHead(let delta):
+        return showing(next, navigation.steppingHead(by: delta))
+    case .stepLayer(let delta):
+        return showing(next, navigation.steppingLayer(by: delta))
+    case .toggleZoom:
+        next.zoomed.toggle()
+        next.view.status = next.zoomed ? "zoom: one row per token, following the selected row" : "zoom off"
+    case .toggleGrid:
+        if next.gridCursor != nil {
+            next.gridCursor = nil
+            return (next, [])
+        }
+        next.gridCursor = navigation
+        return (next, [.computeGrid])
+    case .moveGridCursor(let layers, let heads):
+        next.gridCursor = (next.gridCursor ?? navigation).movingCursor(layers: layers, heads: heads)
+    case .openGridHead:
+        let cursor = next.gridCursor ?? navigation
+        next.gridCursor = nil
+        return showing(next, cursor)
+    case .openEditor:
+        next.editor = LineEditor(text: head.text)
+    case .edit(let edit):
+        next.editor = next.editor?.applying(edit)
+    case .cancelEdit:
+        next.editor = nil
+        next.view.status = "text unchanged"
+    case .submitText:
+        guard let editor = next.editor else { return (next, []) }
+        if editor.text.allSatisfy(\.isWhitespace) {
+            return refusing(next, "the text is empty: the model needs at least one word (Esc keeps the current one)")
+        }
+        if editor.text == head.text {
+            next.editor = nil
+            return refusing(next, "the same text: nothing to run")
+        }
+        next.view.status = "running the model…"
+        return (next, [.runText(editor.text)])
+    case .textRan(let labels):
+        next.editor = nil
+        next.params.source = .model(labels)
+        next.params.n = labels.tokens.count
+        next.params.m = labels.tokens.count
+        next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
+        next.view.status = "\(labels.tokens.count) tokens"
+        // An open grid catches up in `reduce`, as after any parameter change.
+        return (next, [.compute(next.params), .computeCurve])
+    default:
+        break
+    }
+    return (next, [])
+}
+
+/// The parameters moved to the layer and head of `navigation`: computed (QKᵀ of that head) with
+/// its divisor curve.
+private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state: AppState, effects: [Effect]) {
+    guard case .model(var labels) = state.params.source else { return (state, []) }
+    labels.layer = navigation.layer
+    labels.head = navigation.head
+    var next = state
+    next.params.source = .model(labels)
+    next.view.status = "layer \(labels.layer) head \(labels.head)"
+    return (next, [.compute(next.params), .computeCurve])
+}

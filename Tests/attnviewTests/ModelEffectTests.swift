@@ -1,0 +1,69 @@
+import AttentionCore
+import Foundation
+import Rendering
+import Testing
+
+@testable import attnview
+
+/// What the effect runner does with a model: a new text runs the encoder and keeps the head on
+/// screen; a text the model cannot take is refused with the reason; the grid summarises every head.
+@Suite struct ModelEffectTests {
+    static let tinyModel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("TransformerTests/Fixtures/models/tiny-f32").path
+
+    /// A runner and the state showing layer 1, head 1 of the tiny model reading "The cat sat on the mat."
+    static func start() throws -> (EffectRunner, AppState) {
+        let labels = ModelHead(
+            model: tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 1, head: 1, layers: 0, heads: 0)
+        let run = try ModelRun(labels: labels, environment: [:])
+        let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
+        let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
+        let result = try engine.compute(params)
+        let runner = EffectRunner(
+            engine: engine, result: result, catalog: ThemeCatalog(environment: [:]),
+            snapshotDirectory: FileManager.default.temporaryDirectory.path, depth: .none, ascii: false,
+            keys: KeyTable.standard.guide, modelRun: run)
+        let state = AppState(
+            params: result.params, themeName: "default", themeNames: ["default"], dkRange: 1...4, width: 80, height: 24)
+        return (runner, state)
+    }
+
+    @Test func aNewTextRunsTheEncoderAndKeepsTheHead() throws {
+        var (runner, state) = try Self.start()
+        let outcome = runner.perform(.runText("the 猫 was too tired"), state: state)
+        guard case .textRan(let labels) = outcome.first else {
+            Issue.record("expected the new labels, got \(outcome)")
+            return
+        }
+        #expect(labels.tokens == ["[CLS]", "the", "猫", "was", "too", "tired", "[SEP]"])
+        #expect(labels.layer == 1 && labels.head == 1 && labels.text == "the 猫 was too tired")
+        state = reduce(state, .textRan(labels)).state
+        #expect(runner.perform(.compute(state.params), state: state).isEmpty, "the new engine has the new text's heads")
+        #expect(runner.result.params.n == 7)
+        #expect(runner.frame(for: state).plainText().contains("猫"))
+    }
+
+    @Test func aTextTheModelCannotTakeIsRefusedWithItsReason() throws {
+        var (runner, state) = try Self.start()
+        let long = String(repeating: "cat ", count: 30)
+        let tooLong = runner.perform(.runText(long), state: state)
+        #expect(tooLong == [.report("the text gives 32 tokens, more than the model's 16; the current text stays")])
+        let empty = runner.perform(.runText("\u{200B}\u{200B}"), state: state)  // format characters, which BERT drops
+        guard case .report(let reason) = empty.first else {
+            Issue.record("expected a refusal, got \(empty)")
+            return
+        }
+        #expect(reason.hasPrefix("the text has no words"))
+        state = reduce(state, tooLong[0]).state
+        #expect(state.modelHead?.text == "The cat sat on the mat." && runner.result.params.n == 9)
+    }
+
+    @Test func theGridSummarisesEveryHeadAtTheCurrentDivisor() throws {
+        var (runner, state) = try Self.start()
+        state = reduce(state, .toggleGrid).state
+        #expect(runner.perform(.computeGrid, state: state).isEmpty)
+        let text = runner.frame(for: state).plainText()
+        #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
+        #expect(!text.contains("computing every head"))
+    }
+}

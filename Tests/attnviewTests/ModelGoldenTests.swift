@@ -1,0 +1,78 @@
+import AttentionCore
+import Foundation
+import Rendering
+import Testing
+
+@testable import attnview
+
+/// Golden frames of the model view with the tiny test model (scripts/make_model_fixtures.py): the
+/// picture, the heads grid and the text editor, at the smallest screen and a large one. Regenerate
+/// on purpose with `UPDATE_GOLDEN=1 swift test --filter ModelGoldenTests` and read the diff.
+@Suite struct ModelGoldenTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let tinyModel = folder.deletingLastPathComponent().appendingPathComponent(
+        "TransformerTests/Fixtures/models/tiny-f32"
+    ).path
+
+    enum Overlay: String, CaseIterable, Sendable { case picture, grid, editor }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let overlay: Overlay
+        let width: Int
+        let height: Int
+        var name: String { "model-\(overlay.rawValue)-\(width)x\(height)" }
+        var testDescription: String { name }
+    }
+
+    static let cases = Overlay.allCases.flatMap { overlay in
+        [(80, 24), (160, 48)].map { Case(overlay: overlay, width: $0.0, height: $0.1) }
+    }
+
+    /// The screen of layer 1, head 1 of the tiny model reading "The cat sat on the mat.", row 2 selected.
+    static func frame(_ golden: Case) throws -> Frame {
+        let labels = ModelHead(
+            model: tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 1, head: 1, layers: 0, heads: 0)
+        let run = try ModelRun(labels: labels, environment: [:])
+        let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
+        let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
+        let result = try engine.compute(params)
+        var model = ModelView(labels: run.labels, headWidth: run.headWidth)
+        switch golden.overlay {
+        case .picture: break
+        case .grid:
+            model.grid = HeadsGrid(
+                cursorLayer: 1, cursorHead: 0, summaries: HeadSummary.summaries(of: run.allHeads, params: params),
+                divisor: result.divisor)
+        case .editor:
+            model.editor = LineEditor(text: "The 猫 sat on a café mat 😀").applying(.moveLeft)
+        }
+        // Without colour the heatmap and thumbnails are shade characters: a diff shows the weights.
+        return ScreenRenderer(theme: .fallback, depth: .none, keys: KeyTable.standard.guide).render(
+            result: result, curve: try engine.divisorCurve(result.params), view: ViewState(selectedRow: 2),
+            model: model, width: golden.width, height: golden.height)
+    }
+
+    @Test(arguments: cases)
+    func frameMatchesGolden(_ golden: Case) throws {
+        let text = try Self.frame(golden).plainText()
+        let url = Self.folder.appendingPathComponent("ModelGolden/\(golden.name).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(
+            text == expected,
+            "frame differs from ModelGolden/\(golden.name).txt; if intended, regenerate with UPDATE_GOLDEN=1 and review"
+        )
+    }
+
+    @Test func thePictureSpeaksInTokens() throws {
+        let text = try Self.frame(Case(overlay: .picture, width: 160, height: 48)).plainText()
+        #expect(text.contains("attention · layer 1 head 1"))
+        #expect(text.contains("▶   cat "), "the selected query token, marked")
+        #expect(text.contains("model     tiny-f32"), "a folder is named by its last component")
+        #expect(text.contains("cat (2) attends to"))
+        #expect(text.contains("layer     1 of 2") && text.contains("head      1 of 2") && text.contains("d_head    4"))
+    }
+}
