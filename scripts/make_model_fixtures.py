@@ -18,10 +18,13 @@ Output: Tests/TransformerTests/Fixtures/models/tiny-*/ and reference.json,
 import json
 import pathlib
 import struct
+import sys
 
 import numpy as np
-from scipy.special import erf
 from tokenizers import BertWordPieceTokenizer
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import bert_numpy  # noqa: E402  (the float64 reference forward, shared with the MiniLM fixture)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 MODELS = ROOT / "Tests/TransformerTests/Fixtures/models"
@@ -92,46 +95,6 @@ def random_weights(rng):
     return w
 
 
-def layer_norm(x, gamma, beta):
-    mean = x.mean(axis=-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + EPS) * gamma + beta
-
-
-def forward(w, ids):
-    """float64 BERT encoder; returns every layer's Q and K (n × hidden, all heads side by side)."""
-    n, d_head = len(ids), HIDDEN // HEADS
-    x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
-    x = x + w["embeddings.token_type_embeddings.weight"][0]
-    x = layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-    qs, ks = [], []
-    for layer in range(LAYERS):
-        p = f"encoder.layer.{layer}."
-
-        def linear(name, h):
-            return h @ w[p + name + ".weight"].T + w[p + name + ".bias"]
-
-        q, k, v = (linear("attention.self." + part, x) for part in ["query", "key", "value"])
-        qs.append(q)
-        ks.append(k)
-        context = np.zeros_like(x)
-        for head in range(HEADS):
-            cols = slice(head * d_head, (head + 1) * d_head)
-            logits = q[:, cols] @ k[:, cols].T / np.sqrt(d_head)
-            weights = np.exp(logits - logits.max(axis=1, keepdims=True))
-            weights /= weights.sum(axis=1, keepdims=True)
-            context[:, cols] = weights @ v[:, cols]
-        x = layer_norm(
-            linear("attention.output.dense", context) + x,
-            w[p + "attention.output.LayerNorm.weight"],
-            w[p + "attention.output.LayerNorm.bias"],
-        )
-        inner = linear("intermediate.dense", x)
-        inner = 0.5 * inner * (1 + erf(inner / np.sqrt(2)))
-        x = layer_norm(linear("output.dense", inner) + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-    return qs, ks
-
-
 def rounded(matrix):
     """Nine significant digits: float32 exactness is all the tests need, and the file stays small."""
     return [[float(f"{value:.9g}") for value in row] for row in matrix]
@@ -182,7 +145,7 @@ def write_models():
         # Every text for the plain F32 model; two for the other variants keep the file small.
         for text in TEXTS if name == "tiny-f32" else TEXTS[:2]:
             encoding = tokenizer.encode(text)
-            qs, ks = forward(stored, encoding.ids)
+            qs, ks = bert_numpy.forward(config(), stored, encoding.ids)
             texts.append({
                 "text": text,
                 "tokens": encoding.tokens,

@@ -88,18 +88,6 @@ func refusesBrokenFilesNamingFileAndReason(name: String) throws {
     #expect(header.rows == 3 && header.columns == 5)
 }
 
-/// SplitMix64: a tiny deterministic generator, so a fuzz failure reproduces.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Test func arbitraryBytesNeverTrap() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("npy-fuzz-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -74,7 +74,7 @@ func refusesBrokenFilesNamingFileTensorAndReason(name: String) throws {
 @Test func mutatedFilesAreReadOrRefusedNeverTrap() throws {
     let original = try [UInt8](
         Data(contentsOf: SafetensorsManifest.directory.appendingPathComponent("valid.safetensors")))
-    var generator = SplitMix(seed: 8)
+    var generator = SplitMix64(state: 8)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("safetensors-fuzz-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -107,17 +107,4 @@ func refusesBrokenFilesNamingFileTensorAndReason(name: String) throws {
         }
     }
     #expect(refused > 100)
-}
-
-/// A small deterministic generator, so the fuzz-style test is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

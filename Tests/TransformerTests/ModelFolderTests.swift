@@ -84,6 +84,14 @@ func badConfigsAreNamed(name: String, fragment: String) throws {
     #expect(loadError(weights)?.kind == .badData)
     try FileManager.default.removeItem(at: weightsURL)
     #expect(loadError(weights) == .fileNotFound(path: weightsURL.path))
+
+    let vocabulary = try modelCopy("vocabulary")
+    defer { try? FileManager.default.removeItem(at: vocabulary) }
+    let vocabularyURL = vocabulary.appendingPathComponent("vocab.txt")
+    try FileManager.default.removeItem(at: vocabularyURL)
+    #expect(loadError(vocabulary) == .fileNotFound(path: vocabularyURL.path))
+    #expect(loadError(vocabulary)?.description.contains("a model folder needs") == true)
+    #expect(loadError(vocabulary)?.kind == .missing)
 }
 
 @Test func namesResolveUnderXDGDataHomeAndPathsAsGiven() throws {

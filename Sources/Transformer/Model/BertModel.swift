@@ -41,6 +41,8 @@ public struct BertModel: Sendable {
         do {
             tokenizer = try BertTokenizer(folder: folder)
         } catch {
+            // A missing vocab.txt is reported like the other files a model folder must hold.
+            if case .fileNotFound(let path) = error { throw .fileNotFound(path: path) }
             throw .tokenizer(error)
         }
         let weightsPath = folder.appendingPathComponent("model.safetensors").path

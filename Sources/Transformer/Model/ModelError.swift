@@ -7,7 +7,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case folderNotFound(path: String)
     /// `--model NAME` with nothing installed under that name; `folder` is where it was looked for.
     case notInstalled(name: String, folder: String)
-    /// A file the model folder must hold (`config.json`, `model.safetensors`).
+    /// A file the model folder must hold (`config.json`, `model.safetensors`, `vocab.txt`).
     case fileNotFound(path: String)
     /// `config.json` that cannot be used; `reason` names the key.
     case badConfig(path: String, reason: String)
