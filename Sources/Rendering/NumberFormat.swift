@@ -49,6 +49,11 @@ enum NumberFormat {
             mantissa *= 10
             power -= 1
         }
+        // 9.99… (as 10^-13 is stored) prints as 1e-12, not "10e-13".
+        if (mantissa * 10).rounded() >= 100 {
+            mantissa /= 10
+            power += 1
+        }
         let head = (mantissa - mantissa.rounded()).magnitude < 0.05 ? fixed(mantissa, 0) : fixed(mantissa, 1)
         return (value < 0 ? "-" : "") + head + "e" + String(power)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Rendering
@@ -25,6 +26,8 @@ import Testing
 @Test func exponentSpellsLogAxisLabels() {
     #expect(NumberFormat.exponent(1e-8) == "1e-8")
     #expect(NumberFormat.exponent(2500) == "2.5e3")
+    #expect(NumberFormat.exponent(pow(10, -13)) == "1e-13", "a mantissa of 9.99… rounds up a decade")
+    #expect(NumberFormat.exponent(0.0999999) == "1e-1")
 }
 
 @Test func smallValuesKeepTheirDigitsInsteadOfReadingAsZero() {
