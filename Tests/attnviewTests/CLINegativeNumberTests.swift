@@ -16,6 +16,7 @@ private let negativeNumbers: [BadInvocation] = {
     let own: [(command: [String], flag: String, value: String, fragment: String)] = [
         (["snapshot"], "--width", "-1", "--width -1 is out of range (allowed: 80–1000)"),
         (["snapshot"], "--height", "-1", "--height -1 is out of range"),
+        (["snapshot"], "--row", "-1", "--row -1 is out of range (allowed: 0 or more)"),
         (["sweep"], "--trials", "-2", "--trials -2 is out of range (allowed: 1–1000)"),
         (["bench"], "--n", "-1", "--n must be within 1–4096"),
         // Range checks come before a model is loaded, so no model needs to be installed.

@@ -23,7 +23,7 @@ struct HeadsCommand: ParsableCommand {
             valueName: "path|name"))
     var model: String
 
-    @Option(help: "The text the model reads (default: a sentence about a tired animal).")
+    @Option(parsing: .unconditional, help: "The text the model reads (default: a sentence about a tired animal).")
     var text: String?
 
     @Option(

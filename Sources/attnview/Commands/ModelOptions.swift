@@ -51,7 +51,9 @@ struct ModelOptions: ParsableArguments {
             valueName: "path|name"))
     var model: String?
 
-    @Option(help: "The text the model reads (with --model; default: a sentence about a tired animal).")
+    @Option(
+        parsing: .unconditional,
+        help: "The text the model reads (with --model; default: a sentence about a tired animal).")
     var text: String?
 
     @Option(parsing: .unconditional, help: "The model's layer to show, 0-based (with --model).")

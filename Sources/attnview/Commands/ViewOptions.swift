@@ -15,7 +15,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Heatmap of the attention weights (softmax) or of the logits QKᵀ/s.")
     var view: Heatmap = .weights
 
-    @Option(help: "Query row shown in the row panel and marked on the heatmap, 0 to n − 1.")
+    @Option(parsing: .unconditional, help: "Query row shown in the row panel and marked on the heatmap, 0 to n − 1.")
     var row: Int = 0
 
     func validate() throws {
