@@ -129,7 +129,7 @@ grid_open() {
         start=$(now_ns)
         tmux_ send-keys -t 0 g
         wait_for_log "$before"
-        wait_for "heads · layer"
+        wait_for "heads at s = "
         echo "$((($(now_ns) - start) / 1000))" | awk '{ print $1 / 1000 }' >>"$work/screen"
         tail -n 1 "$work/timing.log" | sed -E 's/.*total_ms=([0-9.]+).*/\1/' >>"$work/inside"
         before=$(log_lines)
