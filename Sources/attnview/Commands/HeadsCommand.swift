@@ -88,9 +88,9 @@ struct HeadsCommand: ParsableCommand {
     }
 
     /// The table of `rows` with the `--columns` selection.
-    private func table(_ rows: [HeadRow]) throws -> HeadsTable {
-        guard columns != nil else { return HeadsTable(rows: rows) }
-        return HeadsTable(rows: rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
+    private func table(_ rows: [HeadRow]) throws -> StatisticsTable {
+        guard columns != nil else { return .heads(rows) }
+        return .heads(rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The same options as `snapshot --model`, so the two commands check and resolve them alike.

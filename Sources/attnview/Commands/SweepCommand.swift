@@ -110,8 +110,8 @@ struct SweepCommand: ParsableCommand {
     }
 
     /// The table of `rows` with the `--columns` selection (a usage error names a bad item).
-    private func table(rows: [SweepRow]) throws -> SweepTable {
-        SweepTable(rows: rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
+    private func table(rows: [SweepRow]) throws -> StatisticsTable {
+        .sweep(rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The comma-separated items of a list option, trimmed; an empty item is an error.

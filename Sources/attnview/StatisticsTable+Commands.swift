@@ -1,0 +1,44 @@
+import AttentionCore
+
+extension StatisticsTable {
+    /// `attnview sweep`'s table: the grid's coordinates (d_k, scale, divisor, trials), then the
+    /// statistics (`AttentionStatistics.columns`, the list every output shares; docs/statistics.md).
+    static func sweep(_ rows: [SweepRow], selection: StatisticSelection = .all) -> StatisticsTable {
+        StatisticsTable(
+            coordinates: [
+                Coordinate(title: "d_k", key: "dk"), Coordinate(title: "scale", key: "scale", isText: true),
+                Coordinate(title: "divisor", key: "divisor"), Coordinate(title: "trials", key: "trials"),
+            ],
+            rows: rows.map { row in
+                Row(
+                    coordinates: { _ in ["\(row.dk)", row.scale.name, row.divisor.shortestSpelling, "\(row.trials)"] },
+                    stats: row.stats)
+            },
+            selection: selection)
+    }
+
+    /// `attnview heads`' table: layer and head first, as `sweep` lays out its grid. By default the
+    /// shared list without the iid theory's std, which never applies to a model's heads.
+    static func heads(_ rows: [HeadRow], selection: StatisticSelection = .headsDefault) -> StatisticsTable {
+        StatisticsTable(
+            coordinates: [
+                Coordinate(title: "layer", key: "layer"), Coordinate(title: "head", key: "head"),
+                Coordinate(title: "d_k", key: "dk"), Coordinate(title: "scale", key: "scale", isText: true),
+                Coordinate(title: "divisor", key: "divisor"),
+            ],
+            rows: rows.map { row in
+                Row(
+                    coordinates: { number in
+                        ["\(row.layer)", "\(row.head)", "\(row.dk)", row.scale.name, number(row.divisor)]
+                    },
+                    stats: row.stats)
+            },
+            selection: selection)
+    }
+}
+
+extension StatisticSelection {
+    /// What `heads` shows without `--columns`: every statistic but the iid theory's logit std.
+    static let headsDefault = StatisticSelection(
+        columns: AttentionStatistics.columns.filter { $0.key != "logit_std_expected" }, showsRegime: true)
+}
