@@ -12,11 +12,6 @@ struct HeadsCommand: ParsableCommand {
             and, with --scale none or another --dk, what happens to all of them.
             """)
 
-    /// The three documented output formats, as in `sweep`.
-    enum Format: String, CaseIterable, ExpressibleByArgument {
-        case markdown, csv, json
-    }
-
     @Option(
         help: ArgumentHelp(
             "A BERT model: a folder or a name installed under ~/.local/share/attnview/models (`make model`).",
@@ -42,14 +37,7 @@ struct HeadsCommand: ParsableCommand {
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i.")
     var causal = false
 
-    @Option(help: "Output format: markdown, csv or json.")
-    var format: Format = .markdown
-
-    @Option(
-        help: ArgumentHelp(
-            "Comma-separated statistics (JSON names, or regime) for markdown and csv; default all.",
-            valueName: "list"))
-    var columns: String?
+    @OptionGroup var output: TableOutputOptions
 
     func validate() throws {
         do {
@@ -57,7 +45,6 @@ struct HeadsCommand: ParsableCommand {
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
-        _ = try StatisticSelection.option(columns, isJSON: format == .json)
     }
 
     func run() throws {
@@ -74,23 +61,12 @@ struct HeadsCommand: ParsableCommand {
                 rows.append(HeadRow(result: try engine.compute(params)))
             }
         }
-        let output: Data
-        switch format {
-        case .markdown: output = Data(try table(rows).markdown.utf8)
-        case .csv: output = Data(try table(rows).csv.utf8)
-        case .json:
-            var shared = base
-            shared.n = labels.tokens.count
-            shared.m = shared.n
-            output = HeadRow.jsonData(rows, base: shared)
-        }
-        try ByteSink.standardOutput { $0.write(output) }
-    }
-
-    /// The table of `rows` with the `--columns` selection.
-    private func table(_ rows: [HeadRow]) throws -> StatisticsTable {
-        guard columns != nil else { return .heads(rows) }
-        return .heads(rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
+        var shared = base
+        shared.n = labels.tokens.count
+        shared.m = shared.n
+        let table = StatisticsTable.heads(rows, selection: try output.selection(default: .headsDefault))
+        let data = output.text(of: table).map { Data($0.utf8) } ?? HeadRow.jsonData(rows, base: shared)
+        try ByteSink.standardOutput { $0.write(data) }
     }
 
     /// The same options as `snapshot --model`, so the two commands check and resolve them alike.

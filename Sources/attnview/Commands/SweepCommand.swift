@@ -12,11 +12,6 @@ struct SweepCommand: ParsableCommand {
             stay put; dividing by d_k flattens them.
             """)
 
-    /// The three documented output formats.
-    enum Format: String, CaseIterable, ExpressibleByArgument {
-        case markdown, csv, json
-    }
-
     static let trialRange = 1...1000
 
     @Option(parsing: .unconditional, help: "Comma-separated d_k values, each 1–65536.")
@@ -49,14 +44,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")
     var causal = false
 
-    @Option(help: "Output format: markdown, csv or json.")
-    var format: Format = .markdown
-
-    @Option(
-        help: ArgumentHelp(
-            "Comma-separated statistics (JSON names, or regime) for markdown and csv; default all.",
-            valueName: "list"))
-    var columns: String?
+    @OptionGroup var output: TableOutputOptions
 
     func validate() throws {
         do {
@@ -64,7 +52,6 @@ struct SweepCommand: ParsableCommand {
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
-        _ = try table(rows: [])
     }
 
     func run() throws {
@@ -72,13 +59,9 @@ struct SweepCommand: ParsableCommand {
         var progress = ProgressLine(label: "sweep")
         let rows = try sweep.run { progress.update($0) }
         progress.finish()
-        let output: Data
-        switch format {
-        case .markdown: output = Data(try table(rows: rows).markdown.utf8)
-        case .csv: output = Data(try table(rows: rows).csv.utf8)
-        case .json: output = SweepRow.jsonData(rows, base: sweep.base)
-        }
-        try ByteSink.standardOutput { $0.write(output) }
+        let table = StatisticsTable.sweep(rows, selection: try output.selection(default: .all))
+        let data = output.text(of: table).map { Data($0.utf8) } ?? SweepRow.jsonData(rows, base: sweep.base)
+        try ByteSink.standardOutput { $0.write(data) }
     }
 
     /// The sweep these options describe; every list item and range is checked, naming the flag.
@@ -107,11 +90,6 @@ struct SweepCommand: ParsableCommand {
             }
         }
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
-    }
-
-    /// The table of `rows` with the `--columns` selection (a usage error names a bad item).
-    private func table(rows: [SweepRow]) throws -> StatisticsTable {
-        .sweep(rows, selection: try StatisticSelection.option(columns, isJSON: format == .json))
     }
 
     /// The comma-separated items of a list option, trimmed; an empty item is an error.
