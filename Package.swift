@@ -58,30 +58,32 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (a seeded generator), built only for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AttentionCoreTests",
-            dependencies: ["AttentionCore"],
+            dependencies: ["AttentionCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
             name: "TensorFilesTests",
-            dependencies: ["TensorFiles"],
+            dependencies: ["TensorFiles", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "AttentionCore", "attnview"],
+            dependencies: ["Rendering", "AttentionCore", "attnview", "TestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "TransformerTests",
-            dependencies: ["Transformer"],
+            dependencies: ["Transformer", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer"],
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "TestSupport"],
             // The model view's golden frames, read by path (ModelGoldenTests).
             exclude: ["ModelGolden"]
         ),

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import AttentionCore
@@ -5,7 +6,7 @@ import Testing
 /// The quickselect behind `score_grad_median`, against a full sort (the plain oracle).
 @Suite struct SelectionTests {
     @Test func medianMatchesSortedMiddleForManyShapes() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(state: 7)
         for count in [1, 2, 3, 4, 5, 8, 17, 64, 101, 1000] {
             for duplicates in [false, true] {
                 var values = (0..<count).map { _ in
@@ -34,18 +35,5 @@ import Testing
     @Test func emptyHasNoMedian() {
         var values: [Double] = []
         #expect(Selection.median(&values) == nil)
-    }
-}
-
-/// A tiny deterministic generator so the test data is the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

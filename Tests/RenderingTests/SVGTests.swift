@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -234,18 +235,5 @@ struct SVGTests {
             "missing \(file); run with UPDATE_GOLDEN=1")
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(svg == expected, "SVG differs from \(file); if intended, regenerate with UPDATE_GOLDEN=1 and review")
-    }
-}
-
-/// A small seeded generator, so the fuzz-style test sees the same frames on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,19 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
-
-/// SplitMix64: a tiny seeded generator, so every mutated theme below is the same on every run.
-private struct Mix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Theme files are untrusted: mutated, truncated and random TOML must load or throw a
 /// `ThemeError` naming the file, never trap (scripts/fuzz_theme.sh runs libFuzzer + ASan longer).
@@ -23,7 +12,7 @@ private struct Mix64: RandomNumberGenerator {
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("case.toml").path
     let catalog = ThemeCatalog(environment: [:])
-    var random = Mix64(state: 2026)
+    var random = SplitMix64(state: 2026)
     let seeds = ThemeCatalog.bundledNames.compactMap { BundledThemes.sources[$0] }.map { Array($0.utf8) }
     let tokens = Array("[]{}=\"'#,.\n\\ 0123456789abcdefxrampsweightslogitscolorsbackgroundnone\u{0}".utf8)
     var cases: [[UInt8]] = []

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Transformer
@@ -6,25 +7,13 @@ import Testing
 /// Seeded random inputs (the same every run) never crash the tokenizer, and every token it gives is the
 /// vocabulary's, between `[CLS]` and `[SEP]`. `scripts/fuzz_tokenizer.sh` searches far wider with libFuzzer.
 @Suite struct TokenizerFuzzTests {
-    /// SplitMix64: a tiny seeded generator, so a failure reproduces.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Scalars from the classes the tokenizer treats differently, so random text hits every branch.
     static let pools: [ClosedRange<UInt32>] = [
         0x20...0x7E, 0x00...0x1F, 0x7F...0xFF, 0x300...0x36F, 0x370...0x3FF, 0x4E00...0x4E40, 0xAC00...0xAC40,
         0x2000...0x206F, 0x3000...0x303F, 0xFFF0...0xFFFF, 0x1F600...0x1F64F, 0x2B810...0x2B930, 0xE000...0xE010,
     ]
 
-    static func randomText(_ generator: inout SeededGenerator) -> String {
+    static func randomText(_ generator: inout SplitMix64) -> String {
         var scalars = String.UnicodeScalarView()
         for _ in 0..<Int.random(in: 0...120, using: &generator) {
             if Int.random(in: 0..<40, using: &generator) == 0 {
@@ -48,7 +37,7 @@ import Testing
     @Test func randomTextsGiveVocabularyTokens() throws {
         let folder = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures/tokenizer/minilm")
         let tokenizer = try BertTokenizer(folder: folder)
-        var generator = SeededGenerator(state: 8)
+        var generator = SplitMix64(state: 8)
         for _ in 0..<3000 {
             let text = Self.randomText(&generator)
             Self.expectFromVocabulary(tokenizer.encode(text), tokenizer, text)
@@ -68,7 +57,7 @@ import Testing
         let words = (1000..<30522).compactMap { tokenizer.token(id: $0) }.filter {
             $0.text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
         }
-        var generator = SeededGenerator(state: 21)
+        var generator = SplitMix64(state: 21)
         for _ in 0..<500 {
             let chosen = (0..<Int.random(in: 1...30, using: &generator)).map { _ in
                 words.randomElement(using: &generator)!
@@ -80,7 +69,7 @@ import Testing
     }
 
     /// A vocab.txt from the special tokens, tricky pieces and random bytes, now and then broken on purpose.
-    static func randomVocabularyFile(_ generator: inout SeededGenerator) -> [UInt8] {
+    static func randomVocabularyFile(_ generator: inout SplitMix64) -> [UInt8] {
         let specials = ["[CLS]", "[SEP]", "[UNK]", "[MASK]", "[PAD]"]
         let pieces = ["a", "##a", "##", "b", "##b", "é", "e\u{301}", "##\u{301}", "日", "", " ", "ab", "[", "mask"]
         var lines = specials.filter { _ in Int.random(in: 0..<30, using: &generator) > 0 }
@@ -100,7 +89,7 @@ import Testing
     }
 
     @Test func randomVocabularyFilesAreRefusedOrGiveTheirOwnTokens() {
-        var generator = SeededGenerator(state: 5)
+        var generator = SplitMix64(state: 5)
         var accepted = 0
         for _ in 0..<2000 {
             let bytes = Self.randomVocabularyFile(&generator)

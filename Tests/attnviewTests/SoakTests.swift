@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// Thousands of random keys and resizes against the real view in tmux: it must stay alive, its
@@ -18,7 +19,7 @@ import Testing
         let seed = environment["ATTNVIEW_SOAK_SEED"].flatMap(UInt64.init) ?? 11
         let seconds = environment["ATTNVIEW_SOAK_SECONDS"].flatMap(Double.init) ?? 15
         let context = "seed \(seed) (rerun: ATTNVIEW_SOAK_SEED=\(seed) swift test --filter SoakTests)"
-        var random = SoakRandom(state: seed)
+        var random = SplitMix64(state: seed)
         let keys = SoakKeys()
 
         let session = try TmuxSession()
@@ -138,23 +139,13 @@ struct SoakKeys {
     let pool: [String] =
         Self.documented + Self.documented + Self.unbound + Self.escapeSequences + Self.escapeSequences
 
-    func random(using generator: inout SoakRandom) -> String {
+    func random(using generator: inout SplitMix64) -> String {
         pool[Int.random(in: 0..<pool.count, using: &generator)]
     }
 }
 
-/// SplitMix64: the soak test's only source of randomness, so a seed replays the same run.
-struct SoakRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The soak test's only source of randomness is a seeded SplitMix64, so a seed replays the same run.
+extension SplitMix64 {
     /// True `odds` times in `outOf`.
     mutating func chance(_ odds: Int, in outOf: Int) -> Bool {
         Int.random(in: 0..<outOf, using: &self) < odds
