@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Transformer
 
 /// docs/the-argument-measured.md quotes tables as its commands print them: each table between
 /// `<!-- argument-table: attnview … -->` and `<!-- /argument-table -->` must be exactly that
@@ -33,10 +34,9 @@ import Testing
     }
 
     /// Whether the trained model the `heads` table reads is installed (`make model`; CI has none).
-    static let modelInstalled = FileManager.default.fileExists(
-        atPath: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
-            ".local/share/attnview/models/minilm"
-        ).path)
+    /// Resolved as the binary resolves `--model minilm` (XDG_DATA_HOME, then ~/.local/share).
+    static let modelInstalled =
+        (try? ModelFolder.resolve(ModelFolder.referenceName, environment: ProcessInfo.processInfo.environment)) != nil
 
     @Test(arguments: try tables().filter { !$0.command.contains("--model") })
     func tableIsWhatItsCommandPrints(_ table: Table) throws {
