@@ -66,4 +66,21 @@ import Testing
         #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
         #expect(!text.contains("computing every head"))
     }
+
+    /// The split view of `b` has no model overlays: while the grid or the editor is open it gives
+    /// them the screen, and comes back when they close.
+    @Test func theGridAndTheEditorDrawOverTheSplitView() throws {
+        var (runner, state) = try Self.start()
+        state.width = 120
+        state.height = 40
+        state = reduce(state, .toggleCompare).state
+        #expect(runner.perform(.computeBaseline, state: state).isEmpty)
+        #expect(runner.frame(for: state).plainText().contains("now vs the standard divisor"))
+        let grid = reduce(state, .toggleGrid).state
+        #expect(runner.perform(.computeGrid, state: grid).isEmpty)
+        #expect(runner.frame(for: grid).plainText().contains("heads at s = 2.000"))
+        let editing = reduce(state, .openEditor).state
+        #expect(runner.frame(for: editing).plainText().contains("text ▸ The cat sat on the mat."))
+        #expect(runner.frame(for: reduce(editing, .cancelEdit).state).plainText().contains("now vs the standard"))
+    }
 }

@@ -36,6 +36,30 @@ import Testing
         #expect(next.state.view.status == "layer 2 head 0")
     }
 
+    /// While `b` splits the view, a new head, layer or text brings its own standard-divisor twin:
+    /// the split never sets one head beside another head's baseline.
+    @Test func theSplitViewFollowsEveryHeadLayerAndText() {
+        let split = reduce(Self.start(), .toggleCompare).state
+        for action in [Action.stepHead(1), .stepLayer(-1)] {
+            let next = reduce(split, action)
+            #expect(next.effects == [.compute(next.state.params), .computeCurve, .computeBaseline], "\(action)")
+        }
+        var labels = Self.labels
+        labels.tokens.append("down")
+        let ran = reduce(split, .textRan(labels))
+        #expect(ran.effects == [.compute(ran.state.params), .computeCurve, .computeBaseline])
+    }
+
+    /// A text the model has read is applied even when it arrives on the "too small" screen, so the
+    /// state never disagrees with the engine's new run.
+    @Test func aTextRunIsAnOutcomeNotAKeyPress() {
+        var small = Self.start()
+        small.width = 40
+        var labels = Self.labels
+        labels.tokens.append("down")
+        #expect(reduce(small, .textRan(labels)).state.params.n == 6)
+    }
+
     @Test func layerKeysStepAndWrapKeepingTheHead() {
         #expect(Self.shown(reduce(Self.start(layer: 5, head: 7), .stepLayer(1)).state)! == (0, 7))
         #expect(Self.shown(reduce(Self.start(layer: 0, head: 7), .stepLayer(-1)).state)! == (5, 7))

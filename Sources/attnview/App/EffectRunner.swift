@@ -126,8 +126,10 @@ struct EffectRunner {
         }
     }
 
+    /// The baseline while `b` splits the view. The heads grid and the text editor draw over the
+    /// single view (the split has no model overlays), so while either is open it has the screen.
     private func shownBaseline(_ state: AppState) -> AttentionResult? {
-        state.view.comparing ? baseline : nil
+        state.view.comparing && state.gridCursor == nil && state.editor == nil ? baseline : nil
     }
 
     /// Writes the screen as it is now as a snapshot in the state's format (plus JSON for `S`) under a
@@ -136,12 +138,11 @@ struct EffectRunner {
         var closed = state
         closed.gridCursor = nil
         closed.editor = nil
+        let result = result
+        let baseline = shownBaseline(closed)
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
-            width: state.width, height: state.height, ascii: ascii, baseline: shownBaseline(state),
-            model: modelView(closed))
-        let result = result
-        let baseline = shownBaseline(state)
+            width: state.width, height: state.height, ascii: ascii, baseline: baseline, model: modelView(closed))
         do throws(SnapshotFilesError) {
             let paths = try files.write(
                 stem: SnapshotNaming.stem(params: result.params, date: Date()),

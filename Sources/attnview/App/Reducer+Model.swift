@@ -56,16 +56,14 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         next.params.m = labels.tokens.count
         next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
         next.view.status = "\(labels.tokens.count) tokens"
-        // An open grid catches up in `reduce`, as after any parameter change.
-        return (next, [.compute(next.params), .computeCurve])
     default:
         break
     }
     return (next, [])
 }
 
-/// The parameters moved to the layer and head of `navigation`: computed (QKᵀ of that head) with
-/// its divisor curve.
+/// The parameters moved to the layer and head of `navigation`; `reduce` asks for that head's
+/// result, curve (and baseline while split) like after any parameter change.
 private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state: AppState, effects: [Effect]) {
     guard case .model(var labels) = state.params.source else { return (state, []) }
     labels.layer = navigation.layer
@@ -73,5 +71,5 @@ private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state
     var next = state
     next.params.source = .model(labels)
     next.view.status = "layer \(labels.layer) head \(labels.head)"
-    return (next, [.compute(next.params), .computeCurve])
+    return (next, [])
 }

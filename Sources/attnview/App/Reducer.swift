@@ -25,14 +25,22 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
         }
     }
     let (reduced, effects) = reducingKey(next, action)
-    // An open heads grid follows every parameter change (the divisor most of all).
-    if reduced.gridCursor != nil, state.gridCursor != nil, reduced.params != state.params {
-        return (reduced, effects + [.computeGrid])
-    }
-    return (reduced, effects)
+    if case .revert = action { return (reduced, effects) }
+    return (reduced, effects + work(from: state, to: reduced))
 }
 
-/// One action's own change, before the heads grid catches up.
+/// The work new parameters need, worked out here once for every key that changes them: the
+/// result; the divisor curve and the standard-divisor twin of `b` only when more than the divisor
+/// changed (neither depends on it); an open heads grid's summaries.
+private func work(from state: AppState, to next: AppState) -> [Effect] {
+    guard next.params != state.params else { return [] }
+    let inputsChanged = next.params.standardBaseline != state.params.standardBaseline
+    return [.compute(next.params)] + (inputsChanged ? [.computeCurve] : [])
+        + (inputsChanged && next.view.comparing ? [.computeBaseline] : [])
+        + (next.gridCursor != nil && state.gridCursor != nil ? [.computeGrid] : [])
+}
+
+/// One action's own change; `reduce` adds the work a parameter change needs.
 private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
     var next = state
     switch action {
@@ -132,7 +140,6 @@ private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppStat
 }
 
 /// Applies `change` to the parameters if the result is computable, else keeps them and says why.
-/// The new parameters are computed, and the divisor curve too when more than the divisor changed.
 func changingParams(
     _ state: AppState, atLimit: String = "already there", _ change: (inout AttentionParams) -> Void
 ) -> (state: AppState, effects: [Effect]) {
@@ -147,16 +154,7 @@ func changingParams(
     var next = state
     next.params = params
     next.view.selectedRow = min(next.view.selectedRow, max(0, params.n - 1))
-    let curve = curveInputs(params) != curveInputs(state.params)
-    return (next, recomputing(params, curve: curve, comparing: next.view.comparing))
-}
-
-/// What the divisor curve depends on: the inputs, d_k and the mask, not the divisor.
-private func curveInputs(_ params: AttentionParams) -> AttentionParams {
-    var inputs = params
-    inputs.scale = .sqrtDk
-    inputs.alpha = 1
-    return inputs
+    return (next, [])
 }
 
 /// Halves or doubles both token counts, keeping their ratio where the limits allow.
@@ -164,7 +162,7 @@ private func changingTokens(_ state: AppState, grow: Bool) -> (state: AppState, 
     guard !state.usesFiles else {
         return refusing(
             state,
-            state.inputsOrigin == "files"
+            state.modelHead == nil
                 ? "token counts come from the Q and K files" : "the tokens come from the text: / edits it")
     }
     let limits = Limits.tokens
@@ -192,13 +190,7 @@ private func playing(_ state: AppState) -> (state: AppState, effects: [Effect]) 
         return (next, [])
     }
     next.params = params
-    return (next, recomputing(params, curve: false, comparing: next.view.comparing))
-}
-
-/// The work for new parameters: the result, the curve when more than the divisor changed, and
-/// the standard-divisor twin while the split view of `b` shows it.
-private func recomputing(_ params: AttentionParams, curve: Bool, comparing: Bool) -> [Effect] {
-    [.compute(params)] + (curve ? [.computeCurve] : []) + (comparing ? [.computeBaseline] : [])
+    return (next, [])
 }
 
 /// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.
@@ -220,7 +212,7 @@ extension Action {
     /// Actions that come from the user's keys (not from the event loop or the terminal).
     var isKeyPress: Bool {
         switch self {
-        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound: false
+        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound, .textRan: false
         default: true
         }
     }
