@@ -34,14 +34,21 @@ public struct Frame: Equatable, Sendable {
         put(text, x: x, y: y, style: CellStyle(foreground: foreground, background: background, attributes: attributes))
     }
 
-    /// Writes `text` from (x, y) in `style`, at most `limit` cells, clipped to the frame;
-    /// returns the column after it.
+    /// Writes `text` from (x, y) in `style` by display width, at most `limit` cells, clipped to the
+    /// frame; returns the column after it. A wide character (東, 😀) takes two cells, the second a
+    /// continuation, and is left out whole where only one cell is left; zero-width ones are dropped.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: CellStyle, limit: Int = .max) -> Int {
+    public mutating func put<Text: StringProtocol>(
+        _ text: Text, x: Int, y: Int, style: CellStyle, limit: Int = .max
+    ) -> Int {
         var column = x
-        for character in text.prefix(max(0, limit)) {
+        for character in text {
+            let cells = DisplayWidth.of(character)
+            guard cells > 0 else { continue }
+            if column - x + cells > limit || column >= width { break }
             self[column, y] = style.cell(character)
-            column += 1
+            if cells == 2 { self[column + 1, y] = style.cell(Cell.continuationCharacter) }
+            column += cells
         }
         return column
     }

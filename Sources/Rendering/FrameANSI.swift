@@ -16,9 +16,10 @@ extension Frame {
                     ANSI.appendTransition(from: current, to: style, into: &out)
                     current = style
                 }
-                if cell.isContinuation {
-                    // The wide character to the left already covers it, unless it was overwritten.
-                    if x == 0 || DisplayWidth.of(self[x - 1, y].character) != 2 { out.append(UInt8(ascii: " ")) }
+                if isCoveredContinuation(x: x, y: y) {
+                    continue
+                } else if cell.isContinuation {
+                    out.append(UInt8(ascii: " "))
                 } else {
                     out.append(contentsOf: cell.character.utf8)
                 }

@@ -31,13 +31,13 @@ import Testing
 
 @Test func wideCharactersTakeTwoCellsInFramesAndText() {
     var frame = Frame(width: 8, height: 1)
-    let end = frame.putText("a東b", x: 0, y: 0, style: CellStyle())
+    let end = frame.put("a東b", x: 0, y: 0, style: CellStyle())
     #expect(end == 4)
     #expect(frame[1, 0].character == "東" && frame[2, 0].isContinuation)
     #expect(frame.plainText() == "a東b\n")
     #expect(frame.ansiText() == "a東b\n")
     var clipped = Frame(width: 8, height: 1)
-    #expect(clipped.putText("ab東", x: 0, y: 0, style: CellStyle(), maxWidth: 3) == 2, "no half of a wide character")
+    #expect(clipped.put("ab東", x: 0, y: 0, style: CellStyle(), limit: 3) == 2, "no half of a wide character")
     #expect(clipped.plainText() == "ab\n")
     var overwritten = frame
     overwritten[1, 0] = Cell("x")
@@ -45,4 +45,26 @@ import Testing
     var ascii = frame
     ascii.makeASCII()
     #expect(ascii.plainText() == "a??b\n", "ASCII keeps the columns")
+}
+
+/// Every writer goes through the width-aware `put`: a wide token in a panel title or the status
+/// bar takes its two cells, so each row still spans exactly the frame's columns on a terminal.
+@Test func wideTokensInTitlesAndTheStatusBarKeepRowsAtTheFrameWidth() {
+    let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+    var frame = Frame(width: 40, height: 4)
+    Panel(TitleOnly(title: "東京 (8) attends to")).draw(
+        into: &frame, area: Rect(x: 0, y: 0, width: 40, height: 3), styles: styles)
+    StatusBar(message: "weights view · L1 H3 · 東京", hints: KeyGuide.app.hints(in: .view)).draw(
+        into: &frame, area: Rect(x: 0, y: 3, width: 40, height: 1), styles: styles)
+    for y in 0..<frame.height {
+        #expect(DisplayWidth.of(String(frame.visibleCharacters(row: y))) == 40, "row \(y)")
+    }
+    #expect(frame.plainText().contains("東京 (8) attends to") && frame.plainText().contains("L1 H3 · 東京"))
+}
+
+/// A panel body that draws nothing, for checking the panel's own title.
+private struct TitleOnly: PanelContent {
+    let title: String
+    func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading { PanelHeading(title: title) }
+    func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {}
 }

@@ -17,7 +17,7 @@ import Testing
     /// behind, so a changed row that holds (or held) one is written whole.
     @Test func aRowWithAWideCharacterIsWrittenWhole() {
         var before = Frame(width: 6, height: 2)
-        before.putText("ab東cd", x: 0, y: 0, style: CellStyle())
+        before.put("ab東cd", x: 0, y: 0, style: CellStyle())
         before.put("ghijkl", x: 0, y: 1)
         var after = before
         after[5, 0] = Cell("X")

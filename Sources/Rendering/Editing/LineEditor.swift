@@ -105,7 +105,7 @@ public struct LineEditor: Hashable, Sendable {
             let cells = DisplayWidth.of(character)
             if column + cells > x + width { break }
             let cellStyle = offset == cursor ? style.with(.reverse) : style
-            column = frame.putText(String(character), x: column, y: y, style: cellStyle)
+            column = frame.put(String(character), x: column, y: y, style: cellStyle)
         }
         if cursor == characters.count, column < x + width {
             frame[column, y] = style.with(.reverse).cell(" ")

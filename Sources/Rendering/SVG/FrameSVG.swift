@@ -45,11 +45,12 @@ public struct FrameSVG: Sendable {
                         }
                         add(piece.outline, atColumn: x, row: y, color: color, to: &shapes)
                     }
-                } else if !cell.character.isWhitespace {
+                } else if !cell.character.isWhitespace && !cell.isContinuation {
+                    // A continuation is the right half of a wide glyph, centred over both its cells.
                     let style = SVGTextLayer.Style(
                         fill: foreground, bold: cell.attributes.contains(.bold),
                         italic: cell.attributes.contains(.italic))
-                    text.add(cell.character, column: x, row: y, style: style)
+                    text.add(cell.character, column: x, cells: DisplayWidth.of(cell.character), row: y, style: style)
                 }
             }
         }

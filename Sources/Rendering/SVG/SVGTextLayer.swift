@@ -22,9 +22,9 @@ struct SVGTextLayer {
         self.baseline = baseline
     }
 
-    /// Adds the glyph at (`column`, `row`); glyphs come in reading order. Spaces are not glyphs:
+    /// Adds the glyph at (`column`, `row`), centred over its `cells` (2 for 東); glyphs come in reading order. Spaces are not glyphs:
     /// they take no element and do not end a run.
-    mutating func add(_ character: Character, column: Int, row: Int, style: Style) {
+    mutating func add(_ character: Character, column: Int, cells: Int = 1, row: Int, style: Style) {
         if let open, open.style != style || open.row != row { endRun() }
         if open == nil {
             markup += "<text y=\"\(row * cellHeight + baseline)\" fill=\"\(style.fill)\""
@@ -33,7 +33,7 @@ struct SVGTextLayer {
             markup += ">"
             open = (style, row)
         }
-        markup += "<tspan x=\"\(column * cellWidth + cellWidth / 2)\">"
+        markup += "<tspan x=\"\(column * cellWidth + max(1, cells) * cellWidth / 2)\">"
         markup += XMLEscaping.escaped(String(character)) + "</tspan>"
     }
 

@@ -157,7 +157,7 @@ struct TokenHeatmapWidget: PanelContent {
             }
             let label = TokenLabels.rowLabel(tokens: queryTokens, range: row..<(row + 1), width: labelColumns)
             let isSelected = row == selected
-            frame.putText(
+            frame.put(
                 String(repeating: " ", count: max(0, labelColumns - DisplayWidth.of(label))) + label, x: area.x + 2,
                 y: y, style: isSelected ? styles.selection : styles.axis)
             if isSelected { frame[area.x, y] = styles.selection.cell(styles.ascii ? ">" : "▶") }
@@ -168,7 +168,7 @@ struct TokenHeatmapWidget: PanelContent {
             let x = picture.x + keyOffset * TokenWindow.columnsPerKey
             let style = key == strongest ? styles.selection : styles.axis
             for (index, character) in TokenLabels.downward(keyTokens[key], rows: keyRows).enumerated() {
-                frame.putText(String(character), x: x, y: picture.maxY + index, style: style)
+                frame.put(String(character), x: x, y: picture.maxY + index, style: style)
             }
         }
         HeatmapLegend(mode: mode, scale: scale, showsMask: mask.causal).draw(
@@ -194,7 +194,7 @@ struct TokenHeatmapWidget: PanelContent {
             while end < matrix.rows, geometry.cellRow(ofMatrixRow: end) == cellRow { end += 1 }
             let label = TokenLabels.rowLabel(tokens: queryTokens, range: start..<end, width: overviewColumns)
             let style = (start..<end).contains(selected) ? styles.selection : styles.muted
-            frame.putText(
+            frame.put(
                 String(repeating: " ", count: max(0, overviewColumns - DisplayWidth.of(label))) + label,
                 x: area.x + slack + 1, y: area.y + cellRow, style: style)
             start = end

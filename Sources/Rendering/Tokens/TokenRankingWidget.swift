@@ -36,9 +36,9 @@ struct TokenRankingWidget: Widget {
             let y = area.y + index
             let style = index == 0 ? styles.text.with(.bold) : styles.text
             frame.put(NumberFormat.padLeft(String(index + 1), rankWidth), x: area.x, y: y, style: styles.muted)
-            frame.putText(
+            frame.put(
                 DisplayWidth.abbreviated(token(line.key), to: tokenWidth), x: area.x + rankWidth + 1, y: y,
-                style: style, maxWidth: tokenWidth)
+                style: style, limit: tokenWidth)
             frame.put(
                 NumberFormat.fixed(Double(line.weight), 3), x: area.x + rankWidth + tokenWidth + 2, y: y, style: style)
             if barWidth > 0 { drawBar(Double(line.weight), x: barX, y: y, width: barWidth, &frame, styles) }

@@ -38,7 +38,7 @@ struct HeadsGridWidget: Widget {
         guard layers > 0, heads > 0,
             let first = Self.cellRect(layer: 0, head: 0, layers: layers, heads: heads, area: area)
         else {
-            frame.putText("the grid needs a larger terminal", x: area.x, y: area.y, style: styles.muted)
+            frame.put("the grid needs a larger terminal", x: area.x, y: area.y, style: styles.muted)
             return
         }
         for head in 0..<heads {

@@ -97,7 +97,7 @@ final class NCursesBackend {
             for (offset, cell) in run.cells.enumerated() {
                 let x = run.x + offset
                 // The right half of a wide character: the terminal drew it with the left half.
-                if cell.isContinuation && x > 0 && DisplayWidth.of(frame[x - 1, run.y].character) == 2 { continue }
+                if frame.isCoveredContinuation(x: x, y: run.y) { continue }
                 let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
                 put(cell.isContinuation ? " " : cell.character, y: run.y, x: x, cell.attributes, pair)
             }
