@@ -38,7 +38,9 @@ import Testing
         #expect(labels.tokens == ["[CLS]", "the", "猫", "was", "too", "tired", "[SEP]"])
         #expect(labels.layer == 1 && labels.head == 1 && labels.text == "the 猫 was too tired")
         state = reduce(state, .textRan(labels)).state
-        #expect(runner.perform(.compute(state.params), state: state).isEmpty, "the new engine has the new text's heads")
+        #expect(
+            runner.perform(.refresh(.compute(state.params)), state: state).isEmpty,
+            "the new engine has the new text's heads")
         #expect(runner.result.params.n == 7)
         #expect(runner.frame(for: state).plainText().contains("猫"))
     }
@@ -61,7 +63,7 @@ import Testing
     @Test func theGridSummarisesEveryHeadAtTheCurrentDivisor() throws {
         var (runner, state) = try Self.start()
         state = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.computeGrid, state: state).isEmpty)
+        #expect(runner.perform(.refresh(.grid), state: state).isEmpty)
         let text = runner.frame(for: state).plainText()
         #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
         #expect(!text.contains("computing every head"))
@@ -74,10 +76,10 @@ import Testing
         state.width = 120
         state.height = 40
         state = reduce(state, .toggleCompare).state
-        #expect(runner.perform(.computeBaseline, state: state).isEmpty)
+        #expect(runner.perform(.refresh(.baseline), state: state).isEmpty)
         #expect(runner.frame(for: state).plainText().contains("now vs the standard divisor"))
         let grid = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.computeGrid, state: grid).isEmpty)
+        #expect(runner.perform(.refresh(.grid), state: grid).isEmpty)
         #expect(runner.frame(for: grid).plainText().contains("heads at s = 2.000"))
         let editing = reduce(state, .openEditor).state
         #expect(runner.frame(for: editing).plainText().contains("text ▸ The cat sat on the mat."))

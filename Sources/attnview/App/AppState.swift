@@ -43,8 +43,8 @@ struct AppState: Equatable, Sendable {
 
     /// What the loop does before the first frame: the result is computed already (bad input fails
     /// before the screen changes); the theme and the divisor curve are not.
-    var startingEffects: [Effect] {
-        [.loadTheme(themeName), .computeCurve]
+    var startingRefreshes: [Refresh] {
+        [.theme(themeName), .curve]
     }
 
     /// Below the renderer's minimum the screen says "terminal too small" instead of the picture.

@@ -128,9 +128,13 @@ struct KeyTable: Sendable {
     ])
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
-    /// entry for a printable character, else `.unboundKey`.
+    /// entry for a printable character, else `.unboundKey`. A resize is the terminal's, not a key's.
     func action(for key: Key, in mode: InputMode) -> Action {
-        if case let .resize(width, height) = key { return .resize(width: width, height: height) }
+        if case let .resize(width, height) = key { return .outcome(.resize(width: width, height: height)) }
+        return .key(keyAction(for: key, in: mode))
+    }
+
+    private func keyAction(for key: Key, in mode: InputMode) -> KeyAction {
         let current = entries.filter { $0.modes.contains(mode) }
         for entry in current {
             if let binding = entry.allBindings.first(where: { $0.key == key }) { return binding.action }
