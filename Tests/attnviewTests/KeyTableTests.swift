@@ -1,3 +1,4 @@
+import AttentionCore
 import Foundation
 import Rendering
 import Testing
@@ -55,9 +56,9 @@ import Testing
     }
 
     @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {
-        let guide = table.guide
-        let modelLines = guide.entries(in: .view, model: true).map(\.helpKeys)
-        let plainLines = guide.entries(in: .view, model: false).map(\.helpKeys)
+        let head = ModelHead(model: "m", text: "t", tokens: [], layer: 0, head: 0, layers: 1, heads: 1)
+        let modelLines = table.screen(in: .view, for: .model(head)).help.map(\.keys)
+        let plainLines = table.screen(in: .view, for: .generated).help.map(\.keys)
         #expect(modelLines.contains(". ,") && modelLines.contains("PgDn PgUp") && !modelLines.contains("n N"))
         #expect(plainLines.contains("n N") && !plainLines.contains(". ,") && !plainLines.contains("g"))
         #expect(plainLines.contains("q") && modelLines.contains("q"))
@@ -109,11 +110,11 @@ import Testing
         #expect(table.pressing(.character("q"), in: .help) == .quit)
         #expect(table.pressing(.character("x"), in: .help) == .toggleHelp)
         #expect(table.pressing(.character("x"), in: .view) == .unboundKey)
-        #expect(table.guide.entries(in: .help).map(\.helpKeys) == ["Esc", "text", "q Esc"])
+        #expect(table.screen(in: .help, for: .generated).help.map(\.keys) == ["Esc", "text", "q Esc"])
     }
 
     @Test func theGuideSpellsKeysAsTheScreenShowsThem() {
-        let lines = table.guide.entries(in: .view).map(\.helpKeys)
+        let lines = table.screen(in: .view, for: .generated).help.map(\.keys)
         #expect(lines.prefix(4) == ["← → h l", "< > Shift+← →", "↑ ↓", "1 2 3"])
         #expect(lines.contains("j k Tab"))
     }

@@ -13,7 +13,7 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
     EffectRunner(
         engine: AttentionEngine(), result: try AttentionEngine().compute(params),
         catalog: ThemeCatalog(environment: [:]), snapshotDirectory: FileManager.default.temporaryDirectory.path,
-        depth: .none, ascii: false, keys: KeyTable.standard.guide)
+        depth: .none, ascii: false)
 }
 
 /// `e` / `E` select the sharpest / flattest row: one table entry each, a reducer case, an effect.
@@ -89,8 +89,8 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
 
     @Test func theTooSmallScreenSaysKeysWait() throws {
         let result = try AttentionEngine().compute(AttentionParams())
-        let text = ScreenRenderer(theme: .fallback, depth: .none, keys: KeyTable.standard.guide)
-            .render(result: result, curve: [], view: ViewState(), width: 60, height: 20).plainText()
+        let text = ScreenRenderer(theme: .fallback, depth: .none)
+            .render(result: result, curve: [], view: ViewState(), keys: .none, width: 60, height: 20).plainText()
         #expect(text.contains("terminal too small (need 80×24)"))
         #expect(text.contains("keys wait until it is larger · q quits"))
     }

@@ -69,10 +69,12 @@ struct AppState: Equatable, Sendable {
         return nil
     }
 
-    /// Which keys apply now: the editor's, the grid's, or the picture's (with or without help).
+    /// Which keys apply now: none but `q` on a screen too small to draw, else the editor's, the
+    /// grid's, or the picture's (with or without help).
     var mode: InputMode {
+        if isTooSmall { return .tooSmall }
         if editor != nil { return .editor }
         if gridCursor != nil { return .grid }
-        return view.mode
+        return view.showHelp ? .help : .view
     }
 }

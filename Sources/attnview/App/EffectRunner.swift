@@ -11,7 +11,7 @@ struct EffectRunner {
     private let files: SnapshotFiles
     private let depth: ColorDepth
     private let ascii: Bool
-    private let keys: KeyGuide
+    private let keys: KeyTable
     private(set) var result: AttentionResult
     private(set) var curve: [DivisorCurvePoint] = []
     /// The result at the standard divisor, for the split view of `b` (nil until asked for).
@@ -26,7 +26,7 @@ struct EffectRunner {
     /// `modelRun`, the model whose heads the engine is handed.
     init(
         engine: AttentionEngine, result: AttentionResult, catalog: ThemeCatalog, snapshotDirectory: String,
-        depth: ColorDepth, ascii: Bool, keys: KeyGuide, modelRun: ModelRun? = nil
+        depth: ColorDepth, ascii: Bool, keys: KeyTable = .standard, modelRun: ModelRun? = nil
     ) {
         self.engine = engine
         self.modelRun = modelRun
@@ -36,7 +36,7 @@ struct EffectRunner {
         self.depth = depth
         self.ascii = ascii
         self.keys = keys
-        self.renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
+        self.renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii)
     }
 
     /// Does `effect` for `state` and returns what came of it (nothing when all went well).
@@ -80,9 +80,9 @@ struct EffectRunner {
             }
         case .theme(let name):
             do throws(ThemeError) {
-                renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii, keys: keys)
+                renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii)
             } catch {
-                renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
+                renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii)
                 return [.themeFailed(reason: error.description)]
             }
         case .grid:
@@ -93,12 +93,14 @@ struct EffectRunner {
 
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
     func frame(for state: AppState) -> Frame {
+        let keys = keys.screen(for: state)
         if let baseline = shownBaseline(state) {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: state.view, width: state.width, height: state.height)
+                result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
+                height: state.height)
         }
         return renderer.render(
-            result: result, curve: curve, view: state.view, model: modelView(state), width: state.width,
+            result: result, curve: curve, view: state.view, model: modelView(state), keys: keys, width: state.width,
             height: state.height)
     }
 

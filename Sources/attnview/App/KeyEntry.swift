@@ -51,10 +51,30 @@ struct KeyEntry: Sendable {
     /// Every exact key of the entry with its action.
     var allBindings: [(key: Key, action: KeyAction)] { bindings + alternates }
 
-    /// How the screen shows this entry.
-    var display: KeyHelp {
-        KeyHelp(
-            keys: typing == nil ? bindings.map(\.key.label) : ["text"], alternates: alternates.map(\.key.label),
-            help: help, hint: hint, parameters: parameters, modes: modes, scope: scope)
+    /// The labels shown wherever the entry appears: the bindings' keys, or "text" for typing.
+    var labels: [String] {
+        typing == nil ? bindings.map(\.key.label) : ["text"]
+    }
+
+    /// The help overlay's spelling: every label, a modifier said once per run ("< > Shift+← →").
+    var helpKeys: String {
+        var words: [String] = []
+        var lastModifier: Substring?
+        for label in labels + alternates.map(\.key.label) {
+            let plus = label.count > 1 ? label.lastIndex(of: "+") : nil
+            let modifier = plus.map { label[...$0] }
+            if let modifier, modifier == lastModifier, let plus {
+                words.append(String(label[label.index(after: plus)...]))
+            } else {
+                words.append(label)
+            }
+            lastModifier = modifier
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Its row in the help overlay.
+    var helpRow: ScreenKeys.HelpRow {
+        ScreenKeys.HelpRow(keys: helpKeys, text: help)
     }
 }
