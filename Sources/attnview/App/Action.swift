@@ -80,6 +80,9 @@ enum Outcome: Hashable, Sendable {
     case revert(to: AttentionParams, reason: String)
     /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
     case textRan(ModelHead)
+    /// The model could not take the edited text (too long, no words): the editor stays open with
+    /// the text and says why.
+    case textRefused(String)
     /// The terminal changed size.
     case resize(width: Int, height: Int)
 }

@@ -41,7 +41,8 @@ func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, 
     case .submitText:
         guard let editor = next.editor else { return (next, []) }
         if editor.text.allSatisfy(\.isWhitespace) {
-            return refusing(next, "the text is empty: the model needs at least one word (Esc keeps the current one)")
+            next.editor?.problem = "the text is empty: the model needs at least one word"
+            return (next, [])
         }
         if editor.text == head.text {
             next.editor = nil

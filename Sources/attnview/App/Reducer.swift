@@ -58,6 +58,9 @@ private func receiving(_ state: AppState, _ outcome: Outcome) -> (state: AppStat
         // The engine still shows these parameters: nothing to recompute.
         return (next, [])
     case .textRan(let labels): next = showingText(next, labels)
+    case .textRefused(let reason):
+        next.editor?.problem = reason
+        next.view.status = reason
     case .resize(let width, let height):
         next.width = width
         next.height = height
