@@ -43,7 +43,9 @@ import Testing
         let ranked = try Self.document([
             "--text", text.text, "--from", "2", "--to", "6", "--sort", "weight_from_to", "--descending", "--top", "3",
         ])
-        let top = try #require(ranked["rows"] as? [[String: Any]]).map { [$0["layer"] as? Int ?? -1, $0["head"] as? Int ?? -1] }
+        let top = try #require(ranked["rows"] as? [[String: Any]]).map {
+            [$0["layer"] as? Int ?? -1, $0["head"] as? Int ?? -1]
+        }
         // Largest first; ties in layer × head order.
         let best = byHead.keys.sorted { a, b in
             let (x, y) = (byHead[a] ?? 0, byHead[b] ?? 0)
@@ -66,7 +68,10 @@ import Testing
 
     @Test(arguments: [
         (["--from", "the", "--to", "cat"], "--from 'the' occurs 2 times; give one index: the (1), the (5)"),
-        (["--from", "dog", "--to", "cat"], "--from 'dog' is not a token of the text; give a token or an index: [CLS] (0)"),
+        (
+            ["--from", "dog", "--to", "cat"],
+            "--from 'dog' is not a token of the text; give a token or an index: [CLS] (0)"
+        ),
         (["--from", "1", "--to", "40"], "--to 40 is out of range (the text has 9 tokens, 0–8)"),
         (["--from", "1"], "--from needs --to"),
         (["--sort", "weight_from_to"], "--sort weight_from_to needs --from and --to"),

@@ -52,7 +52,8 @@ struct HeadsCommand: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("The key token of weight_from_to, by index or text (with --from).", valueName: "token|index"))
+        help: ArgumentHelp("The key token of weight_from_to, by index or text (with --from).", valueName: "token|index")
+    )
     var to: String?
 
     @Option(
@@ -81,7 +82,8 @@ struct HeadsCommand: ParsableCommand {
         if let sort {
             guard Self.sortColumns.contains(sort) else {
                 throw ValidationError(
-                    "--sort '\(printable(sort))' is not a column (choose from \(Self.sortColumns.joined(separator: ", ")))")
+                    "--sort '\(printable(sort))' is not a column (choose from \(Self.sortColumns.joined(separator: ", ")))"
+                )
             }
             if sort == "weight_from_to", from == nil {
                 throw ValidationError("--sort weight_from_to needs --from and --to")
