@@ -15,7 +15,8 @@ enum ExitStatus: Int32 {
     case noInput = 66
     /// EX_SOFTWARE: an error no one mapped; a bug, reported without a trap.
     case software = 70
-    /// EX_CANTCREAT: `--output` names a file that exists and `--force` was not given.
+    /// EX_CANTCREAT: `--output` names a file that exists and `--force` was not given, or a path
+    /// that is not a regular file (a FIFO, a device, a symlink, a directory).
     case cannotCreate = 73
     /// EX_IOERR: an output file that cannot be written.
     case ioError = 74
@@ -31,7 +32,8 @@ enum ExitStatus: Int32 {
         case .dataError: "An input file or theme that exists but cannot be used."
         case .noInput: "An input file or theme file that does not exist or cannot be read."
         case .software: "An internal error (a bug)."
-        case .cannotCreate: "--output names a file that exists and --force was not given."
+        case .cannotCreate:
+            "--output names a file that exists and --force was not given, or something other than a regular file."
         case .ioError: "An output file that cannot be written."
         }
     }
@@ -60,7 +62,7 @@ enum ExitStatus: Int32 {
             }
         case let error as OutputError:
             switch error {
-            case .exists: self = .cannotCreate
+            case .exists, .notRegularFile: self = .cannotCreate
             case .unwritable: self = .ioError
             }
         case is TerminalError:
