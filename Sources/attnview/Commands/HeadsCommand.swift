@@ -18,7 +18,11 @@ struct HeadsCommand: ParsableCommand {
             valueName: "path|name"))
     var model: String
 
-    @Option(parsing: .unconditional, help: "The text the model reads (default: a sentence about a tired animal).")
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The text the model reads (default: a sentence about a tired animal); @FILE reads a file, - standard "
+                + "input.", valueName: "text|@file|-"))
     var text: String?
 
     @Option(
@@ -41,7 +45,7 @@ struct HeadsCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            _ = try options().params()
+            _ = try options().params(readingText: false)
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
