@@ -19,7 +19,7 @@ struct ModelParameterLines {
         case .fixed: policy = "fixed"
         }
         return [
-            ("model", model.modelName),
+            ("model", VisibleControls.escaped(model.modelName)),
             ("layer", "\(model.layer) of \(model.layers)"),
             ("head", "\(model.head) of \(model.heads)"),
             ("d_head", "\(model.headWidth)"),
