@@ -19,6 +19,9 @@ public struct ModelHead: Hashable, Sendable {
     public var layers: Int
     /// Heads per layer.
     public var heads: Int
+    /// Where the model's values first stopped being finite on this text ("layer 0's attention
+    /// LayerNorm"), nil when every value is: the heads from there on have no valid picture.
+    public var nonFiniteFrom: String?
 
     /// Labels for `head` of `layer`, in a model of `layers` × `heads`.
     public init(model: String, text: String, tokens: [String], layer: Int, head: Int, layers: Int, heads: Int) {

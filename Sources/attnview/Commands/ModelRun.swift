@@ -34,6 +34,7 @@ struct ModelRun: Sendable {
         complete.tokens = encoding.tokens
         complete.layers = config.layers
         complete.heads = config.heads
+        complete.nonFiniteFrom = encoding.qk.nonFiniteFrom
         self.labels = complete
     }
 
