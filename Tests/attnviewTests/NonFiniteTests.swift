@@ -67,8 +67,7 @@ import Transformer
         let result = try engine.compute(AttentionParams(n: 9, dk: run.headWidth, source: .model(run.labels)))
         var runner = EffectRunner(
             engine: engine, result: result, catalog: ThemeCatalog(environment: [:]),
-            snapshotDirectory: FileManager.default.temporaryDirectory.path, depth: .none, ascii: false,
-            keys: KeyTable.standard.guide, modelRun: run)
+            snapshotDirectory: FileManager.default.temporaryDirectory.path, depth: .none, ascii: false, modelRun: run)
         var state = AppState(
             params: result.params, themeName: "default", themeNames: ["default"], dkRange: 1...4, width: 120,
             height: 40)
@@ -76,7 +75,7 @@ import Transformer
         #expect(screen.contains("NOT FINITE") && screen.contains("no picture"), "\(screen)")
         for verdict in ["BALANCED", "PEAKED", "FLAT", "nan", "fp16 naive"] { #expect(!screen.contains(verdict)) }
         state = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.computeGrid, state: state).isEmpty)
+        #expect(runner.perform(.refresh(.grid), state: state).isEmpty)
         let grid = runner.frame(for: state).plainText()
         #expect(grid.contains("layer 1 head 0 · invalid: values not finite"))
         #expect(grid.components(separatedBy: "invalid").count - 1 == 3, "the title and both heads of layer 1: \(grid)")
