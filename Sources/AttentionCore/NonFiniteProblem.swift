@@ -20,7 +20,7 @@ enum NonFiniteProblem {
         case let .files(q, k): "\(q) or \(k) holds values that are not finite (NaN or infinity)"
         case let .model(head):
             "layer \(head.layer) head \(head.head): Q and K are not finite (NaN or infinity)"
-                + (head.nonFiniteFrom.map { "; the model's values first overflow float32 in \($0)" } ?? "")
+                + (head.shape.nonFiniteFrom.map { "; the model's values first overflow float32 in \($0)" } ?? "")
         case .generated: "Q and K are not finite (NaN or infinity)"
         }
     }
