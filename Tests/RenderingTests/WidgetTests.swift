@@ -121,6 +121,16 @@ import Testing
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
 }
 
+/// A status message quoting a file name shows its control characters escaped (issue 17, point 8).
+@Test func statusBarShowsControlCharactersEscaped() {
+    var frame = Frame(width: 80, height: 1)
+    StatusBar(message: "not saved: a\u{1B}[2J\u{07}.txt: denied", hints: []).draw(
+        into: &frame, area: Rect(x: 0, y: 0, width: 80, height: 1),
+        styles: ThemeStyles(theme: .fallback, depth: .none, ascii: false))
+    #expect(frame.plainText().hasPrefix(#" not saved: a\x1b[2J\x07.txt: denied"#))
+    #expect(VisibleControls.escaped("tab\there\u{7F}\u{85}") == #"tab\x09here\x7f\u0085"#)
+}
+
 /// Inputs near Float's limit with a tiny divisor: logits clamp to ±Float.greatestFiniteMagnitude
 /// while the statistics stay exact in Double (mean ≈ 2e75), far off the histogram's axis.
 @Test func astronomicalLogitsDrawWithoutTrapping() throws {

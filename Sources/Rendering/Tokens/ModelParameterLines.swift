@@ -19,7 +19,7 @@ struct ModelParameterLines {
         case .fixed: policy = "fixed"
         }
         return [
-            ("model", model.modelName, nil),
+            ("model", VisibleControls.escaped(model.modelName), nil),
             ("layer", "\(model.layer) of \(model.layers)", .layer),
             ("head", "\(model.head) of \(model.heads)", .head),
             ("d_head", "\(model.headWidth)", nil),

@@ -11,7 +11,8 @@ struct StatusBar: Widget {
         guard area.height >= 1 else { return }
         let row = area.y, width = area.width
         frame.fill(Rect(x: area.x, y: row, width: width, height: 1), with: styles.status.cell(" "))
-        let shownMessage = String(message.prefix(max(0, width - 2)))
+        // Messages quote file and theme names: their control characters are shown escaped.
+        let shownMessage = String(VisibleControls.escaped(message).prefix(max(0, width - 2)))
         let room = width - 2 - shownMessage.count - 3
         var kept = Set<Int>()
         var used = 0

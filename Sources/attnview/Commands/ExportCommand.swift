@@ -183,15 +183,9 @@ enum ExportError: Error, Equatable, CustomStringConvertible {
         case let .unusable(path, reason): "--output \(path): \(reason)"
         case let .notEmpty(path, entry, force):
             force
-                ? "--output \(path) holds '\(Self.printable(entry))', which is not a file attnview export writes: nothing was replaced"
-                : "--output \(path) is not empty (it holds '\(Self.printable(entry))'): give a new or empty directory, or --force to "
+                ? "--output \(path) holds '\(printable(entry))', which is not a file attnview export writes: nothing was replaced"
+                : "--output \(path) is not empty (it holds '\(printable(entry))'): give a new or empty directory, or --force to "
                     + "replace an earlier export"
         }
-    }
-
-    /// A file name from the disk with its control characters shown as `?`, so it cannot drive the terminal.
-    static func printable(_ name: String) -> String {
-        String(
-            String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
     }
 }
