@@ -73,8 +73,8 @@ func everyLayerAndHeadMatchesNumpy(model name: String) throws {
         path: ModelReference.folder("tiny-f32").appendingPathComponent("model.safetensors").path)
     let model = try BertModel(folder: ModelReference.folder("tiny-f32"))
     let weights = try BertWeights(file: file, config: model.config)
-    #expect(weights.wordEmbeddings.isMapped)
-    #expect(weights.layers[1].intermediate.weight.isMapped)
+    #expect(weights.wordEmbeddings.isInPlace)
+    #expect(weights.layers[1].intermediate.weight.isInPlace)
 }
 
 @Test func emptyAndOverlongTextsAreRefused() throws {

@@ -25,19 +25,22 @@ public struct BertModel: Sendable {
     public init(folder: URL) throws(ModelError) {
         self.folder = folder
         let configPath = folder.appendingPathComponent("config.json").path
-        let configFile: MappedFile
+        let json: [UInt8]
         do {
-            configFile = try MappedFile(path: configPath)
+            // Checked against the file's size before reading: a config is a few hundred bytes.
+            json = try InputFile(path: configPath).readAll(limit: BertConfig.maxFileBytes)
         } catch {
-            guard case .badFile(_, let reason) = error else { throw .fileNotFound(path: configPath) }
-            throw .badConfig(path: configPath, reason: reason)
+            switch error {
+            case .fileNotFound: throw .fileNotFound(path: configPath)
+            case let .unreadable(_, reason): throw .unreadable(path: configPath, reason: reason)
+            case .tooLarge:
+                throw .badConfig(
+                    path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
+            default:
+                throw .badConfig(path: configPath, reason: String(error.description.dropFirst(configPath.count + 2)))
+            }
         }
-        // Checked before anything is copied: a config is a few hundred bytes.
-        guard configFile.bytes.count <= BertConfig.maxFileBytes else {
-            throw .badConfig(
-                path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
-        }
-        config = try BertConfig(json: Data(configFile.bytes), path: configPath)
+        config = try BertConfig(json: Data(json), path: configPath)
         do {
             tokenizer = try BertTokenizer(folder: folder)
         } catch {

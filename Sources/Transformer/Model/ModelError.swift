@@ -9,6 +9,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInstalled(name: String, folder: String)
     /// A file the model folder must hold (`config.json`, `model.safetensors`, `vocab.txt`).
     case fileNotFound(path: String)
+    /// A file of the model folder that exists but cannot be opened or read; `reason` is the system's word.
+    case unreadable(path: String, reason: String)
     /// `config.json` that cannot be used; `reason` names the key.
     case badConfig(path: String, reason: String)
     /// `model.safetensors` that cannot be used, or a tensor missing or of the wrong shape.
@@ -32,6 +34,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
                     ? "; run `make model` to install it" : "; give --model a folder path (e.g. ./\(name))")
         case let .fileNotFound(path):
             "\(path): no such file (a model folder needs config.json, model.safetensors, vocab.txt)"
+        case let .unreadable(path, reason): "\(path): cannot read (\(reason))"
         case let .badConfig(path, reason): "\(path): \(reason)"
         case let .weights(error): error.description
         case let .tokenizer(error): error.description
@@ -46,11 +49,14 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What kind of failure this is, for the executable's exit status.
     public var kind: Kind {
         switch self {
-        case .folderNotFound, .notInstalled, .fileNotFound: .missing
+        case .folderNotFound, .notInstalled, .fileNotFound, .unreadable: .missing
         case .badConfig: .badData
         case let .weights(error): error.isMissingFile ? .missing : .badData
         case let .tokenizer(error):
-            if case .fileNotFound = error { .missing } else { .badData }
+            switch error {
+            case .fileNotFound, .unreadable: .missing
+            default: .badData
+            }
         case .emptyText, .textTooLong, .outOfRange: .usage
         }
     }
