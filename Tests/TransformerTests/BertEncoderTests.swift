@@ -68,7 +68,7 @@ func everyLayerAndHeadMatchesNumpy(model name: String) throws {
     }
 }
 
-@Test func float32WeightsAreMappedNotCopied() throws {
+@Test func float32WeightsAreViewedInPlaceNotCopied() throws {
     let file = try SafetensorsFile(
         path: ModelReference.folder("tiny-f32").appendingPathComponent("model.safetensors").path)
     let model = try BertModel(folder: ModelReference.folder("tiny-f32"))

@@ -65,15 +65,21 @@ public struct BertModel: Sendable {
         encoder = BertEncoder(config: config, weights: weights)
     }
 
-    /// The tokens of `text` and every layer's Q and K. Throws for an empty text and for one with
-    /// more tokens than the model has positions.
-    public func encode(_ text: String) throws(ModelError) -> Encoding {
+    /// The tokens of `text` and every layer's Q and K. Every limit is checked before the encoder runs:
+    /// an empty text, more tokens than the model has positions or than `maxTokens` (the caller's own
+    /// limit), and a text whose encoder would need more memory than `BertEncoder.memoryBudget`.
+    public func encode(_ text: String, maxTokens: Int = .max) throws(ModelError) -> Encoding {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyText }
         let tokens = tokenizer.encode(text)
         // Only [CLS] and [SEP]: the text was nothing but characters the tokenizer drops.
         guard tokens.count > 2 else { throw .emptyText }
         guard tokens.count <= config.maxPositions else {
             throw .textTooLong(tokens: tokens.count, limit: config.maxPositions)
+        }
+        guard tokens.count <= maxTokens else { throw .tooManyTokens(tokens: tokens.count, limit: maxTokens) }
+        let bytes = BertEncoder.workingBytes(tokens: tokens.count, config: config)
+        guard bytes <= BertEncoder.memoryBudget else {
+            throw .overMemoryBudget(tokens: tokens.count, bytes: bytes, budget: BertEncoder.memoryBudget)
         }
         return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id)))
     }

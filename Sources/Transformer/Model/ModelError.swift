@@ -21,6 +21,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyText
     /// `--text` with more tokens than the model has positions.
     case textTooLong(tokens: Int, limit: Int)
+    /// `--text` with more tokens than the caller can show (attnview's token limit).
+    case tooManyTokens(tokens: Int, limit: Int)
+    /// `--text` whose encoder run would need more memory than `BertEncoder.memoryBudget` with this model.
+    case overMemoryBudget(tokens: Int, bytes: Int, budget: Int)
     /// `--layer` or `--head` outside the model.
     case outOfRange(flag: String, value: Int, count: Int)
 
@@ -41,6 +45,11 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyText: "--text is empty or only whitespace: give the model some words"
         case let .textTooLong(tokens, limit):
             "--text gives \(tokens) tokens, more than the model's \(limit) positions"
+        case let .tooManyTokens(tokens, limit):
+            "--text gives \(tokens) tokens, more than attnview's limit of \(limit) (the queries and keys it shows)"
+        case let .overMemoryBudget(tokens, bytes, budget):
+            "--text gives \(tokens) tokens; this model's encoder would need \(bytes >> 20) MiB for them, "
+                + "over attnview's memory budget of \(budget >> 20) MiB"
         case let .outOfRange(flag, value, count):
             "\(flag) \(value) is out of range (allowed: 0–\(count - 1), 0-based; the model has \(count))"
         }
@@ -50,14 +59,14 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .folderNotFound, .notInstalled, .fileNotFound, .unreadable: .missing
-        case .badConfig: .badData
+        case .badConfig, .overMemoryBudget: .badData
         case let .weights(error): error.isMissingFile ? .missing : .badData
         case let .tokenizer(error):
             switch error {
             case .fileNotFound, .unreadable: .missing
             default: .badData
             }
-        case .emptyText, .textTooLong, .outOfRange: .usage
+        case .emptyText, .textTooLong, .tooManyTokens, .outOfRange: .usage
         }
     }
 
