@@ -69,7 +69,7 @@ import Testing
 
 /// A FIFO as a theme (by path, or in the user's folder where `attnview themes` and `t` find it) is
 /// refused at once, naming it; a directory too.
-@Test(.timeLimit(.minutes(1)))
+@Test
 func aThemeThatIsNotAFileIsRefusedWithoutReadingIt() throws {
     let home = try TemporaryFolder("theme-fifo")
     defer { home.remove() }

@@ -5,7 +5,7 @@ import Testing
 @testable import TensorFiles
 
 /// A FIFO hung every reader forever (open blocks until a writer comes); each is refused at once now.
-@Test(.timeLimit(.minutes(1)))
+@Test
 func fifosAreRefusedAtOnceNamingWhatTheyAre() throws {
     let folder = try TemporaryFolder("input-fifo")
     defer { folder.remove() }

@@ -23,12 +23,27 @@ public struct TemporaryFolder: Sendable {
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// A FIFO (named pipe) called `name`: opening it to read blocks until a writer comes, so a reader
-    /// that does not refuse it hangs.
+    /// that does not refuse it would hang. A watchman thread plays that writer once a second (opening
+    /// without blocking succeeds only while someone reads), so a regression fails its test instead of
+    /// hanging the suite; it stops when the FIFO is removed.
     @discardableResult
     public func fifo(_ name: String) throws -> String {
         let path = path(name)
-        guard mkfifo(path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try Self.makeFIFO(at: path)
         return path
+    }
+
+    /// A FIFO at `path` (in a folder the test made), with the watchman `fifo(_:)` describes.
+    public static func makeFIFO(at path: String) throws {
+        guard mkfifo(path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        Thread.detachNewThread {
+            var status = stat()
+            while lstat(path, &status) == 0 {
+                let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+                if descriptor >= 0 { close(descriptor) }
+                sleep(1)
+            }
+        }
     }
 
     /// A symbolic link called `name` that points at itself: it is there, but opening it fails (ELOOP),

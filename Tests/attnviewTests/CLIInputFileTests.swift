@@ -4,7 +4,7 @@ import Testing
 
 /// Every input file a command line names may be a FIFO: it hung attnview forever; now it exits 65 at
 /// once with one line naming the file and what it is (`--q`, `--k`, `--theme`, each file of `--model`).
-@Test(.timeLimit(.minutes(1)))
+@Test
 func fifoInputsExitAtOnceNamingThem() throws {
     let folder = try TemporaryFolder("cli-fifo")
     defer { folder.remove() }

@@ -11,8 +11,11 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case fileNotFound(path: String)
     /// A file of the model folder that exists but cannot be opened or read; `reason` is the system's word.
     case unreadable(path: String, reason: String)
-    /// `config.json` that cannot be used; `reason` names the key.
+    /// `config.json` (or the weights' index) that cannot be used; `reason` names the key.
     case badConfig(path: String, reason: String)
+    /// A model file attnview recognises but does not read (PyTorch pickles, a BPE tokenizer); `reason`
+    /// says what it is and what to do.
+    case unsupportedFiles(path: String, reason: String)
     /// `model.safetensors` that cannot be used, or a tensor missing or of the wrong shape.
     case weights(TensorFileError)
     /// `vocab.txt` or `tokenizer_config.json` that cannot be used.
@@ -37,9 +40,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (name == ModelFolder.referenceName
                     ? "; run `make model` to install it" : "; give --model a folder path (e.g. ./\(name))")
         case let .fileNotFound(path):
-            "\(path): no such file (a model folder needs config.json, model.safetensors, vocab.txt)"
+            "\(path): no such file (a model folder needs config.json, model.safetensors or its index and shards, "
+                + "and vocab.txt or tokenizer.json)"
         case let .unreadable(path, reason): "\(path): cannot read (\(reason))"
-        case let .badConfig(path, reason): "\(path): \(reason)"
+        case let .badConfig(path, reason), let .unsupportedFiles(path, reason): "\(path): \(reason)"
         case let .weights(error): error.description
         case let .tokenizer(error): error.description
         case .emptyText: "--text is empty or only whitespace: give the model some words"
@@ -55,11 +59,21 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A weights file's error in the folder's words: missing and unreadable files like the other files
+    /// of a model folder, anything else as what is wrong with the weights.
+    static func weightsFile(_ error: TensorFileError) -> ModelError {
+        switch error {
+        case let .fileNotFound(path): .fileNotFound(path: path)
+        case let .unreadable(path, reason): .unreadable(path: path, reason: reason)
+        default: .weights(error)
+        }
+    }
+
     /// What kind of failure this is, for the executable's exit status.
     public var kind: Kind {
         switch self {
         case .folderNotFound, .notInstalled, .fileNotFound, .unreadable: .missing
-        case .badConfig, .overMemoryBudget: .badData
+        case .badConfig, .unsupportedFiles, .overMemoryBudget: .badData
         case let .weights(error): error.isMissingFile ? .missing : .badData
         case let .tokenizer(error):
             switch error {
