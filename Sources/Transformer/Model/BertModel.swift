@@ -75,9 +75,10 @@ public struct BertModel: Sendable {
         encoder = BertEncoder(config: config, weights: weights)
     }
 
-    /// The tokens of `text` and every layer's Q and K. Throws for an empty text and for one with
-    /// more tokens than the model has positions.
-    public func encode(_ text: String) throws(ModelError) -> Encoding {
+    /// The tokens of `text` and every layer's Q and K, with every head's divisor multiplied by `alpha`
+    /// (1: the model as trained). Throws for an empty text and for one with more tokens than the model
+    /// has positions.
+    public func encode(_ text: String, alpha: Double = 1) throws(ModelError) -> Encoding {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyText }
         let tokens = tokenizer.encode(text)
         // Only [CLS] and [SEP]: the text was nothing but characters the tokenizer drops.
@@ -85,6 +86,6 @@ public struct BertModel: Sendable {
         guard tokens.count <= config.maxPositions else {
             throw .textTooLong(tokens: tokens.count, limit: config.maxPositions)
         }
-        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id)))
+        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id), alpha: alpha))
     }
 }
