@@ -19,8 +19,9 @@ import Testing
         let model = ModelView(
             modelName: "tiny", text: "the cat sat on the mat in 東京", tokens: tokens, layer: 1, layers: 2, head: 3,
             heads: 4, headWidth: 32, zoomed: zoomed, grid: grid, editor: editor)
-        return ScreenRenderer(theme: .fallback, depth: depth, keys: .app).render(
-            result: result, curve: curve, view: view, model: model, width: width, height: height)
+        return ScreenRenderer(theme: .fallback, depth: depth).render(
+            result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+            height: height)
     }
 
     @Test func modelScreenNamesTheHeadAndLabelsTokens() throws {

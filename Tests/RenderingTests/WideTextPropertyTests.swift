@@ -51,8 +51,9 @@ import Testing
                 head: 1, heads: 4, headWidth: 16, zoomed: index % 3 == 1,
                 editor: index % 4 == 3 ? LineEditor(text: text) : nil)
             let view = ViewState(selectedRow: row, status: index % 2 == 0 ? "saved \(text)" : "")
-            let frame = ScreenRenderer(theme: .fallback, depth: .palette256, keys: .app).render(
-                result: result, curve: curve, view: view, model: model, width: width, height: height)
+            let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
+                result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+                height: height)
             let label = "\(width)×\(height) tokens \(tokens)"
             for y in 0..<height {
                 #expect(Self.terminalWidth(String(frame.visibleCharacters(row: y))) == width, "row \(y) at \(label)")

@@ -47,9 +47,11 @@ import Testing
             model.editor = LineEditor(text: "The 猫 sat on a café mat 😀").applying(.moveLeft)
         }
         // Without colour the heatmap and thumbnails are shade characters: a diff shows the weights.
-        return ScreenRenderer(theme: .fallback, depth: .none, keys: KeyTable.standard.guide).render(
+        let mode: InputMode = model.editor != nil ? .editor : model.grid != nil ? .grid : .view
+        return ScreenRenderer(theme: .fallback, depth: .none).render(
             result: result, curve: try engine.divisorCurve(result.params), view: ViewState(selectedRow: 2),
-            model: model, width: golden.width, height: golden.height)
+            model: model, keys: KeyTable.standard.screen(in: mode, for: params.source), width: golden.width,
+            height: golden.height)
     }
 
     @Test(arguments: cases)

@@ -4,7 +4,7 @@ import Rendering
 /// Model mode's keys: stepping through heads and layers, the zoom, the heads grid and the text
 /// editor. Layer and head live in the parameters' `.model` source, so a step is a parameter change
 /// like any other (the engine slices the encoder's Q and K; the encoder does not run again).
-func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, effects: [Effect]) {
     guard let head = state.modelHead else {
         return refusing(state, "that key needs a model: start attnview with --model (and --text)")
     }
@@ -24,7 +24,7 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
             return (next, [])
         }
         next.gridCursor = navigation
-        return (next, [.computeGrid])
+        return (next, [.refresh(.grid)])
     case .moveGridCursor(let layers, let heads):
         next.gridCursor = (next.gridCursor ?? navigation).movingCursor(layers: layers, heads: heads)
     case .openGridHead:
@@ -50,16 +50,6 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         }
         next.view.status = "running the model…"
         return (next, [.runText(editor.text)])
-    case .textRan(let labels):
-        next.editor = nil
-        next.params.source = .model(labels)
-        next.params.n = labels.tokens.count
-        next.params.m = labels.tokens.count
-        next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
-        next.view.status = "\(labels.tokens.count) tokens"
-    case .textRefused(let reason):
-        next.editor?.problem = reason
-        next.view.status = reason
     default:
         break
     }
@@ -76,4 +66,16 @@ private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state
     next.params.source = .model(labels)
     next.view.status = "layer \(labels.layer) head \(labels.head)"
     return (next, [])
+}
+
+/// The model's run on a new text on screen: its tokens are the queries and keys now.
+func showingText(_ state: AppState, _ labels: ModelHead) -> AppState {
+    var next = state
+    next.editor = nil
+    next.params.source = .model(labels)
+    next.params.n = labels.tokens.count
+    next.params.m = labels.tokens.count
+    next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
+    next.view.status = "\(labels.tokens.count) tokens"
+    return next
 }
