@@ -56,7 +56,9 @@ public struct ScreenRenderer: Sendable {
                     matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
                     selectedRow: row, sharpness: RowSharpness(result: result)))
         let inspector: any Widget =
-            model.map { Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.tokens)) }
+            model.map {
+                Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.labels.tokens))
+            }
             ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
         // A model's screen without room for the row panel gives it the histograms' place: which
         // token a word attends to is the question there, and the statistics keep the numbers.
@@ -138,7 +140,9 @@ public struct ScreenRenderer: Sendable {
     private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        let place = model.map { "L\($0.layer) H\($0.head) · \($0.tokens[safe: row] ?? "row \(row)")" } ?? "row \(row)"
+        let place =
+            model.map { "L\($0.labels.layer) H\($0.labels.head) · \($0.labels.tokens[safe: row] ?? "row \(row)")" }
+            ?? "row \(row)"
         return (view.playing ? "playing · " : "") + "\(shown) view · \(place)"
     }
 

@@ -36,12 +36,12 @@ import Testing
         let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
         let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
         let result = try engine.compute(params)
-        var model = ModelView(labels: run.labels, headWidth: run.headWidth)
+        var model = ModelView(labels: run.labels)
         switch golden.overlay {
         case .picture: break
         case .grid:
             model.grid = HeadsGrid(
-                cursorLayer: 1, cursorHead: 0, summaries: HeadSummary.summaries(of: run.allHeads, params: params),
+                cursor: HeadRef(layer: 1, head: 0), summaries: HeadSummary.summaries(of: run.allHeads, params: params),
                 divisor: result.divisor)
         case .editor:
             model.editor = LineEditor(text: "The 猫 sat on a café mat 😀").applying(.moveLeft)

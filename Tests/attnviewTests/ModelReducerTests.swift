@@ -13,8 +13,7 @@ import Testing
 
     static func start(layer: Int = 0, head: Int = 0) -> AppState {
         var labels = Self.labels
-        labels.layer = layer
-        labels.head = head
+        labels.ref = HeadRef(layer: layer, head: head)
         return AppState(
             params: AttentionParams(n: 5, dk: 32, source: .model(labels)), themeName: "default",
             themeNames: ["default"], dkRange: 1...32, width: 120, height: 40)
@@ -45,7 +44,7 @@ import Testing
             #expect(next.effects == refreshing(.compute(next.state.params), .curve, .baseline), "\(action)")
         }
         var labels = Self.labels
-        labels.tokens.append("down")
+        labels.shape.tokens.append("down")
         let ran = reduce(split, .textRan(labels))
         #expect(ran.effects == refreshing(.compute(ran.state.params), .curve, .baseline))
     }
@@ -56,7 +55,7 @@ import Testing
         var small = Self.start()
         small.width = 40
         var labels = Self.labels
-        labels.tokens.append("down")
+        labels.shape.tokens.append("down")
         #expect(reduce(small, .textRan(labels)).state.params.n == 6)
     }
 
@@ -138,7 +137,7 @@ import Testing
         #expect(submitted.state.editor != nil, "the editor stays until the model has read the text")
         var labels = Self.labels
         labels.text = "the cat sat down"
-        labels.tokens = ["[CLS]", "the", "cat", "sat", "down", "[SEP]"]
+        labels.shape.tokens = ["[CLS]", "the", "cat", "sat", "down", "[SEP]"]
         let ran = reduce(submitted.state, .textRan(labels))
         #expect(ran.state.editor == nil && ran.state.params.n == 6 && ran.state.params.m == 6)
         #expect(ran.state.modelHead == labels)

@@ -20,10 +20,10 @@ struct ModelParameterLines {
         }
         return [
             ("model", VisibleControls.escaped(model.modelName)),
-            ("layer", "\(model.layer) of \(model.layers)"),
-            ("head", "\(model.head) of \(model.heads)"),
-            ("d_head", "\(model.headWidth)"),
-            ("tokens", "\(model.tokens.count)"),
+            ("layer", "\(model.labels.layer) of \(model.labels.layers)"),
+            ("head", "\(model.labels.head) of \(model.labels.heads)"),
+            ("d_head", "\(model.labels.shape.headWidth)"),
+            ("tokens", "\(model.labels.tokens.count)"),
             ("d_k", "\(params.dk)"),
             ("divisor s", NumberFormat.exponentOrFixed(divisor)),
             ("policy", policy),

@@ -24,7 +24,7 @@ struct AppState: Equatable, Sendable {
     /// Model mode: `z` shows one row per token.
     var zoomed = false
     /// Model mode: the heads grid's cursor while the grid is open (nil: closed).
-    var gridCursor: ModelNavigation?
+    var gridCursor: HeadRef?
     /// Model mode: the text editor while it is open (nil: closed).
     var editor: LineEditor?
     /// The start: `params` as computed, the default view.

@@ -106,14 +106,11 @@ struct EffectRunner {
 
     /// What model mode adds to the screen for `state`, nil without a model.
     private func modelView(_ state: AppState) -> ModelView? {
-        guard let run = modelRun, case .model(let labels) = result.params.source else { return nil }
-        var view = ModelView(labels: labels, headWidth: run.headWidth)
-        view.zoomed = state.zoomed
-        view.grid = state.gridCursor.map {
-            HeadsGrid(cursorLayer: $0.layer, cursorHead: $0.head, summaries: grid, divisor: result.divisor)
-        }
-        view.editor = state.editor
-        return view
+        guard modelRun != nil, case .model(let labels) = result.params.source else { return nil }
+        return ModelView(
+            labels: labels, zoomed: state.zoomed,
+            grid: state.gridCursor.map { HeadsGrid(cursor: $0, summaries: grid, divisor: result.divisor) },
+            editor: state.editor)
     }
 
     /// Runs the model on `text` and shows it; a text it cannot take leaves the current one on screen.

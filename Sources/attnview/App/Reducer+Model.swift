@@ -8,13 +8,13 @@ func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, 
     guard let head = state.modelHead else {
         return refusing(state, "that key needs a model: start attnview with --model (and --text)")
     }
-    let navigation = ModelNavigation(layer: head.layer, head: head.head, layers: head.layers, heads: head.heads)
+    let shape = head.shape
     var next = state
     switch action {
     case .stepHead(let delta):
-        return showing(next, navigation.steppingHead(by: delta))
+        return showing(next, shape.stepping(head.ref, heads: delta))
     case .stepLayer(let delta):
-        return showing(next, navigation.steppingLayer(by: delta))
+        return showing(next, shape.stepping(head.ref, layers: delta))
     case .toggleZoom:
         next.zoomed.toggle()
         next.view.status = next.zoomed ? "zoom: one row per token, following the selected row" : "zoom off"
@@ -23,12 +23,12 @@ func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, 
             next.gridCursor = nil
             return (next, [])
         }
-        next.gridCursor = navigation
+        next.gridCursor = head.ref
         return (next, [.refresh(.grid)])
     case .moveGridCursor(let layers, let heads):
-        next.gridCursor = (next.gridCursor ?? navigation).movingCursor(layers: layers, heads: heads)
+        next.gridCursor = shape.moving(next.gridCursor ?? head.ref, layers: layers, heads: heads)
     case .openGridHead:
-        let cursor = next.gridCursor ?? navigation
+        let cursor = next.gridCursor ?? head.ref
         next.gridCursor = nil
         return showing(next, cursor)
     case .openEditor:
@@ -56,12 +56,10 @@ func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, 
     return (next, [])
 }
 
-/// The parameters moved to the layer and head of `navigation`; `reduce` asks for that head's
-/// result, curve (and baseline while split) like after any parameter change.
-private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state: AppState, effects: [Effect]) {
-    guard case .model(var labels) = state.params.source else { return (state, []) }
-    labels.layer = navigation.layer
-    labels.head = navigation.head
+/// The parameters moved to head `ref`; `reduce` asks for that head's result, curve (and baseline
+/// while split) like after any parameter change.
+private func showing(_ state: AppState, _ ref: HeadRef) -> (state: AppState, effects: [Effect]) {
+    guard let labels = state.modelHead?.showing(ref) else { return (state, []) }
     var next = state
     next.params.source = .model(labels)
     next.view.status = "layer \(labels.layer) head \(labels.head)"
