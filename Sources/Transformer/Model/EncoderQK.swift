@@ -19,8 +19,14 @@ public struct EncoderQK: Sendable {
     let keys: [[Float]]
     /// The last layer's hidden states, n × hidden: what the sentence embedding pools.
     public let output: [Float]
+    /// Where the forward pass first produced a value that is not finite (NaN or ±infinity, from
+    /// weights that overflow float32), e.g. "layer 0's attention LayerNorm"; nil when none did.
+    public let nonFiniteFrom: String?
 
-    init(tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]], output: [Float]) {
+    init(
+        tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]], output: [Float],
+        nonFiniteFrom: String? = nil
+    ) {
         precondition(queries.count == keys.count, "one Q and one K per layer")
         self.tokens = tokens
         self.layers = queries.count
@@ -29,6 +35,7 @@ public struct EncoderQK: Sendable {
         self.queries = queries
         self.keys = keys
         self.output = output
+        self.nonFiniteFrom = nonFiniteFrom
     }
 
     /// The mean over tokens of the last hidden states (every token counts, [CLS] and [SEP] too): the

@@ -94,7 +94,7 @@ struct EffectRunner {
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
     func frame(for state: AppState) -> Frame {
         let keys = keys.screen(for: state)
-        if let baseline = shownBaseline(state) {
+        if result.problem == nil, let baseline = shownBaseline(state) {
             return renderer.renderComparison(
                 result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
                 height: state.height)
@@ -149,6 +149,9 @@ struct EffectRunner {
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
             width: state.width, height: state.height, ascii: ascii, baseline: baseline, model: modelView(closed))
+        // No JSON of values that are not finite: the picture alone says where they arose.
+        let wantsJSON = json
+        let json = json && result.problem == nil
         do throws(SnapshotFilesError) {
             let paths = try files.write(
                 stem: SnapshotNaming.stem(params: result.params, date: Date()),
@@ -156,6 +159,9 @@ struct EffectRunner {
                 fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
                 json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
+            if let problem = result.problem, wantsJSON {
+                return .report("saved \(URL(fileURLWithPath: paths[0]).lastPathComponent), no JSON: \(problem)")
+            }
             return .saved(paths: paths)
         } catch {
             return .saveFailed(error.description)

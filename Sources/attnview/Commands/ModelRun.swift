@@ -27,6 +27,7 @@ struct ModelRun: Sendable {
         whole.shape = ModelShape(
             layers: model.config.layers, heads: model.config.heads, headWidth: encoding.qk.headSize,
             tokens: encoding.tokens)
+        whole.shape.nonFiniteFrom = encoding.qk.nonFiniteFrom
         guard let shown = whole.showing(labels.ref) else {
             let layerFits = (0..<whole.layers).contains(labels.layer)
             throw .outOfRange(
