@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "TensorFiles", targets: ["TensorFiles"]),
         .library(name: "Transformer", targets: ["Transformer"]),
+        .library(name: "Training", targets: ["Training"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -48,10 +49,17 @@ let package = Package(
             name: "Transformer",
             dependencies: ["TensorFiles", "COpenBLAS"]
         ),
+        // The training lab's engine: the retrieval task, a head's hand-written gradient, SGD and Adam,
+        // runs and grids of runs. Shares only the seeded generator and divisors with AttentionCore.
+        .target(
+            name: "Training",
+            dependencies: ["AttentionCore", "COpenBLAS"]
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
                 "AttentionCore",
+                "Training",
                 "Rendering",
                 "Transformer",
                 "CNCurses",
@@ -79,6 +87,11 @@ let package = Package(
         .testTarget(
             name: "TransformerTests",
             dependencies: ["Transformer", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", "AttentionCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
