@@ -15,8 +15,7 @@ let package = Package(
         .library(name: "Training", targets: ["Training"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0")
     ],
     targets: [
         // BLAS for QKᵀ: OpenBLAS' sgemm runs at numpy's speed (see docs/performance).
@@ -36,10 +35,7 @@ let package = Package(
         ),
         .target(
             name: "Rendering",
-            dependencies: [
-                "AttentionCore",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
+            dependencies: ["AttentionCore"],
             // themes/ is compiled in as BundledThemes.swift (scripts/generate_bundled_themes.py), so the
             // binary needs no resource bundle; BundledThemesTests checks the two agree.
             exclude: ["Themes"]
@@ -82,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "RenderingTests",
             dependencies: ["Rendering", "AttentionCore", "attnview", "TestSupport"],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(
             name: "TransformerTests",

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the theme loader (ThemeCatalog.load → TOMLKit/toml++ → ThemeParser) with libFuzzer +
+# Fuzzes the theme loader (ThemeCatalog.load → TOMLReader → ThemeParser) with libFuzzer +
 # AddressSanitizer for SECONDS (default 60), starting from the bundled themes. Any trap, crash or
 # memory error stops it with the input saved as crash-* in the working directory.
-# The harness is a throwaway package that depends on this one, so Rendering, TOMLKit and toml++'s
-# C++ are all built instrumented (first build: a few minutes; kept in .build-fuzz-theme).
+# The harness is a throwaway package that depends on this one, so Rendering is built instrumented
+# (first build: a few minutes; kept in .build-fuzz-theme).
 # Usage: scripts/fuzz_theme.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,8 +54,7 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp Sources/Rendering/Themes/*.toml "$work/"
-# Leak checks off: TOMLKit's C shim leaks the C strings and key arrays it hands to Swift (about
-# 100-300 bytes per theme read), as does Foundation's file read here; LeakSanitizer would stop at
-# the first input. Out-of-bounds access, use-after-free and traps still stop it.
+# Leak checks off: Foundation's file read leaks a little per call; LeakSanitizer would stop at the first
+# input. Out-of-bounds access, use-after-free and traps still stop it.
 ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$harness/.build/debug/fuzz-theme" "$work" -max_total_time="$seconds" -max_len=4096 \
     -detect_leaks=0 2>&1 | tail -3

@@ -10,6 +10,10 @@ HuggingFace's BertTokenizer (transformers ≥ 5) is the `tokenizers` pipeline us
 BertPreTokenizer, WordPiece, with the vocabulary's [UNK] [SEP] [CLS] [PAD] [MASK] kept whole when a text spells
 them. When `transformers` is installed, the script also checks its BertTokenizer gives the same ids.
 
+Folders named *_json hold only tokenizer.json (HuggingFace's fast-tokenizer file, as `Tokenizer.save` writes it)
+and expected.json from that file: the tokenizer attnview reads when a model folder has no vocab.txt. One uses
+BertProcessing, the other TemplateProcessing (as `transformers` saves it), with other normalizer options.
+
 unicode_classes.json records, for every code point, what HuggingFace's normalizer and pre-tokenizer do with it:
 dropped in cleaning, turned into a space, split off as punctuation, and its lowercase and strip-accents+lowercase
 forms where they differ from the code point (Hangul syllables sampled: their decomposition is algorithmic).
@@ -19,7 +23,7 @@ Usage: pip install tokenizers && python3 scripts/make_tokenizer_fixtures.py
 import json
 import pathlib
 
-from tokenizers import BertWordPieceTokenizer, normalizers, pre_tokenizers
+from tokenizers import BertWordPieceTokenizer, Tokenizer, normalizers, pre_tokenizers, processors
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "Tests" / "TransformerTests" / "Fixtures" / "tokenizer"
 
@@ -105,6 +109,39 @@ SETS = {
         {"do_lower_case": False, "strip_accents": True, "tokenize_chinese_chars": False},
     ),
 }
+
+
+JSON_SETS = {
+    # name: (vocabulary, BertWordPieceTokenizer options, post-processor as `transformers` writes it or None)
+    "cased_json": (unique(CASED_VOCABULARY), {"lowercase": False, "strip_accents": False}, None),
+    "uncased_template_json": (
+        unique(CASED_VOCABULARY),
+        {"lowercase": True, "strip_accents": None, "handle_chinese_chars": False},
+        "template",
+    ),
+}
+
+
+def write_json_sets():
+    for name, (vocabulary, options, post) in JSON_SETS.items():
+        folder = ROOT / name
+        folder.mkdir(parents=True, exist_ok=True)
+        vocab = {token: index for index, token in enumerate(vocabulary)}
+        tokenizer = BertWordPieceTokenizer(vocab, clean_text=True, **options)
+        if post == "template":
+            tokenizer.post_processor = processors.TemplateProcessing(
+                single="[CLS] $A [SEP]",
+                pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+                special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])],
+            )
+        tokenizer.save(str(folder / "tokenizer.json"))
+        loaded = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        cases = []
+        for text in TEXTS:
+            encoding = loaded.encode(text)
+            cases.append({"text": text, "tokens": encoding.tokens, "ids": encoding.ids})
+        (folder / "expected.json").write_text(json.dumps({"cases": cases}, indent=1) + "\n")
+        print(f"{name}: tokenizer.json, {len(cases)} texts")
 
 
 def hf_options(config):
@@ -195,6 +232,7 @@ def main():
         (folder / "expected.json").write_text(json.dumps({"cases": cases}, indent=1) + "\n")
         print(f"{name}: {len(cases)} texts, {sum(len(c['ids']) for c in cases)} tokens")
         cross_check(folder, config, cases)
+    write_json_sets()
     classes = unicode_classes()
     (ROOT / "unicode_classes.json").write_text(json.dumps(classes, separators=(",", ":")) + "\n")
     print("unicode_classes: " + ", ".join(f"{len(v)} {k}" for k, v in classes.items()))

@@ -33,8 +33,11 @@ public struct HeadRow: Equatable, Sendable {
 
     /// The `heads --format json` document: the shared inputs under `base` (model, text, layers,
     /// heads, n, alpha, causal), the `tokens`, then `{"rows": [{layer, head, dk, scale, divisor,
-    /// stats}, …]}` with stats under the same keys as a snapshot's.
-    public static func jsonData(_ rows: [HeadRow], base: AttentionParams) -> Data {
+    /// stats}, …]}` with stats under the same keys as a snapshot's. With `pair` (`heads --from --to`),
+    /// `base` gains `from` and `to` (token indices) and each row `weight_from_to` (`pair.weights[row]`).
+    public static func jsonData(
+        _ rows: [HeadRow], base: AttentionParams, pair: (from: Int, to: Int, weights: [Double])? = nil
+    ) -> Data {
         var data = Data()
         var json = JSONByteWriter { data.append($0.assumingMemoryBound(to: UInt8.self)) }
         json.raw("{\n  \"base\": {")
@@ -58,6 +61,12 @@ public struct HeadRow: Equatable, Sendable {
         json.number(base.alpha)
         json.key("causal")
         json.raw(base.causal ? "true" : "false")
+        if let pair {
+            json.key("from")
+            json.integer(pair.from)
+            json.key("to")
+            json.integer(pair.to)
+        }
         json.raw("},\n  \"tokens\": [")
         for (index, token) in tokens.enumerated() {
             if index > 0 { json.raw(", ") }
@@ -76,6 +85,10 @@ public struct HeadRow: Equatable, Sendable {
             json.string(row.scale.name)
             json.key("divisor")
             json.number(row.divisor)
+            if let pair {
+                json.key("weight_from_to")
+                json.number(pair.weights[index])
+            }
             json.key("stats")
             json.statistics(row.stats)
             json.raw("}")

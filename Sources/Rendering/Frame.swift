@@ -37,18 +37,33 @@ public struct Frame: Equatable, Sendable {
     /// Writes `text` from (x, y) in `style` by display width, at most `limit` cells, clipped to the
     /// frame; returns the column after it. A wide character (東, 😀) takes two cells, the second a
     /// continuation, and is left out whole where only one cell is left; zero-width ones are dropped.
+    /// Each grapheme is drawn in the form `DisplayWidth.forEachCell` gives, so every terminal
+    /// agrees on where it ends.
     @discardableResult
     public mutating func put<Text: StringProtocol>(
         _ text: Text, x: Int, y: Int, style: CellStyle, limit: Int = .max
     ) -> Int {
         var column = x
+        let end = x + min(limit, width - x)
         for character in text {
-            let cells = DisplayWidth.of(character)
-            guard cells > 0 else { continue }
-            if column - x + cells > limit || column >= width { break }
-            self[column, y] = style.cell(character)
-            if cells == 2 { self[column + 1, y] = style.cell(Cell.continuationCharacter) }
-            column += cells
+            guard column < end else { break }
+            if character.isASCII {
+                guard DisplayWidth.of(character) > 0 else { continue }
+                self[column, y] = style.cell(character)
+                column += 1
+                continue
+            }
+            var fits = true
+            DisplayWidth.forEachCell(of: character) { piece, cells in
+                guard fits, column + cells <= end else {
+                    fits = false
+                    return
+                }
+                self[column, y] = style.cell(piece)
+                if cells == 2 { self[column + 1, y] = style.cell(Cell.continuationCharacter) }
+                column += cells
+            }
+            if !fits { break }
         }
         return column
     }

@@ -16,13 +16,7 @@ extension Frame {
                     ANSI.appendTransition(from: current, to: style, into: &out)
                     current = style
                 }
-                if isCoveredContinuation(x: x, y: y) {
-                    continue
-                } else if cell.isContinuation {
-                    out.append(UInt8(ascii: " "))
-                } else {
-                    out.append(contentsOf: cell.character.utf8)
-                }
+                if let shown = shownCharacter(x: x, y: y) { out.append(contentsOf: shown.utf8) }
             }
             if current != CellStyle() { out.append(contentsOf: "\u{1B}[0m".utf8) }
             out.append(UInt8(ascii: "\n"))

@@ -8,7 +8,7 @@ struct AttnView: ParsableCommand {
         abstract: "See why softmax(QKᵀ / s) divides by s = √d_k.",
         usage: """
             attnview [<model options>] [<display options>]     (the interactive view)
-              attnview snapshot|sweep|heads|themes [<options>]
+              attnview snapshot|sweep|heads|export|themes [<options>]
             """,
         discussion: """
             Examples:
@@ -16,10 +16,12 @@ struct AttnView: ParsableCommand {
               attnview snapshot --format json     every number of one picture, as JSON
               attnview sweep --dk 16,256,4096     the d_k × scale table
               attnview heads --model minilm       every head of a real model (make model)
+              attnview export --model minilm --output dir   every head's weights, Q and K as .npy
               attnview themes                     the colour themes, with previews
             """,
         subcommands: [
-            InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, HeadsCommand.self, ThemesCommand.self,
+            InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, HeadsCommand.self, ExportCommand.self,
+            ThemesCommand.self,
             BenchCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)

@@ -15,7 +15,8 @@ enum ExitStatus: Int32 {
     case noInput = 66
     /// EX_SOFTWARE: an error no one mapped; a bug, reported without a trap.
     case software = 70
-    /// EX_CANTCREAT: `--output` names a file that exists and `--force` was not given.
+    /// EX_CANTCREAT: `--output` names a file that exists and `--force` was not given, or a path
+    /// that is not a regular file (a FIFO, a device, a symlink, a directory).
     case cannotCreate = 73
     /// EX_IOERR: an output file that cannot be written.
     case ioError = 74
@@ -31,7 +32,9 @@ enum ExitStatus: Int32 {
         case .dataError: "An input file or theme that exists but cannot be used."
         case .noInput: "An input file or theme file that does not exist or cannot be read."
         case .software: "An internal error (a bug)."
-        case .cannotCreate: "--output names a file that exists and --force was not given."
+        case .cannotCreate:
+            "--output names a file that exists and --force was not given, or something other than a regular file "
+                + "(for export: a directory that is not new, empty or an earlier export)."
         case .ioError: "An output file that cannot be written."
         }
     }
@@ -60,8 +63,16 @@ enum ExitStatus: Int32 {
             }
         case let error as OutputError:
             switch error {
-            case .exists: self = .cannotCreate
+            case .exists, .notRegularFile: self = .cannotCreate
             case .unwritable: self = .ioError
+            }
+        case is ExportError:
+            self = .cannotCreate
+        case let error as TextInputError:
+            switch error {
+            case .missing, .unreadable: self = .noInput
+            case .notRegularFile, .tooLarge, .notUTF8: self = .dataError
+            case .emptyPath: self = .usage
             }
         case is TerminalError:
             // No terminal to draw on is a matter of how attnview was invoked.
@@ -84,6 +95,8 @@ enum ExitStatus: Int32 {
         case let error as ModelError: text = error.description
         case let error as OutputError: text = error.description
         case let error as TerminalError: text = error.description
+        case let error as TextInputError: text = error.description
+        case let error as ExportError: text = error.description
         default:
             text = AttnView.message(for: error)
         }
@@ -108,7 +121,9 @@ enum ExitStatus: Int32 {
     /// errors; nil where the message suffices (an unknown theme's message lists the names).
     static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
         switch error {
-        case is AttentionError, is ThemeError, is OutputError, is TerminalError, is ModelError: nil
+        case is AttentionError, is ThemeError, is OutputError, is TerminalError, is ModelError, is TextInputError,
+            is ExportError:
+            nil
         default: status == .usage ? helpCommand(arguments: arguments) : nil
         }
     }

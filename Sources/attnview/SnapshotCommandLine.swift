@@ -39,7 +39,7 @@ struct SnapshotCommandLine {
             add("--dk", "\(params.dk)")
         case let .model(head):
             // `--flag=value` for a value that starts with "-", which would otherwise read as a flag.
-            for (flag, value) in [("--model", head.model), ("--text", head.text)] {
+            for (flag, value) in [("--model", head.model), ("--text", TextArgument.escaped(head.text))] {
                 if value.hasPrefix("-") { words.append("\(flag)=\(value)") } else { add(flag, value) }
             }
             add("--layer", "\(head.layer)")

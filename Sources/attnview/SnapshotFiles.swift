@@ -1,16 +1,23 @@
 import Foundation
 
-/// Why a snapshot from the view was not saved.
+/// Why a snapshot from the view was not saved, naming the file that failed.
 enum SnapshotFilesError: Error, Equatable, CustomStringConvertible {
-    case unwritable(reason: String)
+    /// `path` could not be written; with `saved`, the file written before it (the picture beside a
+    /// JSON document that failed), which stays.
+    case unwritable(path: String, reason: String, saved: String? = nil)
     case noFreeName(stem: String, directory: String)
 
     var description: String {
         switch self {
-        case let .unwritable(reason): reason
+        case let .unwritable(path, reason, nil): "\(Self.name(path)): \(reason)"
+        case let .unwritable(path, reason, saved?):
+            "\(Self.name(path)): \(reason) (\(Self.name(saved)) was saved in \(Self.folder(saved)))"
         case let .noFreeName(stem, directory): "no free name for \(stem) in \(directory)"
         }
     }
+
+    private static func name(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+    private static func folder(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().path }
 }
 
 /// Where the view's snapshots go: `stem.txt` (`.svg`, `.ans`; and `stem.json` beside it) in one folder, or
@@ -36,14 +43,18 @@ struct SnapshotFiles {
             }
             do throws(OutputError) {
                 try SafeFileWriter.write(bytes, to: textPath, overwrite: false)
-                guard let json else { return [textPath] }
-                try SafeFileWriter.write(to: jsonPath, overwrite: false, contents: json)
-                return [textPath, jsonPath]
             } catch {
-                // Taken between the check and the write: try the next name.
+                // Taken between the check and the write (or by a FIFO, a symlink): try the next name.
                 guard case .unwritable(_, let reason) = error else { continue }
-                throw .unwritable(reason: reason)
+                throw .unwritable(path: textPath, reason: reason)
             }
+            guard let json else { return [textPath] }
+            do throws(OutputError) {
+                try SafeFileWriter.write(to: jsonPath, overwrite: false, contents: json)
+            } catch {
+                throw .unwritable(path: jsonPath, reason: error.reason, saved: textPath)
+            }
+            return [textPath, jsonPath]
         }
         throw .noFreeName(stem: stem, directory: directory)
     }

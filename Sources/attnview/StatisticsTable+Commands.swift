@@ -18,18 +18,25 @@ extension StatisticsTable {
     }
 
     /// `attnview heads`' table: layer and head first, as `sweep` lays out its grid. By default the
-    /// shared list without the iid theory's std, which never applies to a model's heads.
-    static func heads(_ rows: [HeadRow], selection: StatisticSelection = .headsDefault) -> StatisticsTable {
-        StatisticsTable(
-            coordinates: [
-                Coordinate(title: "layer", key: "layer"), Coordinate(title: "head", key: "head"),
-                Coordinate(title: "d_k", key: "dk"), Coordinate(title: "scale", key: "scale", isText: true),
-                Coordinate(title: "divisor", key: "divisor"),
-            ],
-            rows: rows.map { row in
+    /// shared list without the iid theory's std, which never applies to a model's heads. With `pair`
+    /// (`--from --to`), the weight from one token to another follows the divisor, titled by the tokens.
+    static func heads(
+        _ rows: [HeadRow], selection: StatisticSelection = .headsDefault,
+        pair: (title: String, weights: [Double])? = nil
+    ) -> StatisticsTable {
+        var coordinates = [
+            Coordinate(title: "layer", key: "layer"), Coordinate(title: "head", key: "head"),
+            Coordinate(title: "d_k", key: "dk"), Coordinate(title: "scale", key: "scale", isText: true),
+            Coordinate(title: "divisor", key: "divisor"),
+        ]
+        if let pair { coordinates.append(Coordinate(title: pair.title, key: "weight_from_to")) }
+        return StatisticsTable(
+            coordinates: coordinates,
+            rows: rows.enumerated().map { index, row in
                 Row(
                     coordinates: { number in
                         ["\(row.layer)", "\(row.head)", "\(row.dk)", row.scale.name, number(row.divisor)]
+                            + (pair.map { [number($0.weights[index])] } ?? [])
                     },
                     stats: row.stats)
             },

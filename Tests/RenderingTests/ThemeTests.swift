@@ -66,7 +66,7 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
         throws: ThemeError.invalid(
             file: "bad.toml", line: 4, key: "colors.txt", reason: "unknown key (see themes/README.md for the list)")
     ) {
-        try parse("[ramps]\ntext = 1\n[colors]\n  txt = \"#000000\"\n")
+        try parse("[ramps]\nweights = [\"#000000\", \"#ffffff\"]\n[colors]\n  txt = \"#000000\"\n")
     }
 }
 

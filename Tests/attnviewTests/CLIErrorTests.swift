@@ -83,6 +83,20 @@ func badInputGivesOneLineAndSysexitsStatus(_ bad: BadInvocation) throws {
     #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("{"))
 }
 
+/// `--output FIFO --force` exits 73 naming what the path is, and never opens the FIFO (which
+/// would block with no reader) nor replaces it.
+@Test func forceNeverReplacesAFIFO() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let fifo = scratch.path("pipe")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let refused = try CLIRunner.run(["snapshot", "--n", "4", "--dk", "8", "--output", fifo, "--force"])
+    #expect(refused.status == 73)
+    #expect(refused.stderr == "attnview: \(fifo) is a FIFO, not a regular file: attnview does not replace it\n")
+    var status = stat()
+    #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+}
+
 @Test func unwritableOutputIsAnIOError() throws {
     let outcome = try CLIRunner.run(["snapshot", "--format", "json", "--output", "/nonexistent-dir/snap.json"])
     #expect(outcome.status == 74)

@@ -47,15 +47,37 @@ import Testing
         var (runner, state) = try Self.start()
         let long = String(repeating: "cat ", count: 30)
         let tooLong = runner.perform(.runText(long), state: state)
-        #expect(tooLong == [.report("the text gives 32 tokens, more than the model's 16; the current text stays")])
+        #expect(tooLong == [.textRefused("the text gives 32 tokens, more than the model's 16")])
         let empty = runner.perform(.runText("\u{200B}\u{200B}"), state: state)  // format characters, which BERT drops
-        guard case .report(let reason) = empty.first else {
+        guard case .textRefused(let reason) = empty.first else {
             Issue.record("expected a refusal, got \(empty)")
             return
         }
         #expect(reason.hasPrefix("the text has no words"))
         state = reduce(state, tooLong[0]).state
         #expect(state.modelHead?.text == "The cat sat on the mat." && runner.result.params.n == 9)
+    }
+
+    /// A refused text is not lost under the editor: the editor stays open on it, says why on its own
+    /// line, and the next edit clears the reason (issue 17, point 7).
+    @Test func aRefusedTextStaysInTheEditorWithTheReasonOnScreen() throws {
+        var (runner, state) = try Self.start()
+        state = reduce(state, .openEditor).state
+        let long = " " + String(repeating: "cat ", count: 30)
+        state = reduce(state, .edit(.insert(long))).state
+        let submitted = reduce(state, .submitText)
+        guard case .runText(let text) = submitted.effects.first else {
+            Issue.record("expected the text to run, got \(submitted.effects)")
+            return
+        }
+        state = submitted.state
+        for outcome in runner.perform(.runText(text), state: state) { state = reduce(state, outcome).state }
+        #expect(state.editor?.text == "The cat sat on the mat." + long, "the text stays for editing")
+        let screen = runner.frame(for: state).plainText()
+        #expect(screen.contains("the text gives 39 tokens, more than the model's 16"), "\(screen)")
+        state = reduce(state, .edit(.deleteBackward)).state
+        #expect(state.editor?.problem == nil)
+        #expect(!runner.frame(for: state).plainText().contains("39 tokens"))
     }
 
     @Test func theGridSummarisesEveryHeadAtTheCurrentDivisor() throws {

@@ -148,10 +148,11 @@ import Testing
     @Test func aTextTheModelCannotTakeLeavesTheCurrentOne() {
         let blank = reduce(Self.applying([.openEditor, .edit(.clear), .edit(.insert("   "))]), .submitText)
         #expect(blank.effects == [] && blank.state.modelHead == Self.labels)
-        #expect(blank.state.view.status.hasPrefix("the text is empty"))
+        #expect(blank.state.editor?.problem?.hasPrefix("the text is empty") == true, "said in the open editor")
         let refused = reduce(Self.applying([.openEditor, .edit(.insert(" on and on"))]), .submitText)
-        let reported = reduce(refused.state, .report("the text gives 600 tokens, more than the model's 512"))
-        #expect(reported.state.modelHead == Self.labels && reported.state.view.status.contains("600 tokens"))
+        let reported = reduce(refused.state, .textRefused("the text gives 600 tokens, more than the model's 512"))
+        #expect(reported.state.modelHead == Self.labels && reported.state.editor?.text.hasSuffix("on and on") == true)
+        #expect(reported.state.editor?.problem?.contains("600 tokens") == true)
         let same = reduce(Self.applying([.openEditor]), .submitText)
         #expect(same.effects == [] && same.state.editor == nil, "the same text: nothing to run")
     }

@@ -73,9 +73,41 @@ import Testing
             try SnapshotFiles(directory: missing.path).write(stem: "snap", text: "t", json: nil)
         }
         #expect(!FileManager.default.fileExists(atPath: missing.path))
-        let error = SnapshotFilesError.unwritable(reason: "permission denied")
-        #expect(error.description == "permission denied")
+        let error = SnapshotFilesError.unwritable(path: "/d/s.txt", reason: "permission denied")
+        #expect(error.description == "s.txt: permission denied")
         #expect(
             SnapshotFilesError.noFreeName(stem: "s", directory: "/d").description == "no free name for s in /d")
+    }
+
+    /// `S` whose JSON fails after the picture was written says which file failed and that the
+    /// picture is there (issue 17, point 9), instead of "not saved" for both.
+    @Test func aJSONThatFailsAfterThePictureNamesTheFileThatFailed() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let failing: (inout ByteSink) -> Void = { sink in
+            close(sink.descriptor)  // every write now fails, as on a full disk
+            sink.write("{}")
+        }
+        let error = #expect(throws: SnapshotFilesError.self) {
+            try SnapshotFiles(directory: url.path).write(stem: "snap", text: "t", json: failing)
+        }
+        #expect(error?.description == "snap.json: bad file descriptor (snap.txt was saved in \(url.path))")
+        #expect(try contents(url, "snap.txt") == "t")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: url.path) == ["snap.txt"])
+    }
+
+    /// A name held by a FIFO or a symlink is never written through or replaced: the next name is used.
+    @Test func aNameHeldByAFIFOOrASymlinkIsLeftAlone() throws {
+        let url = try folder()
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(mkfifo(url.appendingPathComponent("snap.txt").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: url.appendingPathComponent("snap-2.txt").path, withDestinationPath: "nowhere")
+        let paths = try SnapshotFiles(directory: url.path).write(stem: "snap", text: "t", json: nil)
+        #expect(paths == [url.appendingPathComponent("snap-3.txt").path])
+        var status = stat()
+        #expect(lstat(url.appendingPathComponent("snap.txt").path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(
+            lstat(url.appendingPathComponent("snap-2.txt").path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
     }
 }

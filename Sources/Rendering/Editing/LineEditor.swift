@@ -6,6 +6,9 @@ public struct LineEditor: Hashable, Sendable {
     public private(set) var text: String
     /// Graphemes before the cursor: 0 is before the first, `text.count` after the last.
     public private(set) var cursor: Int
+    /// Why the text could not be run (too long, empty), shown beside the field until the next edit:
+    /// the status line is hidden under the editor, and the text stays for the user to shorten.
+    public var problem: String?
 
     /// One editing step, named for what it does rather than for its key.
     public enum Edit: Hashable, Sendable {
@@ -37,6 +40,7 @@ public struct LineEditor: Hashable, Sendable {
 
     /// Applies `edit` in place.
     public mutating func apply(_ edit: Edit) {
+        problem = nil
         switch edit {
         case .insert(let typed):
             let clean = typed.filter { !Self.isControl($0) }

@@ -45,12 +45,12 @@ public struct FrameSVG: Sendable {
                         }
                         add(piece.outline, atColumn: x, row: y, color: color, to: &shapes)
                     }
-                } else if !cell.character.isWhitespace && !cell.isContinuation {
-                    // A continuation is the right half of a wide glyph, centred over both its cells.
+                } else if let shown = frame.shownCharacter(x: x, y: y), !shown.isWhitespace {
+                    // A wide glyph is centred over both its cells; its right half shows nothing.
                     let style = SVGTextLayer.Style(
                         fill: foreground, bold: cell.attributes.contains(.bold),
                         italic: cell.attributes.contains(.italic))
-                    text.add(cell.character, column: x, cells: DisplayWidth.of(cell.character), row: y, style: style)
+                    text.add(shown, column: x, cells: DisplayWidth.of(shown), row: y, style: style)
                 }
             }
         }

@@ -2,26 +2,83 @@
 /// wide and fullwidth characters and emoji, 0 for controls and lone combining marks, 1 otherwise.
 /// Own tables rather than libc's, so frames and tests do not depend on the process locale.
 public enum DisplayWidth {
-    /// Cells `character` takes: its first scalar decides (combining marks ride on it), except that
-    /// an emoji variation selector (U+FE0F) or a regional-indicator pair makes it 2.
+    /// Cells `character` takes as frames draw it (see `forEachCell`).
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark
-            || first.value == 0x200B
-        {
-            return 0
-        }
-        if isWide(first) { return 2 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        if (0x1F1E6...0x1F1FF).contains(first.value) && scalars.count > 1 { return 2 }
-        return 1
+        if character.isASCII { return character.asciiValue.map { $0 < 0x20 || $0 == 0x7F ? 0 : 1 } ?? 0 }
+        var total = 0
+        forEachCell(of: character) { total += $1 }
+        return total
     }
 
     /// Cells the whole text takes.
     public static func of<Text: StringProtocol>(_ text: Text) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Calls `body` with each piece `character` is drawn as, and the cells (1 or 2) it takes, in a
+    /// form every terminal agrees on. Terminals disagree on emoji sequences (👍🏽 is 2 cells in one,
+    /// 4 in tmux and glibc; ❤️ 2 or 1), so those are drawn as their base emoji (👍, ❤), a flag
+    /// as its two letters (🇫🇷 → FR); a spacing mark (the ि of कि) takes its own cell, as wcwidth
+    /// says; combining marks ride on their base. Zero-width graphemes give no pieces.
+    public static func forEachCell(of character: Character, _ body: (Character, Int) -> Void) {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            let cells = width(of: first)
+            if cells > 0 { body(character, cells) }
+            return
+        }
+        if let letters = flagLetters(scalars) {
+            for letter in letters { body(letter, 1) }
+            return
+        }
+        let emoji = first.properties.isEmoji && scalars.contains { width(of: $0) == 2 || $0.value == 0xFE0F }
+        var piece = String.UnicodeScalarView()
+        var pieceCells = 0
+        for scalar in scalars {
+            if scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value) { continue }
+            // An emoji ZWJ sequence (👨‍👩‍👧) is drawn as its first emoji.
+            if emoji && scalar.value == 0x200D { break }
+            let cells = width(of: scalar)
+            if cells > 0 && pieceCells > 0 {
+                emit(piece, cells: pieceCells, body)
+                piece = String.UnicodeScalarView()
+            }
+            piece.append(scalar)
+            if cells > 0 { pieceCells = cells }
+        }
+        if pieceCells > 0 { emit(piece, cells: pieceCells, body) }
+    }
+
+    /// Hands `piece` on as one character; a piece that is not one grapheme becomes its first scalar.
+    private static func emit(_ piece: String.UnicodeScalarView, cells: Int, _ body: (Character, Int) -> Void) {
+        let text = String(piece)
+        if text.count == 1, let character = text.first {
+            body(character, cells)
+        } else if let first = piece.first(where: { width(of: $0) > 0 }) {
+            body(Character(first), cells)
+        }
+    }
+
+    /// A flag's two letters (regional indicators 🇫 🇷 → F R).
+    private static func flagLetters(_ scalars: Character.UnicodeScalarView) -> [Character]? {
+        let regional: ClosedRange<UInt32> = 0x1F1E6...0x1F1FF
+        guard scalars.allSatisfy({ regional.contains($0.value) }) else { return nil }
+        return scalars.compactMap { Unicode.Scalar($0.value - 0x1F1E6 + 0x41).map(Character.init) }
+    }
+
+    /// Cells one scalar takes on its own, as `DisplayWidthTable` (glibc's `wcwidth`) counts them.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if value < 0x300 { return 1 }
+        if contains(DisplayWidthTable.wide, value) { return 2 }
+        if contains(DisplayWidthTable.zero, value) { return 0 }
+        // Past the table: newer marks and emoji (regional indicators are one cell each, as there).
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return 0
+        default: return scalar.properties.isEmojiPresentation && !(0x1F1E6...0x1F1FF).contains(value) ? 2 : 1
+        }
     }
 
     /// The longest prefix of `text` that fits in `width` cells.
@@ -44,19 +101,20 @@ public enum DisplayWidth {
         return String(prefix(text, fitting: width - 1)) + "…"
     }
 
-    /// Wide scalars: emoji shown as pictures by default, and the East Asian Wide (W) and
-    /// Fullwidth (F) blocks of Unicode's EastAsianWidth.txt.
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x1100 { return false }
-        if scalar.properties.isEmojiPresentation { return true }
-        return wideRanges.contains { $0.contains(value) }
+    /// Whether `value` lies in one of the sorted, disjoint `ranges` (binary search).
+    private static func contains(_ ranges: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound < value {
+                low = middle + 1
+            } else if ranges[middle].lowerBound > value {
+                high = middle
+            } else {
+                return true
+            }
+        }
+        return false
     }
-
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD,
-        0x30000...0x3FFFD,
-    ]
 }

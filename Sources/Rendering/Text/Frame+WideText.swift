@@ -8,23 +8,37 @@ extension Cell {
 }
 
 extension Frame {
-    /// The characters of row `y` as a terminal shows them: a continuation after a wide character
-    /// adds nothing; one whose wide character was overwritten shows as a blank.
+    /// The characters of row `y` as a terminal shows them, one per `shownCharacter`.
     func visibleCharacters(row y: Int) -> [Character] {
         var characters: [Character] = []
         characters.reserveCapacity(width)
         for x in 0..<width {
-            let character = self[x, y].character
-            if isCoveredContinuation(x: x, y: y) { continue }
-            characters.append(character == Cell.continuationCharacter ? " " : character)
+            if let character = shownCharacter(x: x, y: y) { characters.append(character) }
         }
         return characters
     }
 
-    /// Whether (x, y) is the right half of the wide character to its left, which a terminal draws
-    /// with the left half: text output and the backend skip it. A continuation whose wide character
-    /// was overwritten is not covered and shows as a blank.
-    public func isCoveredContinuation(x: Int, y: Int) -> Bool {
-        self[x, y].isContinuation && x > 0 && DisplayWidth.of(self[x - 1, y].character) == 2
+    /// What (x, y) puts on a terminal, the one rule for text, ANSI, SVG and the backend: nil for
+    /// the right half of a whole wide character (its left half draws both cells); a blank for half
+    /// a wide character whose other half was overwritten, or for a grapheme that takes no cell, so
+    /// that every row spans exactly `width` cells.
+    public func shownCharacter(x: Int, y: Int) -> Character? {
+        let character = self[x, y].character
+        if character.isASCII, character != Cell.continuationCharacter {
+            return DisplayWidth.of(character) == 1 ? character : " "
+        }
+        if character == Cell.continuationCharacter {
+            return x > 0 && isWholeWideCharacter(x: x - 1, y: y) ? nil : " "
+        }
+        switch DisplayWidth.of(character) {
+        case 1: return character
+        case 2: return isWholeWideCharacter(x: x, y: y) ? character : " "
+        default: return " "
+        }
+    }
+
+    /// Whether (x, y) holds a wide character followed by its continuation.
+    private func isWholeWideCharacter(x: Int, y: Int) -> Bool {
+        x + 1 < width && self[x + 1, y].isContinuation && DisplayWidth.of(self[x, y].character) == 2
     }
 }

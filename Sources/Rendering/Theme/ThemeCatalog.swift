@@ -17,18 +17,6 @@ public struct ThemeCatalog: Sendable {
         }
     }
 
-    /// The bundled themes, each parsed once per process: TOMLKit never frees a parsed document
-    /// (about 7.7 KB per theme), so parsing on every `t` press in the view would leak each time.
-    static let bundled: [String: Result<Theme, ThemeError>] = Dictionary(
-        uniqueKeysWithValues: BundledThemes.sources.map { name, text in
-            (
-                name,
-                Result { () throws(ThemeError) -> Theme in
-                    try ThemeParser(file: "bundled theme \(name).toml", text: text).parse(name: name)
-                }
-            )
-        })
-
     /// Names of the themes compiled into attnview, sorted.
     public static var bundledNames: [String] { BundledThemes.sources.keys.sorted() }
 
@@ -46,7 +34,9 @@ public struct ThemeCatalog: Sendable {
         if let path = userPath(nameOrPath), FileManager.default.fileExists(atPath: path) {
             return try Self.read(path: path)
         }
-        if let bundled = Self.bundled[nameOrPath] { return try bundled.get() }
+        if let text = BundledThemes.sources[nameOrPath] {
+            return try ThemeParser(file: "bundled theme \(nameOrPath).toml", text: text).parse(name: nameOrPath)
+        }
         throw .unknownName(nameOrPath, available: availableNames())
     }
 
@@ -74,10 +64,10 @@ public struct ThemeCatalog: Sendable {
         guard values?.isRegularFile == true else {
             throw .invalid(file: path, line: nil, key: nil, reason: "not a regular file")
         }
-        guard values?.fileSize ?? 0 <= ThemeTextGuard.maxBytes else {
+        guard values?.fileSize ?? 0 <= ThemeParser.maxBytes else {
             throw .invalid(
                 file: path, line: nil, key: nil,
-                reason: "larger than \(ThemeTextGuard.maxBytes / 1024) KiB; no theme is")
+                reason: "larger than \(ThemeParser.maxBytes / 1024) KiB; no theme is")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .invalid(file: path, line: nil, key: nil, reason: "cannot read the file")

@@ -1,8 +1,9 @@
-import TOMLKit
-
 /// Reads a theme from TOML text: keys it leaves out come from `Theme.fallback`; anything it
 /// cannot use is a `ThemeError` naming the file, line and key.
 public struct ThemeParser: Sendable {
+    /// The largest theme accepted; the bundled ones are under 2 KB.
+    public static let maxBytes = 64 * 1024
+
     /// Shown in errors: the path the text came from.
     public let file: String
     /// The TOML source.
@@ -16,51 +17,48 @@ public struct ThemeParser: Sendable {
 
     /// The theme, named `name` (the file's base name).
     public func parse(name: String) throws(ThemeError) -> Theme {
-        if let (line, reason) = ThemeTextGuard.problem(in: text) {
-            throw .invalid(file: file, line: line, key: nil, reason: reason)
-        }
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
+        guard text.utf8.count <= Self.maxBytes else {
             throw .invalid(
-                file: file, line: error.source.begin.line, key: nil, reason: "bad TOML: \(error.description)")
+                file: file, line: nil, key: nil, reason: "larger than \(Self.maxBytes / 1024) KiB; no theme is")
+        }
+        let document: TOMLTable
+        do {
+            document = try TOMLReader.parse(text)
         } catch {
-            throw .invalid(file: file, line: nil, key: nil, reason: "bad TOML")
+            throw .invalid(file: file, line: error.line, key: nil, reason: "bad TOML: \(error.reason)")
         }
         var theme = Theme.fallback
         theme.name = name
-        for key in table.keys {
-            switch key {
+        for entry in document.entries {
+            switch entry.key {
             case "summary":
-                guard let summary = table[key]?.string else { throw invalid(key, section: nil, "must be a string") }
+                guard case let .string(summary) = entry.value else { throw invalid(entry, nil, "must be a string") }
                 theme.summary = summary
-            case "ramps": try parseRamps(table[key]?.table, into: &theme)
-            case "colors": try parseColors(table[key]?.table, into: &theme.colors)
-            default: throw invalid(key, section: nil, "unknown key (allowed: summary, [ramps], [colors])")
+            case "ramps": try parseRamps(entry, into: &theme)
+            case "colors": try parseColors(entry, into: &theme.colors)
+            default: throw invalid(entry, nil, "unknown key (allowed: summary, [ramps], [colors])")
             }
         }
         return theme
     }
 
-    private func parseRamps(_ table: TOMLTable?, into theme: inout Theme) throws(ThemeError) {
-        guard let table else { throw invalid("ramps", section: nil, "must be a table [ramps]") }
-        for key in table.keys {
-            guard key == "weights" || key == "logits" else {
-                throw invalid(key, section: "ramps", "unknown key (allowed: weights, logits)")
+    private func parseRamps(_ section: TOMLTable.Entry, into theme: inout Theme) throws(ThemeError) {
+        guard case let .table(table) = section.value else { throw invalid(section, nil, "must be a table [ramps]") }
+        for entry in table.entries {
+            guard entry.key == "weights" || entry.key == "logits" else {
+                throw invalid(entry, "ramps", "unknown key (allowed: weights, logits)")
             }
-            guard let array = table[key]?.array, array.count >= 2 else {
-                throw invalid(key, section: "ramps", "must be a list of at least two \"#rrggbb\" colours")
+            guard case let .array(array) = entry.value, array.count >= 2 else {
+                throw invalid(entry, "ramps", "must be a list of at least two \"#rrggbb\" colours")
             }
             var stops: [RGB] = []
             for element in array {
-                guard let spelling = element.string, let rgb = RGB(hex: spelling) else {
-                    throw invalid(
-                        key, section: "ramps", "bad colour \(element.debugDescription) (expected \"#rrggbb\")")
+                guard case let .string(spelling) = element, let rgb = RGB(hex: spelling) else {
+                    throw invalid(entry, "ramps", "bad colour \(element.spelling) (expected \"#rrggbb\")")
                 }
                 stops.append(rgb)
             }
-            if key == "weights" {
+            if entry.key == "weights" {
                 theme.weights = ColorRamp(stops: stops)
             } else {
                 theme.logits = ColorRamp(stops: stops)
@@ -68,62 +66,34 @@ public struct ThemeParser: Sendable {
         }
     }
 
-    private func parseColors(_ table: TOMLTable?, into colors: inout ThemeColors) throws(ThemeError) {
-        guard let table else { throw invalid("colors", section: nil, "must be a table [colors]") }
-        for key in table.keys {
-            let spelling = table[key]?.string
-            if key == "background" {
+    private func parseColors(_ section: TOMLTable.Entry, into colors: inout ThemeColors) throws(ThemeError) {
+        guard case let .table(table) = section.value else { throw invalid(section, nil, "must be a table [colors]") }
+        for entry in table.entries {
+            let spelling: String? = if case let .string(text) = entry.value { text } else { nil }
+            if entry.key == "background" {
                 if spelling == "none" {
                     colors.background = nil
                     continue
                 }
                 guard let spelling, let rgb = RGB(hex: spelling) else {
-                    throw invalid(key, section: "colors", "bad colour (expected \"#rrggbb\" or \"none\")")
+                    throw invalid(entry, "colors", "bad colour (expected \"#rrggbb\" or \"none\")")
                 }
                 colors.background = rgb
                 continue
             }
-            guard let path = ThemeColors.keys.first(where: { $0.name == key })?.path else {
-                throw invalid(key, section: "colors", "unknown key (see themes/README.md for the list)")
+            guard let path = ThemeColors.keys.first(where: { $0.name == entry.key })?.path else {
+                throw invalid(entry, "colors", "unknown key (see themes/README.md for the list)")
             }
             guard let spelling, let rgb = RGB(hex: spelling) else {
-                throw invalid(
-                    key, section: "colors",
-                    "bad colour \(spelling.map { "\"\($0)\"" } ?? "value") (expected \"#rrggbb\")")
+                throw invalid(entry, "colors", "bad colour \(entry.value.spelling) (expected \"#rrggbb\")")
             }
             colors[keyPath: path] = rgb
         }
     }
 
-    private func invalid(_ key: String, section: String?, _ reason: String) -> ThemeError {
-        let qualified = section.map { "\($0).\(key)" } ?? key
-        return .invalid(file: file, line: line(of: key, in: section), key: qualified, reason: reason)
-    }
-
-    /// TOMLKit does not say where a key is, so find its line: `key =` inside `[section]`
-    /// (or a `[key]` header for a table), 1-based.
-    func line(of key: String, in section: String?) -> Int? {
-        var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingWhitespace()
-            if line.hasPrefix("[") {
-                let header = line.dropFirst().prefix { $0 != "]" }.trimmingWhitespace()
-                if section == nil, header == key { return index + 1 }
-                current = header
-                continue
-            }
-            guard current == section, line.hasPrefix(key) else { continue }
-            let rest = line.dropFirst(key.count).trimmingWhitespace()
-            if rest.hasPrefix("=") { return index + 1 }
-        }
-        return nil
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+    private func invalid(_ entry: TOMLTable.Entry, _ section: String?, _ reason: String) -> ThemeError {
+        let key = TOMLValue.string(entry.key).spelling.dropFirst().dropLast()
+        return .invalid(
+            file: file, line: entry.line, key: section.map { "\($0).\(key)" } ?? String(key), reason: reason)
     }
 }

@@ -44,6 +44,7 @@ public struct BertConfig: Equatable, Sendable {
         guard modelType == "bert" else {
             throw bad("model_type is \"\(modelType)\"; attnview runs BERT models only (\"bert\")")
         }
+        try Self.refuseUnimplemented(config, path: path)
         func integer(_ key: String, max: Int) throws(ModelError) -> Int {
             guard let value = config[key] else { throw bad("no \"\(key)\"") }
             guard let number = value as? Int, (1...max).contains(number), !(value is String) else {

@@ -21,7 +21,8 @@ public struct BertModel: Sendable {
         public let qk: EncoderQK
     }
 
-    /// Loads `config.json`, `vocab.txt` (+ `tokenizer_config.json`) and `model.safetensors` from `folder`.
+    /// Loads `config.json`, `vocab.txt` (+ `tokenizer_config.json`) or `tokenizer.json`, and
+    /// `model.safetensors` or its shards (`model.safetensors.index.json`) from `folder`.
     public init(folder: URL) throws(ModelError) {
         self.folder = folder
         let configPath = folder.appendingPathComponent("config.json").path
@@ -38,6 +39,7 @@ public struct BertModel: Sendable {
                 path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
         }
         config = try BertConfig(json: Data(configFile.bytes), path: configPath)
+        try ModelFolderLayout.checkTokenizer(in: folder)
         do {
             tokenizer = try BertTokenizer(folder: folder)
         } catch {
@@ -45,19 +47,30 @@ public struct BertModel: Sendable {
             if case .fileNotFound(let path) = error { throw .fileNotFound(path: path) }
             throw .tokenizer(error)
         }
-        let weightsPath = folder.appendingPathComponent("model.safetensors").path
         let weights: BertWeights
-        do {
-            weights = try BertWeights(file: try SafetensorsFile(path: weightsPath), config: config)
-        } catch {
-            throw error.isMissingFile ? .fileNotFound(path: weightsPath) : .weights(error)
+        let files: WeightFiles
+        switch try ModelFolderLayout.weights(in: folder) {
+        case .single(let path):
+            do {
+                files = WeightFiles(single: try SafetensorsFile(path: path))
+            } catch {
+                throw error.isMissingFile ? .fileNotFound(path: path) : .weights(error)
+            }
+        case .sharded(let index):
+            files = try WeightFiles(index: index)
         }
+        do {
+            weights = try BertWeights(files: files, config: config)
+        } catch {
+            throw .weights(error)
+        }
+        let weightsPath = files.path
         guard tokenizer.vocabularySize <= weights.vocabularySize else {
             throw .weights(
                 .badTensor(
                     path: weightsPath, tensor: "embeddings.word_embeddings.weight",
                     reason:
-                        "has \(weights.vocabularySize) rows but vocab.txt has \(tokenizer.vocabularySize) tokens"))
+                        "has \(weights.vocabularySize) rows but the vocabulary has \(tokenizer.vocabularySize) tokens"))
         }
         encoder = BertEncoder(config: config, weights: weights)
     }

@@ -40,7 +40,12 @@ public struct BertWeights: Sendable {
 
     /// Reads the weights `config` describes from `file`.
     public init(file: SafetensorsFile, config: BertConfig) throws(TensorFileError) {
-        let hasPrefix = file.header.entries["bert.embeddings.word_embeddings.weight"] != nil
+        try self.init(files: WeightFiles(single: file), config: config)
+    }
+
+    /// Reads the weights `config` describes from one file or from shards.
+    public init(files file: WeightFiles, config: BertConfig) throws(TensorFileError) {
+        let hasPrefix = file.contains("bert.embeddings.word_embeddings.weight")
         let prefix = hasPrefix ? "bert." : ""
         let hidden = config.hiddenSize
         func tensor(_ name: String, _ shape: [Int?]) throws(TensorFileError) -> FloatTensor {

@@ -9,8 +9,11 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInstalled(name: String, folder: String)
     /// A file the model folder must hold (`config.json`, `model.safetensors`, `vocab.txt`).
     case fileNotFound(path: String)
-    /// `config.json` that cannot be used; `reason` names the key.
+    /// `config.json` (or the weights' index) that cannot be used; `reason` names the key.
     case badConfig(path: String, reason: String)
+    /// A model file attnview recognises but does not read (PyTorch pickles, a BPE tokenizer); `reason`
+    /// says what it is and what to do.
+    case unsupportedFiles(path: String, reason: String)
     /// `model.safetensors` that cannot be used, or a tensor missing or of the wrong shape.
     case weights(TensorFileError)
     /// `vocab.txt` or `tokenizer_config.json` that cannot be used.
@@ -31,8 +34,9 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (name == ModelFolder.referenceName
                     ? "; run `make model` to install it" : "; give --model a folder path (e.g. ./\(name))")
         case let .fileNotFound(path):
-            "\(path): no such file (a model folder needs config.json, model.safetensors, vocab.txt)"
-        case let .badConfig(path, reason): "\(path): \(reason)"
+            "\(path): no such file (a model folder needs config.json, model.safetensors or its index and shards, "
+                + "and vocab.txt or tokenizer.json)"
+        case let .badConfig(path, reason), let .unsupportedFiles(path, reason): "\(path): \(reason)"
         case let .weights(error): error.description
         case let .tokenizer(error): error.description
         case .emptyText: "--text is empty or only whitespace: give the model some words"
@@ -47,7 +51,7 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .folderNotFound, .notInstalled, .fileNotFound: .missing
-        case .badConfig: .badData
+        case .badConfig, .unsupportedFiles: .badData
         case let .weights(error): error.isMissingFile ? .missing : .badData
         case let .tokenizer(error):
             if case .fileNotFound = error { .missing } else { .badData }

@@ -43,17 +43,30 @@ public struct BertTokenizer: Sendable {
     }
 
     /// Reads `vocab.txt` and, when present, `tokenizer_config.json` (`do_lower_case`, `strip_accents`,
-    /// `tokenize_chinese_chars`) from a model folder in the HuggingFace layout.
+    /// `tokenize_chinese_chars`) from a model folder in the HuggingFace layout; without `vocab.txt`, the
+    /// vocabulary and normalizer of `tokenizer.json` (a WordPiece model, as HuggingFace's fast tokenizer saves it).
     public init(folder: URL) throws(TokenizerError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw .fileNotFound(path: folder.path) }
         let vocabularyURL = folder.appendingPathComponent("vocab.txt")
         guard let bytes = try TokenizerFile.read(vocabularyURL, limit: TokenizerLimits.vocabularyFileBytes) else {
-            throw .fileNotFound(path: vocabularyURL.path)
+            let jsonURL = folder.appendingPathComponent(Self.jsonFileName)
+            guard let json = try TokenizerJSON.read(jsonURL) else { throw .fileNotFound(path: vocabularyURL.path) }
+            self.init(vocabulary: try Vocabulary(entries: json.entries, source: jsonURL.path), options: json.options)
+            return
         }
         let options = try TokenizerConfig.read(folder.appendingPathComponent("tokenizer_config.json"))
         self.init(vocabulary: try Vocabulary(fileBytes: bytes, source: vocabularyURL.path), options: options)
+    }
+
+    /// The fast tokenizer's file, read when a folder has no `vocab.txt`.
+    public static let jsonFileName = "tokenizer.json"
+
+    /// A tokenizer from the bytes of a `tokenizer.json` (see ``init(folder:)``); `path` names it in errors.
+    public init(tokenizerJSON bytes: [UInt8], path: String) throws(TokenizerError) {
+        let json = try TokenizerJSON(bytes: bytes, path: path)
+        self.init(vocabulary: try Vocabulary(entries: json.entries, source: path), options: json.options)
     }
 
     /// A tokenizer for a vocabulary given in memory, one token per id; errors name it `vocabulary`, line = id + 1.

@@ -24,6 +24,9 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidConfig(path: String, reason: String)
     /// A key of `tokenizer_config.json` with a value of the wrong type.
     case wrongConfigType(path: String, key: String, expected: String)
+    /// A `tokenizer.json` setting attnview does not implement (a BPE model, another normalizer…);
+    /// `key` is its JSON path, `found` what the file holds there.
+    case unsupported(path: String, key: String, found: String, supported: String)
 
     /// One line naming the file and the line or key at fault.
     public var description: String {
@@ -40,6 +43,8 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .missingSpecialToken(source, token): "\(source): no \(token) token"
         case let .invalidConfig(path, reason): "\(path): \(reason)"
         case let .wrongConfigType(path, key, expected): "\(path): \"\(key)\" must be \(expected)"
+        case let .unsupported(path, key, found, supported):
+            "\(path): \"\(key)\" is \(found); attnview supports \(supported)"
         }
     }
 }

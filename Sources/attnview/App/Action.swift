@@ -60,6 +60,9 @@ enum Action: Hashable, Sendable {
     case submitText
     /// Esc in the editor: close it, the text on screen unchanged.
     case cancelEdit
+    /// The model could not take the edited text (too long, no words): the editor stays open with
+    /// the text and says why.
+    case textRefused(String)
     /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
     case textRan(ModelHead)
     /// A key with no binding: it does nothing, except stop play like any key.

@@ -118,11 +118,11 @@ struct EffectRunner {
             engine = AttentionEngine(inputs: FixedInputs.provider(model: next))
             return [.textRan(next.labels)]
         } catch .emptyText {
-            return [.report("the text has no words the model reads; the current text stays")]
+            return [.textRefused("the text has no words the model reads")]
         } catch .textTooLong(let tokens, let limit) {
-            return [.report("the text gives \(tokens) tokens, more than the model's \(limit); the current text stays")]
+            return [.textRefused("the text gives \(tokens) tokens, more than the model's \(limit)")]
         } catch {
-            return [.report("\(error.description); the current text stays")]
+            return [.textRefused(error.description)]
         }
     }
 

@@ -41,7 +41,8 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
     case .submitText:
         guard let editor = next.editor else { return (next, []) }
         if editor.text.allSatisfy(\.isWhitespace) {
-            return refusing(next, "the text is empty: the model needs at least one word (Esc keeps the current one)")
+            next.editor?.problem = "the text is empty: the model needs at least one word"
+            return (next, [])
         }
         if editor.text == head.text {
             next.editor = nil
@@ -56,6 +57,9 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         next.params.m = labels.tokens.count
         next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
         next.view.status = "\(labels.tokens.count) tokens"
+    case .textRefused(let reason):
+        next.editor?.problem = reason
+        next.view.status = reason
     default:
         break
     }

@@ -45,7 +45,7 @@ private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppStat
     var next = state
     switch action {
     case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
-        .submitText, .cancelEdit, .textRan:
+        .submitText, .cancelEdit, .textRan, .textRefused:
         return reducingModel(next, action)
     case .halveDk, .decrementDk:
         let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
@@ -212,7 +212,7 @@ extension Action {
     /// Actions that come from the user's keys (not from the event loop or the terminal).
     var isKeyPress: Bool {
         switch self {
-        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound, .textRan: false
+        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound, .textRan, .textRefused: false
         default: true
         }
     }

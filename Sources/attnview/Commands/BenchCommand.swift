@@ -42,7 +42,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Time a model instead (scripts/bench_model.sh): load, encoder, layer/head switch.")
     var model: String?
 
-    @Option(help: "The text for --model.")
+    @Option(
+        help: ArgumentHelp("The text for --model; @FILE reads a file, - standard input.", valueName: "text|@file|-"))
     var text: String = ModelOptions.defaultText
 
     func validate() throws {
@@ -63,7 +64,9 @@ struct BenchCommand: ParsableCommand {
             return
         }
         if let model {
-            for line in try ModelBenchmark(model: model, text: text, repeats: repeats).run() { print(line) }
+            for line in try ModelBenchmark(model: model, text: try TextArgument.resolve(text), repeats: repeats).run() {
+                print(line)
+            }
             print(String(format: "peak RSS: %.1f MB", Self.peakResidentMegabytes()))
             return
         }

@@ -9,7 +9,9 @@ struct HeadsCommand: ParsableCommand {
         abstract: "Statistics of every layer and head of a model on one text.",
         discussion: """
             One row per (layer, head): which heads are peaked or flat at the trained divisor √d_head, \
-            and, with --scale none or another --dk, what happens to all of them.
+            and, with --scale none or another --dk, what happens to all of them. --from it --to animal \
+            adds the weight each head gives from one token to another; --sort weight_from_to \
+            --descending --top 5 names the heads that link them most.
             """)
 
     @Option(
@@ -18,7 +20,11 @@ struct HeadsCommand: ParsableCommand {
             valueName: "path|name"))
     var model: String
 
-    @Option(parsing: .unconditional, help: "The text the model reads (default: a sentence about a tired animal).")
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The text the model reads (default: a sentence about a tired animal); @FILE reads a file, - standard "
+                + "input.", valueName: "text|@file|-"))
     var text: String?
 
     @Option(
@@ -37,35 +43,107 @@ struct HeadsCommand: ParsableCommand {
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i.")
     var causal = false
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "A query token, by index or text (with --to): adds weight_from_to, the weight it gives the --to token.",
+            valueName: "token|index"))
+    var from: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The key token of weight_from_to, by index or text (with --from).", valueName: "token|index")
+    )
+    var to: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Order the rows by a column: a statistic's JSON name, layer, head, or weight_from_to (default: layer, head).",
+            valueName: "column"))
+    var sort: String?
+
+    @Flag(help: "With --sort: largest first.")
+    var descending = false
+
+    @Option(help: ArgumentHelp("Only the first K rows (after --sort).", valueName: "K"))
+    var top: Int?
+
     @OptionGroup var output: TableOutputOptions
 
+    /// The columns `--sort` accepts: the coordinates, the weight from --from to --to, every statistic.
+    static let sortColumns = ["layer", "head", "weight_from_to"] + AttentionStatistics.columns.map(\.key)
+
     func validate() throws {
+        switch (from, to) {
+        case (_?, nil): throw ValidationError("--from needs --to (the key token the weight goes to)")
+        case (nil, _?): throw ValidationError("--to needs --from (the query token the weight comes from)")
+        default: break
+        }
+        if let sort {
+            guard Self.sortColumns.contains(sort) else {
+                throw ValidationError(
+                    "--sort '\(printable(sort))' is not a column (choose from \(Self.sortColumns.joined(separator: ", ")))"
+                )
+            }
+            if sort == "weight_from_to", from == nil {
+                throw ValidationError("--sort weight_from_to needs --from and --to")
+            }
+        } else if descending {
+            throw ValidationError("--descending needs --sort (the column to order by)")
+        }
+        if let top, top < 1 { throw ValidationError("--top \(top) must be 1 or more") }
         do {
-            _ = try options().params()
+            _ = try options().params(readingText: false)
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
     }
 
     func run() throws {
-        let (base, engine, _) = try options().prepare()
-        guard case .model(let labels) = base.source else { return }
+        let (base, engine, run) = try options().prepare()
+        guard let run, case .model(let labels) = base.source else { return }
+        var pair: (from: Int, to: Int)?
+        if let from, let to {
+            pair = (
+                try TokenChoice.index(of: from, in: labels.tokens, flag: "--from"),
+                try TokenChoice.index(of: to, in: labels.tokens, flag: "--to")
+            )
+        }
+        let heads = run.allHeads
         var rows: [HeadRow] = []
+        var weights: [Double] = []
         for layer in 0..<labels.layers {
             for head in 0..<labels.heads {
                 var params = base
-                var other = labels
-                other.layer = layer
-                other.head = head
-                params.source = .model(other)
+                params.source = .model(run.labels(layer: layer, head: head))
                 rows.append(HeadRow(result: try engine.compute(params)))
+                if let pair { weights.append(heads[layer][head].weight(from: pair.from, to: pair.to, params: base)) }
             }
         }
+        var order = Array(rows.indices)
+        if let sort {
+            let values: [Double?] = rows.indices.map { index in
+                switch sort {
+                case "layer": Double(rows[index].layer)
+                case "head": Double(rows[index].head)
+                case "weight_from_to": weights[index]
+                default: AttentionStatistics.columns.first { $0.key == sort }?.value(rows[index].stats)
+                }
+            }
+            order = HeadRanking.order(values, descending: descending)
+        }
+        if let top { order = Array(order.prefix(top)) }
+        rows = order.map { rows[$0] }
+        if pair != nil { weights = order.map { weights[$0] } }
         var shared = base
         shared.n = labels.tokens.count
         shared.m = shared.n
-        let table = StatisticsTable.heads(rows, selection: try output.selection(default: .headsDefault))
-        let data = output.text(of: table).map { Data($0.utf8) } ?? HeadRow.jsonData(rows, base: shared)
+        let table = StatisticsTable.heads(
+            rows, selection: try output.selection(default: .headsDefault),
+            pair: pair.map { ("\(labels.tokens[$0.from])(\($0.from)) → \(labels.tokens[$0.to])(\($0.to))", weights) })
+        let data =
+            output.text(of: table).map { Data($0.utf8) }
+            ?? HeadRow.jsonData(rows, base: shared, pair: pair.map { ($0.from, $0.to, weights) })
         try ByteSink.standardOutput { $0.write(data) }
     }
 

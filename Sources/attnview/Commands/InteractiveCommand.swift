@@ -30,6 +30,9 @@ struct InteractiveCommand: ParsableCommand {
         let catalog = ThemeCatalog(environment: environment)
         // An unknown or broken theme is refused here, before the screen changes, as `snapshot` refuses it.
         _ = try catalog.load(display.theme)
+        if model.text == "-" {
+            throw ValidationError("--text - reads standard input, where the view reads its keys: use --text @FILE")
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         CrashReporting.makeNonInteractive()
         let (params, engine, run) = try model.prepare()

@@ -53,7 +53,9 @@ struct ModelOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: "The text the model reads (with --model; default: a sentence about a tired animal).")
+        help: ArgumentHelp(
+            "The text the model reads (with --model; default: a sentence about a tired animal); @FILE reads a "
+                + "file, - standard input.", valueName: "text|@file|-"))
     var text: String?
 
     @Option(parsing: .unconditional, help: "The model's layer to show, 0-based (with --model).")
@@ -65,7 +67,7 @@ struct ModelOptions: ParsableArguments {
     /// Checks every value against the core's ranges, naming the flag at fault (exit 64).
     func validate() throws {
         do {
-            _ = try params()
+            _ = try params(readingText: false)
         } catch let error as AttentionError {
             throw ValidationError(error.description)
         }
@@ -73,7 +75,8 @@ struct ModelOptions: ParsableArguments {
 
     /// The parameters these options describe, checked against `Limits`. Throws `ValidationError`
     /// for a malformed value and `AttentionError.outOfRange` for a value out of range; both name the flag.
-    func params() throws -> AttentionParams {
+    /// `readingText` false leaves `--text @FILE` and `-` unread (argument checks run before any input is read).
+    func params(readingText: Bool = true) throws -> AttentionParams {
         let policy = try ModelOptions.scalePolicy(scale, flag: "--scale")
         var source: InputSource
         switch (q, k) {
@@ -82,7 +85,7 @@ struct ModelOptions: ParsableArguments {
         case (_?, nil): throw ValidationError("--q needs --k (give both files or neither)")
         case (nil, _?): throw ValidationError("--k needs --q (give both files or neither)")
         }
-        if let head = try modelHead() {
+        if let head = try modelHead(readingText: readingText) {
             if source != .generated { throw ValidationError("--model cannot be combined with --q/--k: choose one") }
             source = .model(head)
         }
@@ -102,7 +105,7 @@ struct ModelOptions: ParsableArguments {
 
     /// The labels `--model`, `--text`, `--layer` and `--head` ask for (tokens and the model's size
     /// are filled in by `ModelRun` once the model is loaded); nil without `--model`.
-    func modelHead() throws -> ModelHead? {
+    func modelHead(readingText: Bool = true) throws -> ModelHead? {
         guard let model else {
             for (flag, given) in [("--text", text != nil), ("--layer", layer != nil), ("--head", head != nil)]
             where given {
@@ -114,7 +117,8 @@ struct ModelOptions: ParsableArguments {
             if let value, value < 0 { throw ValidationError("\(flag) \(value) is out of range (0-based: 0 or more)") }
         }
         return ModelHead(
-            model: model, text: text ?? Self.defaultText, tokens: [], layer: layer ?? 0, head: head ?? 0, layers: 0,
+            model: model, text: try text.map { readingText ? try TextArgument.resolve($0) : $0 } ?? Self.defaultText,
+            tokens: [], layer: layer ?? 0, head: head ?? 0, layers: 0,
             heads: 0)
     }
 

@@ -96,10 +96,10 @@ final class NCursesBackend {
         for run in FrameDiff.runs(from: previous, to: frame, width: width, height: height) {
             for (offset, cell) in run.cells.enumerated() {
                 let x = run.x + offset
-                // The right half of a wide character: the terminal drew it with the left half.
-                if frame.isCoveredContinuation(x: x, y: run.y) { continue }
+                // nil: the right half of a wide character, which the terminal drew with the left half.
+                guard let shown = frame.shownCharacter(x: x, y: run.y) else { continue }
                 let pair = depth == .none ? 0 : colors.pair(foreground: cell.foreground, background: cell.background)
-                put(cell.isContinuation ? " " : cell.character, y: run.y, x: x, cell.attributes, pair)
+                put(shown, y: run.y, x: x, cell.attributes, pair)
             }
         }
         shown = frame
