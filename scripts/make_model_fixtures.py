@@ -6,7 +6,8 @@ with ## continuations) in the HuggingFace folder layout, four times: F32 and F16
 without the `bert.` prefix (the prefixed ones also carry a pooler and an I64 position_ids, which
 attnview must ignore). A float64 numpy forward pass of each gives every layer's Q and K (all heads,
 biases included, before any divisor) for a few texts; tokens come from HuggingFace `tokenizers`.
-Also broken safetensors files, each with the words its error message must contain.
+Also tiny-overflow (tiny-f32 with a LayerNorm γ of 3e38: NaN from layer 1 on), and broken
+safetensors files, each with the words its error message must contain.
 
 Safetensors are written by hand (8-byte little-endian header length + JSON header + data), so
 the script needs only numpy, scipy (erf) and tokenizers.
@@ -155,6 +156,11 @@ def write_models():
             })
         reference["models"][name] = texts
     reference["layers"], reference["heads"], reference["hidden"] = LAYERS, HEADS, HIDDEN
+    # The same weights with one LayerNorm γ of 3e38: finite, yet layer 0 overflows float32 and every
+    # value from layer 1 on is NaN. attnview must say so (exit 65, an error state), not draw a verdict.
+    overflowing = dict(weights)
+    overflowing["encoder.layer.0.attention.output.LayerNorm.weight"] = np.full(HIDDEN, 3e38)
+    write_model(MODELS / "tiny-overflow", overflowing, np.float32, "", rng)
     (MODELS / "reference.json").write_text(json.dumps(reference) + "\n")
 
 

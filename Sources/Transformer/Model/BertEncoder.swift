@@ -34,23 +34,36 @@ public struct BertEncoder: Sendable {
         precondition((1...config.maxPositions).contains(n), "1–\(config.maxPositions) tokens")
         precondition(ids.allSatisfy { (0..<weights.vocabularySize).contains($0) }, "token ids inside the vocabulary")
         var x = embeddings(ids)
+        // The first place a value stops being finite: every later value depends on it, so only
+        // the first is named, and the checks stop once one is found.
+        var nonFiniteFrom: String?
+        func note(_ values: [Float], _ place: @autoclosure () -> String) {
+            if nonFiniteFrom == nil, !values.allSatisfy(\.isFinite) { nonFiniteFrom = place() }
+        }
+        note(x, "the embeddings")
         var queries: [[Float]] = [], keys: [[Float]] = []
-        for layer in weights.layers {
+        for (index, layer) in weights.layers.enumerated() {
             let q = Self.linear(x, rows: n, layer.query)
             let k = Self.linear(x, rows: n, layer.key)
+            note(q, "layer \(index)'s query projection")
+            note(k, "layer \(index)'s key projection")
             let v = Self.linear(x, rows: n, layer.value)
             let context = attention(q: q, k: k, v: v, rows: n)
             var attended = Self.linear(context, rows: n, layer.attentionOutput)
             Self.addNormalize(&attended, residual: x, rows: n, layer.attentionNorm, epsilon: config.layerNormEpsilon)
+            note(attended, "layer \(index)'s attention output LayerNorm")
             var inner = Self.linear(attended, rows: n, layer.intermediate)
             GELU.apply(&inner)
             var out = Self.linear(inner, rows: n, layer.output)
             Self.addNormalize(&out, residual: attended, rows: n, layer.outputNorm, epsilon: config.layerNormEpsilon)
+            note(out, "layer \(index)'s feed-forward output LayerNorm")
             queries.append(q)
             keys.append(k)
             x = out
         }
-        return EncoderQK(tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys)
+        return EncoderQK(
+            tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys,
+            nonFiniteFrom: nonFiniteFrom)
     }
 
     /// LayerNorm(word[id] + position[i] + tokenType[0]).

@@ -17,8 +17,11 @@ public struct EncoderQK: Sendable {
     let queries: [[Float]]
     /// Per layer: the key projection, n × hidden.
     let keys: [[Float]]
+    /// Where the forward pass first produced a value that is not finite (NaN or ±infinity, from
+    /// weights that overflow float32), e.g. "layer 0's attention LayerNorm"; nil when none did.
+    public let nonFiniteFrom: String?
 
-    init(tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]]) {
+    init(tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]], nonFiniteFrom: String? = nil) {
         precondition(queries.count == keys.count, "one Q and one K per layer")
         self.tokens = tokens
         self.layers = queries.count
@@ -26,6 +29,7 @@ public struct EncoderQK: Sendable {
         self.headSize = headSize
         self.queries = queries
         self.keys = keys
+        self.nonFiniteFrom = nonFiniteFrom
     }
 
     /// Q of `head` in `layer` (0-based): n × d_head, before any divisor.

@@ -52,16 +52,13 @@ struct InteractiveCommand: ParsableCommand {
         let effects = EffectRunner(
             engine: engine, result: result, catalog: catalog,
             snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
-            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide, modelRun: run)
+            ascii: display.ascii || !backend.unicode, modelRun: run)
         var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }
 
     /// File and model inputs cap d_k at their width; generated inputs allow the core's whole range.
     private func dkRange(for params: AttentionParams) -> ClosedRange<Int> {
-        switch params.source {
-        case .files, .model: Limits.dk.lowerBound...params.dk
-        case .generated: Limits.dk
-        }
+        params.source.describing.isGenerated ? Limits.dk : Limits.dk.lowerBound...params.dk
     }
 }

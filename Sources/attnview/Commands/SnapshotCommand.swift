@@ -79,6 +79,8 @@ struct SnapshotCommand: ParsableCommand {
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
         let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
+        // Values that are not finite have no picture and no verdict: say where they arose (exit 65).
+        if let problem = result.problem { throw AttentionError.notFinite(problem) }
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
         let view = try screen.viewState(rows: result.weights.rows)
@@ -109,7 +111,7 @@ struct SnapshotCommand: ParsableCommand {
         let picture = SnapshotPicture(
             result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
             themeName: display.theme, view: view, width: width, height: height, ascii: display.ascii,
-            baseline: baseline, model: run.map { ModelView(labels: $0.labels, headWidth: $0.headWidth) })
+            baseline: baseline, model: run.map { ModelView(labels: $0.labels) })
         switch format {
         case .ansi:
             let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
