@@ -41,7 +41,7 @@ struct HeatmapWidget: PanelContent {
         let geometry = Self.geometry(rows: matrix.rows, cols: matrix.cols, area: area, styles: styles)
         var note = "\(matrix.rows)×\(matrix.cols)"
         if geometry.pool > 1 {
-            note += " · max of \(geometry.pool)×\(geometry.pool)"
+            note += " · max \(geometry.pool)×\(geometry.pool)"
         } else if geometry.zoom > 1 {
             note += " · \(geometry.zoom)× cells"
         }
