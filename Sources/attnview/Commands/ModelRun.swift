@@ -22,7 +22,7 @@ struct ModelRun: Sendable {
     /// `model` (already loaded, named `labels.model`) run on `labels.text`.
     init(model: BertModel, labels: ModelHead) throws(ModelError) {
         self.model = model
-        encoding = try model.encode(labels.text)
+        encoding = try model.encode(labels.text, maxTokens: Limits.tokens.upperBound)
         var whole = labels
         whole.shape = ModelShape(
             layers: model.config.layers, heads: model.config.heads, headWidth: encoding.qk.headSize,
