@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Rendering",
-            dependencies: ["AttentionCore"],
+            dependencies: ["AttentionCore", "TensorFiles"],
             // themes/ is compiled in as BundledThemes.swift (scripts/generate_bundled_themes.py), so the
             // binary needs no resource bundle; BundledThemesTests checks the two agree.
             exclude: ["Themes"]

@@ -181,6 +181,11 @@ def write_broken_safetensors():
         changed["a"].update(fields)
         return with_header(changed)
 
+    # Two entries named "a" (JSON parsers keep one of them silently), each covering the same bytes.
+    first = json.dumps({"a": header["a"]})[1:-1]
+    duplicated_text = ("{" + first + "," + first + "," + json.dumps({"ids": header["ids"]})[1:-1] + "}").encode()
+    duplicated = struct.pack("<Q", len(duplicated_text)) + duplicated_text + data
+
     nan = dict(good)
     nan["a"] = np.array([[0, 1, 2], [3, np.nan, 5]], dtype=np.float32)
     inf16 = {"a": np.array([[0, 1, 2], [3, 4, np.inf]], dtype=np.float16)}
@@ -200,6 +205,15 @@ def write_broken_safetensors():
         "bad_dtype": (entry(dtype="F7"), "unsupported dtype 'F7'"),
         "bad_entry_not_object": (with_header({"a": 5}), "not a JSON object"),
         "bad_no_offsets": (with_header({"a": {"dtype": "F32", "shape": [2, 3]}}), "data_offsets"),
+        # The format's own rules: the tensors cover the data exactly, once each.
+        "bad_trailing": (valid + b"\x00" * 7, "7 bytes of data after the last tensor"),
+        "bad_gap": (with_header(dict(header, ids=dict(header["ids"], data_offsets=[28, 60])), data + b"\x00" * 4),
+                    "leaving bytes 24..<28 to no tensor"),
+        "bad_overlap": (with_header(dict(header, ids=dict(header["ids"], dtype="F32", shape=[4],
+                                                          data_offsets=[8, 24])), data[:24]),
+                        "overlap tensor 'a' [0, 24]"),
+        "bad_same_bytes": (with_header(dict(header, b=header["a"]), data), "overlap tensor 'a' [0, 24]"),
+        "bad_duplicate_name": (duplicated, "tensor 'a': is named twice"),
         "bad_nan": (safetensors_bytes(nan), "NaN or infinity at [1, 1]"),
         "bad_inf_f16": (safetensors_bytes(inf16), "NaN or infinity at [1, 2]"),
     }
