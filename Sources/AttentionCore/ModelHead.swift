@@ -9,27 +9,49 @@ public struct ModelHead: Hashable, Sendable {
     public var model: String
     /// The text the model ran on.
     public var text: String
-    /// Token strings, one per row of Q and K (`[CLS]`, `##ing`, …).
-    public var tokens: [String]
-    /// The layer shown, 0-based.
-    public var layer: Int
-    /// The head shown, 0-based.
-    public var head: Int
-    /// Layers the model has.
-    public var layers: Int
-    /// Heads per layer.
-    public var heads: Int
+    /// The model's layers, heads and head width, and the text's tokens.
+    public var shape: ModelShape
+    /// The head shown.
+    public var ref: HeadRef
 
-    /// Labels for `head` of `layer`, in a model of `layers` × `heads`.
-    public init(model: String, text: String, tokens: [String], layer: Int, head: Int, layers: Int, heads: Int) {
+    /// Labels for head `ref` of a model of `shape`.
+    public init(model: String, text: String, shape: ModelShape, ref: HeadRef) {
         self.model = model
         self.text = text
-        self.tokens = tokens
-        self.layer = layer
-        self.head = head
-        self.layers = layers
-        self.heads = heads
+        self.shape = shape
+        self.ref = ref
     }
+
+    /// Labels for `head` of `layer`, in a model of `layers` × `heads` (d_head `headWidth`).
+    public init(
+        model: String, text: String, tokens: [String], layer: Int, head: Int, layers: Int, heads: Int,
+        headWidth: Int = 0
+    ) {
+        self.init(
+            model: model, text: text,
+            shape: ModelShape(layers: layers, heads: heads, headWidth: headWidth, tokens: tokens),
+            ref: HeadRef(layer: layer, head: head))
+    }
+
+    /// The same run showing head `ref`: every way of choosing a head (`.` `,`, PgDn PgUp, the
+    /// grid's Enter, `--layer/--head`) lands here; nil when the model has no such head.
+    public func showing(_ ref: HeadRef) -> ModelHead? {
+        guard shape.contains(ref) else { return nil }
+        var other = self
+        other.ref = ref
+        return other
+    }
+
+    /// Token strings, one per row of Q and K.
+    public var tokens: [String] { shape.tokens }
+    /// The layer shown, 0-based.
+    public var layer: Int { ref.layer }
+    /// The head shown, 0-based.
+    public var head: Int { ref.head }
+    /// Layers the model has.
+    public var layers: Int { shape.layers }
+    /// Heads per layer.
+    public var heads: Int { shape.heads }
 }
 
 /// Hands the engine fixed Q (n × d) and K (m × d) for a `.files` or `.model` source: the caller

@@ -27,24 +27,25 @@ public enum RenderBenchmark {
 
     /// Renders `result` `iterations` times at `width` × `height` and reports the times.
     public static func run(
-        result: AttentionResult, curve: [DivisorCurvePoint], keys: KeyGuide, theme: Theme = .fallback,
+        result: AttentionResult, curve: [DivisorCurvePoint], keys: ScreenKeys, theme: Theme = .fallback,
         depth: ColorDepth = .trueColor, width: Int = 200, height: Int = 60, iterations: Int = 200
     ) -> Report {
         let clock = ContinuousClock()
         let iterations = max(1, iterations)
         let view = ViewState(selectedRow: result.params.n / 2)
-        let renderer = ScreenRenderer(theme: theme, depth: depth, keys: keys)
+        let renderer = ScreenRenderer(theme: theme, depth: depth)
         var renderTimes: [Double] = [], fullTimes: [Double] = []
         var bytes = 0
         for _ in 0..<iterations {
             let start = clock.now
-            let frame = renderer.render(result: result, curve: curve, view: view, width: width, height: height)
+            let frame = renderer.render(
+                result: result, curve: curve, view: view, keys: keys, width: width, height: height)
             renderTimes.append(milliseconds(clock.now - start))
             let fullStart = clock.now
-            let fresh = ScreenRenderer(theme: theme, depth: depth, keys: keys)
+            let fresh = ScreenRenderer(theme: theme, depth: depth)
             bytes =
-                fresh.render(result: result, curve: curve, view: view, width: width, height: height).ansiText().utf8
-                .count
+                fresh.render(result: result, curve: curve, view: view, keys: keys, width: width, height: height)
+                .ansiText().utf8.count
             fullTimes.append(milliseconds(clock.now - fullStart))
             precondition(frame.width == width, "the frame has the requested width")
         }
@@ -59,7 +60,7 @@ public enum RenderBenchmark {
     /// The standard measurement `attnview bench --render` prints: generated inputs of the given
     /// shape, their divisor curve, then one report line per colour depth (truecolor, 256, none).
     public static func report(
-        keys: KeyGuide, n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60,
+        keys: ScreenKeys, n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60,
         iterations: Int = 200
     ) throws(AttentionError) -> String {
         let params = AttentionParams(n: n, dk: dk, causal: causal)
@@ -82,12 +83,12 @@ public enum RenderBenchmark {
 
     /// Median time and size of one frame's SVG document (`snapshot --format svg`), frame drawn beforehand.
     static func svgTimes(
-        result: AttentionResult, curve: [DivisorCurvePoint], keys: KeyGuide, width: Int, height: Int, iterations: Int
+        result: AttentionResult, curve: [DivisorCurvePoint], keys: ScreenKeys, width: Int, height: Int, iterations: Int
     ) -> String {
         let clock = ContinuousClock()
-        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: keys).render(
-            result: result, curve: curve, view: ViewState(selectedRow: result.params.n / 2), width: width,
-            height: height)
+        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
+            result: result, curve: curve, view: ViewState(selectedRow: result.params.n / 2), keys: keys,
+            width: width, height: height)
         let writer = FrameSVG(palette: SVGPalette(theme: .fallback))
         var times: [Double] = []
         var bytes = 0

@@ -6,9 +6,9 @@ extension ScreenRenderer {
     /// The split screen of `b` and `snapshot --compare`: the current divisor's heatmap beside the
     /// standard divisor's (√d_k, alpha 1), both on one colour scale (and, when tall enough, the
     /// selected row's weights under each), over a table of the key statistics in columns (now,
-    /// √d_k, ratio) with both regime badges.
+    /// √d_k, ratio) with both regime badges; `keys` are the app's for it.
     public func renderComparison(
-        result: AttentionResult, baseline: AttentionResult, view: ViewState, width: Int, height: Int
+        result: AttentionResult, baseline: AttentionResult, view: ViewState, keys: ScreenKeys, width: Int, height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -44,7 +44,7 @@ extension ScreenRenderer {
             }
         }
         let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
-        let help = HelpOverlay(entries: keys.entries(in: view.mode), panels: [])
+        let help = HelpOverlay(entries: keys.help, panels: [])
         slots += [
             (
                 tableArea,
@@ -57,7 +57,7 @@ extension ScreenRenderer {
                 status,
                 StatusBar(
                     message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
-                    hints: keys.hints(in: view.mode))
+                    hints: keys.hints)
             ),
             (view.showHelp ? help.box(in: body, styles: styles) : nil, Panel(help, opaque: true)),
         ]

@@ -11,8 +11,9 @@ extension ScreenRenderer {
         TokenHeatmapWidget(
             matrix: view.heatmap == .logits ? result.logits : result.weights,
             mask: Mask(n: result.params.n, m: result.params.m, causal: result.params.causal), mode: view.heatmap,
-            queryTokens: model.tokens, keyTokens: model.tokens, selectedRow: row, zoomed: model.zoomed,
+            queryTokens: model.labels.tokens, keyTokens: model.labels.tokens, selectedRow: row, zoomed: model.zoomed,
             sharpness: RowSharpness(result: result),
-            title: (view.heatmap == .logits ? "logits" : "attention") + " · layer \(model.layer) head \(model.head)")
+            title: (view.heatmap == .logits ? "logits" : "attention")
+                + " · layer \(model.labels.layer) head \(model.labels.head)")
     }
 }

@@ -9,8 +9,6 @@ public struct ScreenRenderer: Sendable {
     public let depth: ColorDepth
     /// Draw with ASCII only (no ▀ half blocks or box drawing), for terminals whose fonts lack them.
     public let ascii: Bool
-    /// The app's key table as the help overlay, status bar and parameter panel show it.
-    public let keys: KeyGuide
     let styles: ThemeStyles
 
     /// Screens smaller than this show "terminal too small" instead of the picture.
@@ -18,19 +16,18 @@ public struct ScreenRenderer: Sendable {
     public static let minimumHeight = ScreenLayout.minimumHeight
 
     /// Resolves the theme for `depth` once (palette quantization happens here, not per frame).
-    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false, keys: KeyGuide) {
+    public init(theme: Theme, depth: ColorDepth, ascii: Bool = false) {
         self.theme = theme
         self.depth = depth
         self.ascii = ascii
-        self.keys = keys
         self.styles = ThemeStyles(theme: theme, depth: depth, ascii: ascii)
     }
 
-    /// The screen for `result` at `width` × `height`; with `model`, labelled with its tokens and
-    /// with the model's overlays (heads grid, text editor).
+    /// The screen for `result` at `width` × `height` with the app's `keys` for it; with `model`,
+    /// labelled with its tokens and with the model's overlays (heads grid, text editor).
     public func render(
-        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, model: ModelView? = nil, width: Int,
-        height: Int
+        result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, model: ModelView? = nil,
+        keys: ScreenKeys, width: Int, height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
@@ -50,11 +47,7 @@ public struct ScreenRenderer: Sendable {
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
         let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
         let visibleRows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
-        // The editor and the grid bring their own keys; the picture's depend on whether it is a model's.
-        let mode: InputMode = model?.editor != nil ? .editor : model?.grid != nil ? .grid : view.mode
-        let help = HelpOverlay(
-            entries: keys.entries(in: mode, model: model != nil),
-            panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
+        let help = HelpOverlay(entries: keys.help, panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
         let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         let heatmap: any Widget =
             tokenHeatmap.map { Panel($0) }
@@ -63,7 +56,9 @@ public struct ScreenRenderer: Sendable {
                     matrix: view.heatmap == .logits ? result.logits : weights, mask: mask, mode: view.heatmap,
                     selectedRow: row, sharpness: RowSharpness(result: result)))
         let inspector: any Widget =
-            model.map { Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.tokens)) }
+            model.map {
+                Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.labels.tokens))
+            }
             ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
         // A model's screen without room for the row panel gives it the histograms' place: which
         // token a word attends to is the question there, and the statistics keep the numbers.
@@ -91,7 +86,7 @@ public struct ScreenRenderer: Sendable {
                 Panel(
                     ParameterPanel(
                         params: result.params, divisor: result.divisor, themeName: theme.name, ascii: ascii,
-                        keys: keys, mode: view.mode, model: model))
+                        keys: keys, model: model))
             ),
             (
                 histograms ? layout.logitHistogram : nil,
@@ -111,7 +106,7 @@ public struct ScreenRenderer: Sendable {
                 model?.editor.map { EditorLine(editor: $0) }
                     ?? StatusBar(
                         message: statusMessage(view: view, row: row, model: model),
-                        hints: keys.hints(in: mode, model: model != nil))
+                        hints: keys.hints)
             ),
             (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
         ]
@@ -145,7 +140,9 @@ public struct ScreenRenderer: Sendable {
     private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        let place = model.map { "L\($0.layer) H\($0.head) · \($0.tokens[safe: row] ?? "row \(row)")" } ?? "row \(row)"
+        let place =
+            model.map { "L\($0.labels.layer) H\($0.labels.head) · \($0.labels.tokens[safe: row] ?? "row \(row)")" }
+            ?? "row \(row)"
         return (view.playing ? "playing · " : "") + "\(shown) view · \(place)"
     }
 

@@ -17,18 +17,20 @@ public struct SnapshotHeader: Sendable {
     }
 
     /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name (and
-    /// with a baseline, its divisor and statistics the same way).
+    /// with a baseline, its divisor and statistics the same way). File and model names are the
+    /// user's: their control characters are escaped (`VisibleControls`), so the header stays text.
     public var lines: [String] {
         let p = result.params
         let source: String
         switch p.source {
         case .generated: source = "generated"
-        case let .files(q, k): source = "files q=\(q) k=\(k)"
+        case let .files(q, k): source = "files q=\(VisibleControls.escaped(q)) k=\(VisibleControls.escaped(k))"
         case let .model(head):
-            source = "model \(head.model) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
+            source =
+                "model \(VisibleControls.escaped(head.model)) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
         }
         var lines = [
-            "# \(commandLine)",
+            "# \(VisibleControls.escaped(commandLine))",
             "# params: n=\(p.n) m=\(p.m) d_k=\(p.dk) scale=\(p.scale.name) alpha=\(Self.number(p.alpha)) "
                 + "divisor=\(Self.number(result.divisor)) seed=\(p.seed) sigma=\(Self.number(p.sigma)) "
                 + "rho=\(Self.number(p.rho)) causal=\(p.causal) source=\(source)",

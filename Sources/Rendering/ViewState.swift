@@ -18,11 +18,6 @@ public struct ViewState: Hashable, Sendable {
     /// `b`: the current divisor beside the standard one instead of the single view.
     public var comparing: Bool
 
-    /// Which keys apply: the help overlay's while it is open, else the picture's.
-    public var mode: InputMode {
-        showHelp ? .help : .view
-    }
-
     /// The view state; the defaults are the first screen.
     public init(
         heatmap: HeatmapMode = .weights, selectedRow: Int = 0, showHelp: Bool = false, status: String = "",

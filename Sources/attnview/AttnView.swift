@@ -34,7 +34,7 @@ struct AttnView: ParsableCommand {
             try command.run()
         } catch {
             if RootHelp.isRequest(error) {
-                print(RootHelp.text, terminator: "")
+                ExitStatus.printOrExit(RootHelp.text)
                 return
             }
             ExitStatus.exit(reporting: error)

@@ -100,7 +100,8 @@ enum ExitStatus: Int32 {
         default:
             text = AttnView.message(for: error)
         }
-        return text.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        // File, tensor and theme names are the user's: their control characters are shown escaped.
+        return VisibleControls.escaped(text.split(whereSeparator: \.isNewline).joined(separator: "; "))
     }
 
     /// Prints `error` the way the executable reports every failure and exits with its status.
@@ -108,13 +109,25 @@ enum ExitStatus: Int32 {
     static func exit(reporting error: any Error, arguments: [String] = CommandLine.arguments) -> Never {
         let status = ExitStatus(for: error)
         if status == .success || error is CleanExit {
-            AttnView.exit(withError: error)
+            // Help, completion scripts: printed here so a failed write (a full disk) is reported, not lost.
+            let text = AttnView.fullMessage(for: error)
+            printOrExit(text.isEmpty ? "" : text + "\n")
+            Foundation.exit(AttnView.exitCode(for: error).rawValue)
         }
         var line = "attnview: \(message(for: error))"
         if let hint = hint(for: error, status: status, arguments: arguments) { line += " (see '\(hint)')" }
         var stderr = ByteSink(descriptor: STDERR_FILENO)
         stderr.write(line + "\n")
         Foundation.exit(status.rawValue)
+    }
+
+    /// Writes `text` to standard output, or reports the failed write (status 74) and exits.
+    static func printOrExit(_ text: String) {
+        do throws(OutputError) {
+            try ByteSink.standardOutput { $0.write(text) }
+        } catch {
+            exit(reporting: error)
+        }
     }
 
     /// The command that helps with `error`: the subcommand's help for ArgumentParser's own usage

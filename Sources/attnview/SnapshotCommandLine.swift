@@ -71,8 +71,22 @@ struct SnapshotCommandLine {
         (["attnview"] + arguments.map(Self.shellQuoted)).joined(separator: " ")
     }
 
-    /// `word` unchanged when the shell would read it as is, else in single quotes.
+    /// `word` unchanged when the shell would read it as is, else in single quotes; a word with
+    /// control characters in `$'…'`, where they are spelled `\x1b` (`VisibleControls`), so the
+    /// header stays free of escape codes and the shell still reads back the very same word.
     static func shellQuoted(_ word: String) -> String {
+        if word.unicodeScalars.contains(where: VisibleControls.isControl) {
+            var quoted = "$'"
+            for scalar in word.unicodeScalars {
+                switch scalar {
+                case "\\": quoted += "\\\\"
+                case "'": quoted += "\\'"
+                case _ where VisibleControls.isControl(scalar): quoted += VisibleControls.spelling(scalar)
+                default: quoted.unicodeScalars.append(scalar)
+                }
+            }
+            return quoted + "'"
+        }
         let plain =
             !word.isEmpty
             && word.unicodeScalars.allSatisfy {

@@ -56,13 +56,14 @@ struct SnapshotPicture {
     }
 
     private func frame(depth: ColorDepth) -> Frame {
-        let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: ascii, keys: KeyTable.standard.guide)
+        let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: ascii)
+        let keys = KeyTable.standard.screen(in: .view, for: result.params.source)
         if let baseline {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: shownView, width: width, height: height)
+                result: result, baseline: baseline, view: shownView, keys: keys, width: width, height: height)
         }
         return renderer.render(
-            result: result, curve: curve, view: shownView, model: model, width: width, height: height)
+            result: result, curve: curve, view: shownView, model: model, keys: keys, width: width, height: height)
     }
 
     private func header(format: String, depth: ColorDepth?) -> SnapshotHeader {

@@ -45,15 +45,16 @@ struct GoldenTests {
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
-        let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii, keys: .app)
+        let renderer = ScreenRenderer(theme: .fallback, depth: golden.depth, ascii: golden.ascii)
         let (result, curve) = try SampleResults.withCurve(golden.params)
         let frame =
             golden.compare
             ? renderer.renderComparison(
                 result: result, baseline: try AttentionEngine().compute(golden.params.standardBaseline),
-                view: golden.view, width: golden.width, height: golden.height)
+                view: golden.view, keys: .app(golden.view), width: golden.width, height: golden.height)
             : renderer.render(
-                result: result, curve: curve, view: golden.view, width: golden.width, height: golden.height)
+                result: result, curve: curve, view: golden.view, keys: .app(golden.view), width: golden.width,
+                height: golden.height)
         let text = frame.plainText()
         let file = "\(golden.name).txt"
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
@@ -72,23 +73,25 @@ struct GoldenTests {
     }
 
     @Test func asciiFramesUseNoBoxDrawingOrBlocks() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true, keys: .app).render(
+        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, ascii: true).render(
             result: try SampleResults.make(causal: true), curve: try SampleResults.curve(),
-            view: ViewState(showHelp: true), width: 120, height: 40)
+            view: ViewState(showHelp: true), keys: .app(ViewState(showHelp: true)), width: 120, height: 40)
         #expect(frame.plainText().unicodeScalars.allSatisfy { $0.isASCII })
     }
 
     @Test func noColorFramesCarryNoColours() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
-            result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(), width: 120,
+        let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+            result: try SampleResults.make(), curve: try SampleResults.curve(), view: ViewState(),
+            keys: .app(ViewState()), width: 120,
             height: 40)
         #expect(frame.cells.allSatisfy { $0.foreground == .default && $0.background == .default })
         #expect(frame.plainText().contains("@") || frame.plainText().contains("%"))
     }
 
     @Test func pooledScreenSaysByHowMuch() throws {
-        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: .app).render(
-            result: try SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), width: 80, height: 24)
+        let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
+            result: try SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), keys: .app(ViewState()),
+            width: 80, height: 24)
         #expect(frame.plainText().contains("pooled 12×"))
     }
 
@@ -97,9 +100,9 @@ struct GoldenTests {
         for (width, height) in [
             (0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100),
         ] {
-            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, keys: .app).render(
+            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
                 result: result, curve: try SampleResults.curve(), view: ViewState(selectedRow: 99, showHelp: true),
-                width: width, height: height)
+                keys: .app(ViewState(selectedRow: 99, showHelp: true)), width: width, height: height)
             #expect(frame.width == width && frame.height == height)
         }
     }

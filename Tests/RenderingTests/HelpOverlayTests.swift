@@ -8,13 +8,14 @@ struct HelpOverlayTests {
     @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func helpListsEveryKeyAndEveryPanelOnScreen(size: (width: Int, height: Int)) throws {
         let (result, curve) = try SampleResults.withCurve(AttentionParams())
-        let renderer = ScreenRenderer(theme: .fallback, depth: .none, keys: .app)
+        let renderer = ScreenRenderer(theme: .fallback, depth: .none)
         let text = renderer.render(
-            result: result, curve: curve, view: ViewState(showHelp: true), width: size.width, height: size.height
+            result: result, curve: curve, view: ViewState(showHelp: true), keys: .app(ViewState(showHelp: true)),
+            width: size.width, height: size.height
         ).plainText()
-        for entry in KeyGuide.app.entries(in: .help) {
-            #expect(text.contains(entry.helpKeys), "\(entry.helpKeys) at \(size)")
-            #expect(text.contains(entry.help), "\(entry.help) at \(size)")
+        for row in ScreenKeys.app(ViewState(showHelp: true)).help {
+            #expect(text.contains(row.keys), "\(row.keys) at \(size)")
+            #expect(text.contains(row.text), "\(row.text) at \(size)")
         }
         let layout = try #require(
             ScreenLayout(

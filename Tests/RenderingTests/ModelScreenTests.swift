@@ -16,11 +16,13 @@ import Testing
     ) throws -> Frame {
         let n = tokens.count
         let (result, curve) = try SampleResults.withCurve(AttentionParams(n: n, dk: 32, seed: 3))
-        let model = ModelView(
-            modelName: "tiny", text: "the cat sat on the mat in 東京", tokens: tokens, layer: 1, layers: 2, head: 3,
-            heads: 4, headWidth: 32, zoomed: zoomed, grid: grid, editor: editor)
-        return ScreenRenderer(theme: .fallback, depth: depth, keys: .app).render(
-            result: result, curve: curve, view: view, model: model, width: width, height: height)
+        let labels = ModelHead(
+            model: "tiny", text: "the cat sat on the mat in 東京", tokens: tokens, layer: 1, head: 3, layers: 2,
+            heads: 4, headWidth: 32)
+        let model = ModelView(labels: labels, zoomed: zoomed, grid: grid, editor: editor)
+        return ScreenRenderer(theme: .fallback, depth: depth).render(
+            result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+            height: height)
     }
 
     @Test func modelScreenNamesTheHeadAndLabelsTokens() throws {
@@ -44,7 +46,7 @@ import Testing
             }
         }
         let grid = try Self.screen(
-            grid: HeadsGrid(cursorLayer: 1, cursorHead: 2, summaries: heads), width: 80, height: 24)
+            grid: HeadsGrid(cursor: HeadRef(layer: 1, head: 2), summaries: heads), width: 80, height: 24)
         #expect(grid.plainText().contains("heads · layer 1 head 2 · entropy 0.40 flat"))
         let editor = try Self.screen(editor: LineEditor(text: "the cat sat on the mat in 東京"), width: 80, height: 24)
         #expect(editor.plainText().contains("text ▸ the cat sat on the mat in 東京"))

@@ -55,8 +55,9 @@ struct RowInspectorTests {
         let peak = try #require(
             RowInspectorWidget(weights: result.weights, mask: Mask(n: 64, m: 64, causal: false), row: 0).peak)
         #expect(peak.weight > 0.999)
-        let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
-            result: result, curve: [], view: ViewState(), width: size.width, height: size.height)
+        let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+            result: result, curve: [], view: ViewState(), keys: .app(ViewState()), width: size.width,
+            height: size.height)
         let lines = frame.plainText().split(separator: "\n").map(String.init)
         let titleRow = try #require(lines.firstIndex { $0.contains("╭─ row 0 of 64") })
         let weight = NumberFormat.fixed(peak.weight, NumberFormat.decimals(for: peak.weight))

@@ -14,8 +14,8 @@ struct SVGTests {
         width: Int = 100, height: Int = 30
     ) throws -> Frame {
         let (result, curve) = try SampleResults.withCurve(params)
-        return ScreenRenderer(theme: theme, depth: .trueColor, keys: .app).render(
-            result: result, curve: curve, view: view, width: width, height: height)
+        return ScreenRenderer(theme: theme, depth: .trueColor).render(
+            result: result, curve: curve, view: view, keys: .app(view), width: width, height: height)
     }
 
     static func svg(_ frame: Frame, theme: Theme = .fallback, title: String = "attnview snapshot") -> String {

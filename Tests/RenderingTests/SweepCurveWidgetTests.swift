@@ -10,8 +10,8 @@ import Testing
         throws -> [String]
     {
         let (result, curve) = try SampleResults.withCurve(params)
-        let frame = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: .app).render(
-            result: result, curve: curve, view: ViewState(), width: 120, height: 40)
+        let frame = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii).render(
+            result: result, curve: curve, view: ViewState(), keys: .app(ViewState()), width: 120, height: 40)
         let lines = frame.plainText().split(separator: "\n").map(String.init)
         let start = try #require(lines.firstIndex { $0.contains("divisor sweep") })
         return Array(lines[start...])

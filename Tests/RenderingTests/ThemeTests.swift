@@ -21,8 +21,9 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
     #expect(theme.name == name)
     let result = try SampleResults.make(n: 16)
     for depth in ColorDepth.allCases {
-        let frame = ScreenRenderer(theme: theme, depth: depth, keys: .app).render(
-            result: result, curve: try SampleResults.curve(), view: ViewState(), width: 120, height: 40)
+        let frame = ScreenRenderer(theme: theme, depth: depth).render(
+            result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .app(ViewState()), width: 120,
+            height: 40)
         #expect(frame.plainText().contains("statistics"))
     }
 }

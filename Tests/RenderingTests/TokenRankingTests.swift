@@ -32,8 +32,9 @@ import Testing
 
     @Test func modelParametersNameTheHead() {
         let model = ModelView(
-            modelName: "minilm", text: "the cat", tokens: Self.tokens, layer: 3, layers: 6, head: 7, heads: 12,
-            headWidth: 32)
+            labels: ModelHead(
+                model: "minilm", text: "the cat", tokens: Self.tokens, layer: 3, head: 7, layers: 6, heads: 12,
+                headWidth: 32))
         let lines = ModelParameterLines(
             model: model, params: AttentionParams(dk: 32), divisor: 32.0.squareRoot(), themeName: "default",
             ascii: false

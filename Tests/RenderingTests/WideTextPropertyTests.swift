@@ -46,13 +46,15 @@ import Testing
             let (result, curve) = try SampleResults.withCurve(AttentionParams(n: tokens.count, dk: 16, seed: 3))
             let text = Self.randomText(&random, words: 12).joined(separator: " ")
             let row = Int(random.next() % UInt64(tokens.count))
+            let labels = ModelHead(
+                model: Self.randomText(&random, words: 2).joined(), text: text, tokens: tokens, layer: 0, head: 1,
+                layers: 2, heads: 4, headWidth: 16)
             let model = ModelView(
-                modelName: Self.randomText(&random, words: 2).joined(), text: text, tokens: tokens, layer: 0, layers: 2,
-                head: 1, heads: 4, headWidth: 16, zoomed: index % 3 == 1,
-                editor: index % 4 == 3 ? LineEditor(text: text) : nil)
+                labels: labels, zoomed: index % 3 == 1, editor: index % 4 == 3 ? LineEditor(text: text) : nil)
             let view = ViewState(selectedRow: row, status: index % 2 == 0 ? "saved \(text)" : "")
-            let frame = ScreenRenderer(theme: .fallback, depth: .palette256, keys: .app).render(
-                result: result, curve: curve, view: view, model: model, width: width, height: height)
+            let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
+                result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+                height: height)
             let label = "\(width)×\(height) tokens \(tokens)"
             for y in 0..<height {
                 #expect(Self.terminalWidth(String(frame.visibleCharacters(row: y))) == width, "row \(y) at \(label)")

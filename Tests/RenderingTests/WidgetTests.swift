@@ -71,8 +71,9 @@ import Testing
 }
 
 @Test func tooSmallScreenNamesTheMinimum() throws {
-    let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
-        result: try SampleResults.make(n: 4), curve: [], view: ViewState(), width: 79, height: 30)
+    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+        result: try SampleResults.make(n: 4), curve: [], view: ViewState(), keys: .app(ViewState()), width: 79,
+        height: 30)
     #expect(frame.plainText().contains("terminal too small (need 80×24)"))
     #expect(frame.plainText().contains("now 79×30"))
 }
@@ -99,8 +100,9 @@ import Testing
     ]
     for depth in ColorDepth.allCases {
         for mode in [HeatmapMode.weights, .logits] {
-            let frame = ScreenRenderer(theme: .fallback, depth: depth, keys: .app).render(
-                result: result, curve: curve, view: ViewState(heatmap: mode), width: 120, height: 40)
+            let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
+                result: result, curve: curve, view: ViewState(heatmap: mode), keys: .app(ViewState(heatmap: mode)),
+                width: 120, height: 40)
             #expect(frame.plainText().contains("statistics"))
         }
     }
@@ -109,16 +111,26 @@ import Testing
 @Test func statusBarKeepsHelpAndQuitAndFillsTheRestWithKeys() {
     let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
     var wide = Frame(width: 200, height: 1)
-    StatusBar(message: "saved /tmp/a.txt", hints: KeyGuide.app.hints(in: .view)).draw(
+    StatusBar(message: "saved /tmp/a.txt", hints: ScreenKeys.app(ViewState()).hints).draw(
         into: &wide, area: Rect(x: 0, y: 0, width: 200, height: 1), styles: styles)
     let line = wide.plainText()
     #expect(line.hasPrefix(" saved /tmp/a.txt"))
     #expect(line.hasSuffix("? help  q quit\n"))
     #expect(line.contains("←→ d_k") && line.contains("1 2 3 0 policy"))
     var narrow = Frame(width: 40, height: 1)
-    StatusBar(message: String(repeating: "x", count: 60), hints: KeyGuide.app.hints(in: .view)).draw(
+    StatusBar(message: String(repeating: "x", count: 60), hints: ScreenKeys.app(ViewState()).hints).draw(
         into: &narrow, area: Rect(x: 0, y: 0, width: 40, height: 1), styles: styles)
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
+}
+
+/// A status message quoting a file name shows its control characters escaped (issue 17, point 8).
+@Test func statusBarShowsControlCharactersEscaped() {
+    var frame = Frame(width: 80, height: 1)
+    StatusBar(message: "not saved: a\u{1B}[2J\u{07}.txt: denied", hints: []).draw(
+        into: &frame, area: Rect(x: 0, y: 0, width: 80, height: 1),
+        styles: ThemeStyles(theme: .fallback, depth: .none, ascii: false))
+    #expect(frame.plainText().hasPrefix(#" not saved: a\x1b[2J\x07.txt: denied"#))
+    #expect(VisibleControls.escaped("tab\there\u{7F}\u{85}") == #"tab\x09here\x7f\u0085"#)
 }
 
 /// Inputs near Float's limit with a tiny divisor: logits clamp to ±Float.greatestFiniteMagnitude
@@ -131,8 +143,9 @@ import Testing
     let result = try AttentionEngine().compute(q: q, k: k, params: AttentionParams(n: 4, dk: 8, scale: .fixed(1e-6)))
     #expect(result.stats.logitMean > 1e70)
     for mode in [HeatmapMode.weights, .logits] {
-        let frame = ScreenRenderer(theme: .fallback, depth: .palette256, keys: .app).render(
-            result: result, curve: [], view: ViewState(heatmap: mode), width: 120, height: 40)
+        let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
+            result: result, curve: [], view: ViewState(heatmap: mode), keys: .app(ViewState(heatmap: mode)), width: 120,
+            height: 40)
         #expect(frame.plainText().contains("logits"))
     }
 }
@@ -140,8 +153,8 @@ import Testing
 /// 1e-6 is a valid divisor; four decimals would show it as 0.0000.
 @Test func tinyDivisorIsSpelledWithAnExponent() throws {
     let result = try AttentionEngine().compute(AttentionParams(n: 4, dk: 4, scale: .fixed(1e-6)))
-    let frame = ScreenRenderer(theme: .fallback, depth: .none, keys: .app).render(
-        result: result, curve: [], view: ViewState(), width: 120, height: 40)
+    let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+        result: result, curve: [], view: ViewState(), keys: .app(ViewState()), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
 }
@@ -182,9 +195,10 @@ import Testing
     let params = AttentionParams(n: 16, dk: 64, scale: .none)
     let engine = AttentionEngine()
     let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
-    let renderer = ScreenRenderer(theme: .fallback, depth: .none, keys: .app)
+    let renderer = ScreenRenderer(theme: .fallback, depth: .none)
     let text = renderer.renderComparison(
-        result: now, baseline: standard, view: ViewState(heatmap: .logits), width: 120, height: 40
+        result: now, baseline: standard, view: ViewState(heatmap: .logits), keys: .app(ViewState(heatmap: .logits)),
+        width: 120, height: 40
     ).plainText()
     #expect(text.contains("PEAKED") && text.contains("BALANCED"))
     #expect(text.contains("now · s = 1.000 (no divisor)") && text.contains("standard · s = √d_k = 8.000"))
@@ -201,9 +215,9 @@ import Testing
     let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
     for (width, height) in [(0, 0), (1, 1), (79, 24), (80, 23), (80, 24), (81, 25), (119, 35), (120, 36), (300, 100)] {
         for ascii in [false, true] {
-            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, ascii: ascii, keys: .app).renderComparison(
+            let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, ascii: ascii).renderComparison(
                 result: now, baseline: standard, view: ViewState(selectedRow: 99, showHelp: true, comparing: true),
-                width: width, height: height)
+                keys: .app(ViewState(selectedRow: 99, showHelp: true, comparing: true)), width: width, height: height)
             #expect(frame.width == width && frame.height == height)
             let text = frame.plainText()
             if ascii { #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(width)×\(height) ASCII") }
@@ -213,8 +227,9 @@ import Testing
 
 /// In ASCII the help spells √ and ± out, and its box grows to fit the longer words.
 @Test func asciiHelpSpellsEveryLineInFull() throws {
-    let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true, keys: .app).render(
-        result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true), width: 100, height: 30)
+    let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true).render(
+        result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true),
+        keys: .app(ViewState(showHelp: true)), width: 100, height: 30)
     let text = frame.plainText()
     // Nothing cut: the spelled-out line is followed by a gap (then the panel guide, if it fits beside)
     // and the box's right edge.

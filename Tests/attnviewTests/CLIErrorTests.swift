@@ -27,6 +27,9 @@ private let usageErrors: [BadInvocation] = [
     BadInvocation(arguments: ["snapshot", "--scale", "cube"], status: 64, fragment: "--scale 'cube'"),
     BadInvocation(arguments: ["snapshot", "--scale", "2e6"], status: 64, fragment: "--scale 2e6 is out of range"),
     BadInvocation(arguments: ["snapshot", "--q", "q.npy"], status: 64, fragment: "--q needs --k"),
+    BadInvocation(
+        arguments: ["snapshot", "--q", "q.npy", "--k", "k.npy", "--n", "4"], status: 64,
+        fragment: "--n cannot be combined with --q/--k"),
     BadInvocation(arguments: ["snapshot", "--k", "k.npy"], status: 64, fragment: "--k needs --q"),
     BadInvocation(arguments: ["snapshot", "--format", "xml"], status: 64, fragment: "'xml'"),
     BadInvocation(

@@ -269,6 +269,13 @@ func brokenModelsGiveOneLineNamingTheFault(_ broken: BrokenModel) throws {
     BadInvocation(
         arguments: ["snapshot", "--model", tiny(), "--q", "q.npy", "--k", "k.npy"], status: 64,
         fragment: "--model cannot be combined with --q/--k"),
+    // One rule for both token counts (issue 17, point 9): --n was silently ignored where --m was refused.
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--n", "8"], status: 64,
+        fragment: "--n cannot be combined with --q/--k or --model"),
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--m", "8"], status: 64,
+        fragment: "--m cannot be combined with --q/--k or --model"),
     BadInvocation(arguments: ["snapshot", "--text", "hello"], status: 64, fragment: "--text needs --model"),
     BadInvocation(arguments: ["snapshot", "--layer", "1"], status: 64, fragment: "--layer needs --model"),
     BadInvocation(arguments: ["heads"], status: 64, fragment: "--model"),

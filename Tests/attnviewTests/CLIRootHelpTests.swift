@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import attnview
@@ -44,4 +45,22 @@ func rootHelpShowsTheInteractiveViewsOptions(arguments: [String]) throws {
               a   A.
 
             """)
+}
+
+/// Help on a full disk reports the failed write and exits 74 instead of 0 (issue 17, point 9).
+@Test(arguments: [["--help"], ["snapshot", "--help"], ["--generate-completion-script", "bash"]])
+func helpThatCannotBeWrittenIsAnIOError(arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = CLIRunner.executable
+    process.arguments = arguments
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "writes to /dev/full fail with ENOSPC")
+    let errors = Pipe()
+    process.standardOutput = full
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 74)
+    #expect(stderr == "attnview: standard output: no space left on device\n")
 }

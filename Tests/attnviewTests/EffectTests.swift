@@ -6,20 +6,14 @@ import Testing
 @Suite struct EffectTests {
     @Test func heldKeysComputeOnceWithTheCurveAfterTheResult() {
         let first = AttentionParams(dk: 128), last = AttentionParams(dk: 256)
-        let effects = Effect.coalesced([
-            .compute(first), .computeCurve, .loadTheme("magma"), .compute(last), .loadTheme("viridis"),
+        let refreshes = Refresh.coalesced([
+            .compute(first), .curve, .theme("magma"), .compute(last), .theme("viridis"), .grid, .curve, .grid,
         ])
-        #expect(effects == [.compute(last), .computeCurve, .loadTheme("viridis")])
+        #expect(refreshes == [.compute(last), .curve, .theme("viridis"), .grid])
     }
 
     @Test func nothingWaitingIsNothingToDo() {
-        #expect(Effect.coalesced([]) == [])
-        #expect(Effect.coalesced([.computeCurve, .computeCurve]) == [.computeCurve])
-    }
-
-    @Test func onlyPictureWorkWaitsForTheKeys() {
-        #expect(Effect.compute(AttentionParams()).catchesUp && Effect.computeCurve.catchesUp)
-        #expect(Effect.loadTheme("x").catchesUp)
-        #expect(!Effect.save(json: false).catchesUp && !Effect.quit.catchesUp)
+        #expect(Refresh.coalesced([]) == [])
+        #expect(Refresh.coalesced([.curve, .curve]) == [.curve])
     }
 }

@@ -1,3 +1,4 @@
+import AttentionCore
 import Foundation
 import Rendering
 import Testing
@@ -8,7 +9,7 @@ import Testing
     private let table = KeyTable.standard
 
     @Test func everyKeyOfTheViewMapsToItsAction() {
-        let expected: [(Key, Action)] = [
+        let expected: [(Key, KeyAction)] = [
             (.left, .halveDk), (.character("h"), .halveDk), (.right, .doubleDk), (.character("l"), .doubleDk),
             (.shiftLeft, .decrementDk), (.character("<"), .decrementDk),
             (.shiftRight, .incrementDk), (.character(">"), .incrementDk),
@@ -28,10 +29,10 @@ import Testing
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {
-                #expect(table.action(for: key, in: mode) == action, "\(key) in \(mode)")
+                #expect(table.pressing(key, in: mode) == action, "\(key) in \(mode)")
             }
         }
-        let grid: [(Key, Action)] = [
+        let grid: [(Key, KeyAction)] = [
             (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
             (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
             (.enter, .openGridHead), (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
@@ -39,25 +40,25 @@ import Testing
             (.character("2"), .choosePolicy(.dk)), (.character("3"), .choosePolicy(.none)),
             (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .toggleGrid),
         ]
-        for (key, action) in grid { #expect(table.action(for: key, in: .grid) == action, "\(key) in the grid") }
-        let editor: [(Key, Action)] = [
+        for (key, action) in grid { #expect(table.pressing(key, in: .grid) == action, "\(key) in the grid") }
+        let editor: [(Key, KeyAction)] = [
             (.enter, .submitText), (.escape, .cancelEdit), (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)),
             (.home, .edit(.moveToStart)), (.end, .edit(.moveToEnd)), (.backspace, .edit(.deleteBackward)),
             (.delete, .edit(.deleteForward)), (.control("u"), .edit(.clear)),
             (.control("w"), .edit(.deleteWordBackward)),
         ]
-        for (key, action) in editor { #expect(table.action(for: key, in: .editor) == action, "\(key) in the editor") }
-        #expect(table.action(for: .character("q"), in: .editor) == .edit(.insert("q")), "q types in the editor")
-        #expect(table.action(for: .character("東"), in: .editor) == .edit(.insert("東")))
-        #expect(table.action(for: .character("j"), in: .grid) == .unboundKey)
+        for (key, action) in editor { #expect(table.pressing(key, in: .editor) == action, "\(key) in the editor") }
+        #expect(table.pressing(.character("q"), in: .editor) == .edit(.insert("q")), "q types in the editor")
+        #expect(table.pressing(.character("東"), in: .editor) == .edit(.insert("東")))
+        #expect(table.pressing(.character("j"), in: .grid) == .unboundKey)
         let bound = table.entries.flatMap(\.allBindings).count
         #expect(bound == expected.count + 1 + grid.count + editor.count, "every binding is checked here or below")
     }
 
     @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {
-        let guide = table.guide
-        let modelLines = guide.entries(in: .view, model: true).map(\.helpKeys)
-        let plainLines = guide.entries(in: .view, model: false).map(\.helpKeys)
+        let head = ModelHead(model: "m", text: "t", tokens: [], layer: 0, head: 0, layers: 1, heads: 1)
+        let modelLines = table.screen(in: .view, for: .model(head)).help.map(\.keys)
+        let plainLines = table.screen(in: .view, for: .generated).help.map(\.keys)
         #expect(modelLines.contains(". ,") && modelLines.contains("PgDn PgUp") && !modelLines.contains("n N"))
         #expect(plainLines.contains("n N") && !plainLines.contains(". ,") && !plainLines.contains("g"))
         #expect(plainLines.contains("q") && modelLines.contains("q"))
@@ -65,13 +66,13 @@ import Testing
 
     /// Esc closes what is open and never quits; q quits wherever the picture's keys work.
     @Test func escapeClosesTheHelpAndNeverQuits() {
-        #expect(table.action(for: .escape, in: .help) == .closeHelp)
-        #expect(table.action(for: .escape, in: .view) == .unboundKey)
-        #expect(table.action(for: .escape, in: .grid) == .toggleGrid)
-        #expect(table.action(for: .escape, in: .editor) == .cancelEdit)
+        #expect(table.pressing(.escape, in: .help) == .closeHelp)
+        #expect(table.pressing(.escape, in: .view) == .unboundKey)
+        #expect(table.pressing(.escape, in: .grid) == .toggleGrid)
+        #expect(table.pressing(.escape, in: .editor) == .cancelEdit)
         for mode in InputMode.allCases {
-            #expect(table.action(for: .escape, in: mode) != .quit)
-            #expect(table.action(for: .character("q"), in: mode) == (mode.takesText ? .edit(.insert("q")) : .quit))
+            #expect(table.pressing(.escape, in: mode) != .quit)
+            #expect(table.pressing(.character("q"), in: mode) == (mode.takesText ? .edit(.insert("q")) : .quit))
         }
     }
 
@@ -80,13 +81,14 @@ import Testing
             .home, .end, .insert, .delete, .function(1), .function(13), .alt("q"), .backTab, .enter, .backspace,
         ]
         for key in keys {
-            #expect(table.action(for: key, in: .view) == .unboundKey, "\(key)")
+            #expect(table.pressing(key, in: .view) == .unboundKey, "\(key)")
         }
     }
 
     @Test func unboundKeysDoNothingAndResizeAlwaysWorks() {
-        #expect(table.action(for: .character("x"), in: .view) == .unboundKey)
-        #expect(table.action(for: .resize(width: 40, height: 12), in: .help) == .resize(width: 40, height: 12))
+        #expect(table.pressing(.character("x"), in: .view) == .unboundKey)
+        #expect(
+            table.action(for: .resize(width: 40, height: 12), in: .help) == .outcome(.resize(width: 40, height: 12)))
     }
 
     @Test func everyKeyIsBoundOncePerMode() {
@@ -100,19 +102,19 @@ import Testing
     @Test func aModesOwnEntriesAndTextEntryDecideItsKeys() {
         let table = KeyTable(entries: [
             KeyEntry([(.escape, .closeHelp)], help: "close", modes: [.help]),
-            KeyEntry(typing: { .report(String($0)) }, help: "type", modes: [.help]),
+            KeyEntry(typing: { _ in .toggleHelp }, help: "type", modes: [.help]),
             KeyEntry([(.character("q"), .quit), (.escape, .toggleHelp)], help: "quit"),
         ])
-        #expect(table.action(for: .escape, in: .help) == .closeHelp)
-        #expect(table.action(for: .escape, in: .view) == .toggleHelp)
-        #expect(table.action(for: .character("q"), in: .help) == .quit)
-        #expect(table.action(for: .character("x"), in: .help) == .report("x"))
-        #expect(table.action(for: .character("x"), in: .view) == .unboundKey)
-        #expect(table.guide.entries(in: .help).map(\.helpKeys) == ["Esc", "text", "q Esc"])
+        #expect(table.pressing(.escape, in: .help) == .closeHelp)
+        #expect(table.pressing(.escape, in: .view) == .toggleHelp)
+        #expect(table.pressing(.character("q"), in: .help) == .quit)
+        #expect(table.pressing(.character("x"), in: .help) == .toggleHelp)
+        #expect(table.pressing(.character("x"), in: .view) == .unboundKey)
+        #expect(table.screen(in: .help, for: .generated).help.map(\.keys) == ["Esc", "text", "q Esc"])
     }
 
     @Test func theGuideSpellsKeysAsTheScreenShowsThem() {
-        let lines = table.guide.entries(in: .view).map(\.helpKeys)
+        let lines = table.screen(in: .view, for: .generated).help.map(\.keys)
         #expect(lines.prefix(4) == ["← → h l", "< > Shift+← →", "↑ ↓", "1 2 3"])
         #expect(lines.contains("j k Tab"))
     }

@@ -21,8 +21,7 @@ import Testing
         let result = try engine.compute(params)
         let runner = EffectRunner(
             engine: engine, result: result, catalog: ThemeCatalog(environment: [:]),
-            snapshotDirectory: FileManager.default.temporaryDirectory.path, depth: .none, ascii: false,
-            keys: KeyTable.standard.guide, modelRun: run)
+            snapshotDirectory: FileManager.default.temporaryDirectory.path, depth: .none, ascii: false, modelRun: run)
         let state = AppState(
             params: result.params, themeName: "default", themeNames: ["default"], dkRange: 1...4, width: 80, height: 24)
         return (runner, state)
@@ -38,7 +37,9 @@ import Testing
         #expect(labels.tokens == ["[CLS]", "the", "猫", "was", "too", "tired", "[SEP]"])
         #expect(labels.layer == 1 && labels.head == 1 && labels.text == "the 猫 was too tired")
         state = reduce(state, .textRan(labels)).state
-        #expect(runner.perform(.compute(state.params), state: state).isEmpty, "the new engine has the new text's heads")
+        #expect(
+            runner.perform(.refresh(.compute(state.params)), state: state).isEmpty,
+            "the new engine has the new text's heads")
         #expect(runner.result.params.n == 7)
         #expect(runner.frame(for: state).plainText().contains("猫"))
     }
@@ -83,7 +84,7 @@ import Testing
     @Test func theGridSummarisesEveryHeadAtTheCurrentDivisor() throws {
         var (runner, state) = try Self.start()
         state = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.computeGrid, state: state).isEmpty)
+        #expect(runner.perform(.refresh(.grid), state: state).isEmpty)
         let text = runner.frame(for: state).plainText()
         #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
         #expect(!text.contains("computing every head"))
@@ -96,13 +97,31 @@ import Testing
         state.width = 120
         state.height = 40
         state = reduce(state, .toggleCompare).state
-        #expect(runner.perform(.computeBaseline, state: state).isEmpty)
+        #expect(runner.perform(.refresh(.baseline), state: state).isEmpty)
         #expect(runner.frame(for: state).plainText().contains("now vs the standard divisor"))
         let grid = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.computeGrid, state: grid).isEmpty)
+        #expect(runner.perform(.refresh(.grid), state: grid).isEmpty)
         #expect(runner.frame(for: grid).plainText().contains("heads at s = 2.000"))
         let editing = reduce(state, .openEditor).state
         #expect(runner.frame(for: editing).plainText().contains("text ▸ The cat sat on the mat."))
         #expect(runner.frame(for: reduce(editing, .cancelEdit).state).plainText().contains("now vs the standard"))
+    }
+
+    /// The split view of `b` on a model lists the model's keys (heads, layers, grid, text, zoom) in
+    /// its status bar and help, never the generator's (tokens, seed, rho), also after `f`.
+    @Test func theSplitViewOfAModelListsTheModelsKeys() throws {
+        var (runner, state) = try Self.start()
+        state.width = 120
+        state.height = 40
+        state = reduce(state, .toggleCompare).state
+        #expect(runner.perform(.refresh(.baseline), state: state).isEmpty)
+        let bar = try #require(runner.frame(for: state).plainText().split(separator: "\n").last)
+        #expect(bar.contains(". , head") && !bar.contains("n N") && !bar.contains("seed") && !bar.contains("rho"))
+        let format = reduce(state, .nextSnapshotFormat).state
+        let formatBar = try #require(runner.frame(for: format).plainText().split(separator: "\n").last)
+        #expect(!formatBar.contains("seed") && !formatBar.contains("tokens"), "\(formatBar)")
+        let help = runner.frame(for: reduce(state, .toggleHelp).state).plainText()
+        for keys in [". ,", "PgDn PgUp", "g ", "/ ", "z "] { #expect(help.contains("│ \(keys)"), "\(keys)") }
+        #expect(!help.contains("│ n N") && !help.contains("│ r ") && !help.contains("│ [ ]"))
     }
 }

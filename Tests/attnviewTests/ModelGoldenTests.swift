@@ -36,20 +36,22 @@ import Testing
         let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
         let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
         let result = try engine.compute(params)
-        var model = ModelView(labels: run.labels, headWidth: run.headWidth)
+        var model = ModelView(labels: run.labels)
         switch golden.overlay {
         case .picture: break
         case .grid:
             model.grid = HeadsGrid(
-                cursorLayer: 1, cursorHead: 0, summaries: HeadSummary.summaries(of: run.allHeads, params: params),
+                cursor: HeadRef(layer: 1, head: 0), summaries: HeadSummary.summaries(of: run.allHeads, params: params),
                 divisor: result.divisor)
         case .editor:
             model.editor = LineEditor(text: "The 猫 sat on a café mat 😀").applying(.moveLeft)
         }
         // Without colour the heatmap and thumbnails are shade characters: a diff shows the weights.
-        return ScreenRenderer(theme: .fallback, depth: .none, keys: KeyTable.standard.guide).render(
+        let mode: InputMode = model.editor != nil ? .editor : model.grid != nil ? .grid : .view
+        return ScreenRenderer(theme: .fallback, depth: .none).render(
             result: result, curve: try engine.divisorCurve(result.params), view: ViewState(selectedRow: 2),
-            model: model, width: golden.width, height: golden.height)
+            model: model, keys: KeyTable.standard.screen(in: mode, for: params.source), width: golden.width,
+            height: golden.height)
     }
 
     @Test(arguments: cases)

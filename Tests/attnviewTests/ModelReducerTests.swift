@@ -13,14 +13,13 @@ import Testing
 
     static func start(layer: Int = 0, head: Int = 0) -> AppState {
         var labels = Self.labels
-        labels.layer = layer
-        labels.head = head
+        labels.ref = HeadRef(layer: layer, head: head)
         return AppState(
             params: AttentionParams(n: 5, dk: 32, source: .model(labels)), themeName: "default",
             themeNames: ["default"], dkRange: 1...32, width: 120, height: 40)
     }
 
-    static func applying(_ actions: [Action], to state: AppState = start()) -> AppState {
+    static func applying(_ actions: [KeyAction], to state: AppState = start()) -> AppState {
         actions.reduce(state) { reduce($0, $1).state }
     }
 
@@ -31,7 +30,7 @@ import Testing
     @Test func headKeysStepWithinTheLayerAndWrap() {
         let next = reduce(Self.start(layer: 2, head: 11), .stepHead(1))
         #expect(Self.shown(next.state)! == (2, 0))
-        #expect(next.effects == [.compute(next.state.params), .computeCurve], "a new head: its QKᵀ and curve")
+        #expect(next.effects == refreshing(.compute(next.state.params), .curve), "a new head: its QKᵀ and curve")
         #expect(Self.shown(reduce(Self.start(), .stepHead(-1)).state)! == (0, 11))
         #expect(next.state.view.status == "layer 2 head 0")
     }
@@ -40,14 +39,14 @@ import Testing
     /// the split never sets one head beside another head's baseline.
     @Test func theSplitViewFollowsEveryHeadLayerAndText() {
         let split = reduce(Self.start(), .toggleCompare).state
-        for action in [Action.stepHead(1), .stepLayer(-1)] {
+        for action in [KeyAction.stepHead(1), .stepLayer(-1)] {
             let next = reduce(split, action)
-            #expect(next.effects == [.compute(next.state.params), .computeCurve, .computeBaseline], "\(action)")
+            #expect(next.effects == refreshing(.compute(next.state.params), .curve, .baseline), "\(action)")
         }
         var labels = Self.labels
-        labels.tokens.append("down")
+        labels.shape.tokens.append("down")
         let ran = reduce(split, .textRan(labels))
-        #expect(ran.effects == [.compute(ran.state.params), .computeCurve, .computeBaseline])
+        #expect(ran.effects == refreshing(.compute(ran.state.params), .curve, .baseline))
     }
 
     /// A text the model has read is applied even when it arrives on the "too small" screen, so the
@@ -56,7 +55,7 @@ import Testing
         var small = Self.start()
         small.width = 40
         var labels = Self.labels
-        labels.tokens.append("down")
+        labels.shape.tokens.append("down")
         #expect(reduce(small, .textRan(labels)).state.params.n == 6)
     }
 
@@ -81,7 +80,7 @@ import Testing
     @Test func gridOpensOnTheHeadOnScreenAndAsksForEveryHead() {
         let opened = reduce(Self.start(layer: 3, head: 7), .toggleGrid)
         #expect(opened.state.gridCursor?.layer == 3 && opened.state.gridCursor?.head == 7)
-        #expect(opened.effects == [.computeGrid])
+        #expect(opened.effects == refreshing(.grid))
         #expect(opened.state.mode == .grid)
         let closed = reduce(opened.state, .toggleGrid)
         #expect(closed.state.gridCursor == nil && closed.effects == [] && closed.state.mode == .view)
@@ -97,16 +96,16 @@ import Testing
         #expect(state.gridCursor?.layer == 0 && state.gridCursor?.head == 0, "the cursor stops at the edge")
         let opened = reduce(Self.applying([.moveGridCursor(layers: 4, heads: 9)], to: state), .openGridHead)
         #expect(Self.shown(opened.state)! == (4, 9) && opened.state.gridCursor == nil)
-        #expect(opened.effects == [.compute(opened.state.params), .computeCurve])
+        #expect(opened.effects == refreshing(.compute(opened.state.params), .curve))
     }
 
     @Test func aDivisorChangeInTheGridResummarisesEveryHead() {
         let grid = Self.applying([.toggleGrid])
         let raised = reduce(grid, .nudgeDivisor(quarterOctaves: 1))
-        #expect(raised.effects == [.compute(raised.state.params), .computeGrid])
+        #expect(raised.effects == refreshing(.compute(raised.state.params), .grid))
         let policy = reduce(grid, .choosePolicy(.dk))
-        #expect(policy.effects.last == .computeGrid)
-        #expect(reduce(Self.start(), .nudgeDivisor(quarterOctaves: 1)).effects.contains(.computeGrid) == false)
+        #expect(policy.effects.last == .refresh(.grid))
+        #expect(reduce(Self.start(), .nudgeDivisor(quarterOctaves: 1)).effects.contains(.refresh(.grid)) == false)
     }
 
     @Test func escapeClosesTheEditorOrTheGridAndNeverQuits() {
@@ -138,11 +137,11 @@ import Testing
         #expect(submitted.state.editor != nil, "the editor stays until the model has read the text")
         var labels = Self.labels
         labels.text = "the cat sat down"
-        labels.tokens = ["[CLS]", "the", "cat", "sat", "down", "[SEP]"]
+        labels.shape.tokens = ["[CLS]", "the", "cat", "sat", "down", "[SEP]"]
         let ran = reduce(submitted.state, .textRan(labels))
         #expect(ran.state.editor == nil && ran.state.params.n == 6 && ran.state.params.m == 6)
         #expect(ran.state.modelHead == labels)
-        #expect(ran.effects == [.compute(ran.state.params), .computeCurve])
+        #expect(ran.effects == refreshing(.compute(ran.state.params), .curve))
     }
 
     @Test func aTextTheModelCannotTakeLeavesTheCurrentOne() {
@@ -158,7 +157,7 @@ import Testing
     }
 
     @Test func generatorKeysSayTheyDoNotApplyToAModel() {
-        for action in [Action.fewerTokens, .moreTokens, .newSeed, .rhoUp, .rhoDown] {
+        for action in [KeyAction.fewerTokens, .moreTokens, .newSeed, .rhoUp, .rhoDown] {
             let refused = reduce(Self.start(), action)
             #expect(refused.effects == [] && refused.state.params == Self.start().params, "\(action)")
             #expect(!refused.state.view.status.isEmpty, "\(action) says why")
@@ -168,7 +167,7 @@ import Testing
     @Test func modelKeysSayTheyNeedAModel() {
         let plain = AppState(
             params: AttentionParams(), themeName: "default", themeNames: ["default"], width: 80, height: 24)
-        for action in [Action.stepHead(1), .stepLayer(-1), .toggleGrid, .openEditor, .toggleZoom] {
+        for action in [KeyAction.stepHead(1), .stepLayer(-1), .toggleGrid, .openEditor, .toggleZoom] {
             let refused = reduce(plain, action)
             #expect(refused.effects == [] && refused.state.gridCursor == nil && refused.state.editor == nil)
             #expect(refused.state.view.status.contains("--model"), "\(action)")

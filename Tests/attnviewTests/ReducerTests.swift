@@ -10,7 +10,7 @@ private func startState(params: AttentionParams = AttentionParams()) -> AppState
     AppState(params: params, themeName: "default", themeNames: ["default", "viridis", "magma"], width: 120, height: 40)
 }
 
-private func applying(_ actions: [Action], to state: AppState = startState()) -> AppState {
+private func applying(_ actions: [KeyAction], to state: AppState = startState()) -> AppState {
     actions.reduce(state) { reduce($0, $1).state }
 }
 
@@ -28,6 +28,21 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
         let next = reduce(state, .themeFailed(reason: "theme 'nosuch' not found")).state
         #expect(next.themeName == "default")
         #expect(next.view.status == "theme 'nosuch' not found; using the default theme")
+    }
+
+    /// An outcome is not a key press: it neither stops play nor waits for a larger screen, so the
+    /// state never names a theme that is not drawn (snapshots record the state's name).
+    @Test func aThemeFailureWhilePlayingOrTooSmallStillResetsTheName() {
+        var playing = startState()
+        playing.themeName = "nosuch"
+        playing.view.playing = true
+        let next = reduce(playing, .themeFailed(reason: "theme 'nosuch' not found")).state
+        #expect(next.themeName == "default")
+        #expect(next.view.playing, "an outcome does not stop play")
+        var tiny = startState()
+        tiny.themeName = "nosuch"
+        tiny.width = 20
+        #expect(reduce(tiny, .themeFailed(reason: "theme 'nosuch' not found")).state.themeName == "default")
     }
 
     @Test func rightArrowDoublesDkAndLeftHalvesIt() {
@@ -121,7 +136,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
 
     @Test func fileInputsRefuseSeedTokensAndRho() {
         let files = startState(params: AttentionParams(source: .files(q: "q.npy", k: "k.npy")))
-        for action in [Action.newSeed, .moreTokens, .fewerTokens, .rhoUp] {
+        for action in [KeyAction.newSeed, .moreTokens, .fewerTokens, .rhoUp] {
             let state = reduce(files, action).state
             #expect(state.params == files.params)
             #expect(!state.view.status.isEmpty)
@@ -132,7 +147,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
         let head = ModelHead(
             model: "minilm", text: "hi", tokens: ["[CLS]", "hi", "[SEP]"], layer: 0, head: 0, layers: 6, heads: 12)
         let model = startState(params: AttentionParams(n: 3, dk: 32, source: .model(head)))
-        for action in [Action.newSeed, .rhoUp] {
+        for action in [KeyAction.newSeed, .rhoUp] {
             let state = reduce(model, action).state
             #expect(state.params == model.params)
             #expect(state.view.status.hasSuffix("Q and K come from the model"))
@@ -183,7 +198,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
     }
 
     @Test func anyKeyStopsPlayWithoutActingButQQuits() {
-        let playing = applying([.togglePlay, .tick, .tick])
+        let playing = [Outcome.tick, .tick].reduce(applying([.togglePlay])) { reduce($0, $1).state }
         let stopped = reduce(playing, .doubleDk).state
         #expect(!stopped.view.playing)
         #expect(stopped.params == playing.params)
@@ -213,7 +228,7 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
     }
 
     @Test func resizeRecordsTheSizeAndKeepsTheStatus() {
-        let state = applying([.fewerTokens, .resize(width: 40, height: 12)], to: applying([.rhoDown]))
+        let state = reduce(applying([.fewerTokens], to: applying([.rhoDown])), .resize(width: 40, height: 12)).state
         #expect(state.width == 40 && state.height == 12)
     }
 
@@ -225,57 +240,57 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
     /// What each key asks the loop to do: a new result (and curve when more than the divisor
     /// changed), a theme, a save, quitting, or nothing.
     @Test func everyKeyAsksForExactlyTheWorkItNeeds() {
-        let expected: [(Action, [Effect])] = [
-            (.halveDk, [.compute(changed { $0.dk = 32 }), .computeCurve]),
-            (.doubleDk, [.compute(changed { $0.dk = 128 }), .computeCurve]),
-            (.decrementDk, [.compute(changed { $0.dk = 63 }), .computeCurve]),
-            (.incrementDk, [.compute(changed { $0.dk = 65 }), .computeCurve]),
-            (.nudgeDivisor(quarterOctaves: 4), [.compute(changed { $0.alpha = 2 })]),
-            (.choosePolicy(.dk), [.compute(changed { $0.scale = .dk })]),
+        let expected: [(KeyAction, [Effect])] = [
+            (.halveDk, refreshing(.compute(changed { $0.dk = 32 }), .curve)),
+            (.doubleDk, refreshing(.compute(changed { $0.dk = 128 }), .curve)),
+            (.decrementDk, refreshing(.compute(changed { $0.dk = 63 }), .curve)),
+            (.incrementDk, refreshing(.compute(changed { $0.dk = 65 }), .curve)),
+            (.nudgeDivisor(quarterOctaves: 4), refreshing(.compute(changed { $0.alpha = 2 }))),
+            (.choosePolicy(.dk), refreshing(.compute(changed { $0.scale = .dk }))),
             (.standardDivisor, []),
             (
                 .fewerTokens,
-                [
+                refreshing(
                     .compute(
                         changed {
                             $0.n = 32
                             $0.m = 32
-                        }), .computeCurve,
-                ]
+                        }), .curve)
             ),
             (
                 .moreTokens,
-                [
+                refreshing(
                     .compute(
                         changed {
                             $0.n = 128
                             $0.m = 128
-                        }), .computeCurve,
-                ]
+                        }), .curve)
             ),
-            (.newSeed, [.compute(changed { $0.seed = 1 }), .computeCurve]),
-            (.toggleCausal, [.compute(changed { $0.causal = true }), .computeCurve]),
-            (.rhoUp, [.compute(changed { $0.rho = 0.1 }), .computeCurve]),
+            (.newSeed, refreshing(.compute(changed { $0.seed = 1 }), .curve)),
+            (.toggleCausal, refreshing(.compute(changed { $0.causal = true }), .curve)),
+            (.rhoUp, refreshing(.compute(changed { $0.rho = 0.1 }), .curve)),
             (.rhoDown, []),
-            (.toggleHeatmap, []), (.toggleCompare, [.computeBaseline]), (.nextRow, []), (.previousRow, []),
+            (.toggleHeatmap, []), (.toggleCompare, refreshing(.baseline)), (.nextRow, []), (.previousRow, []),
             (.nextRowWrapping, []),
-            (.nextTheme, [.loadTheme("viridis")]),
-            (.togglePlay, []), (.tick, []),
+            (.nextTheme, refreshing(.theme("viridis"))),
+            (.togglePlay, []),
             (.save(json: false), [.save(json: false)]), (.save(json: true), [.save(json: true)]),
             (.toggleHelp, []), (.unboundKey, []), (.closeHelp, []), (.quit, [.quit]),
-            (.saved(paths: ["/tmp/a.txt"]), []), (.saveFailed("full"), []), (.report("x"), []),
-            (.themeFailed(reason: "x"), []), (.revert(to: AttentionParams(dk: 8), reason: "x"), []),
-            (.resize(width: 100, height: 30), []),
         ]
         for (action, effects) in expected {
             #expect(reduce(startState(), action).effects == effects, "\(action)")
         }
+        let outcomes: [Outcome] = [
+            .tick, .saved(paths: ["/tmp/a.txt"]), .saveFailed("full"), .report("x"), .themeFailed(reason: "x"),
+            .revert(to: AttentionParams(dk: 8), reason: "x"), .resize(width: 100, height: 30),
+        ]
+        for outcome in outcomes { #expect(reduce(startState(), outcome).effects == [], "\(outcome)") }
     }
 
     @Test func aPlayStepComputesTheNextDivisorWithoutTheCurve() {
         let playing = applying([.togglePlay])
         let step = reduce(playing, .tick)
-        #expect(step.effects == [.compute(step.state.params)])
+        #expect(step.effects == refreshing(.compute(step.state.params)))
         #expect(step.state.params.alpha == pow(2, 0.25))
     }
 
@@ -285,24 +300,25 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
     @Test func bComparesWithTheStandardDivisorAndBAgainReturns() {
         let (split, effects) = reduce(startState(), .toggleCompare)
         #expect(split.view.comparing)
-        #expect(effects == [.computeBaseline])
-        #expect(KeyTable.standard.action(for: .character("b"), in: .view) == .toggleCompare)
+        #expect(effects == refreshing(.baseline))
+        #expect(KeyTable.standard.action(for: .character("b"), in: .view) == .key(.toggleCompare))
         #expect(
-            reduce(split, .nudgeDivisor(quarterOctaves: -4)).effects == [.compute(changed { $0.alpha = 0.5 })])
+            reduce(split, .nudgeDivisor(quarterOctaves: -4)).effects == refreshing(.compute(changed { $0.alpha = 0.5 }))
+        )
         #expect(
-            reduce(split, .doubleDk).effects == [.compute(changed { $0.dk = 128 }), .computeCurve, .computeBaseline])
+            reduce(split, .doubleDk).effects == refreshing(.compute(changed { $0.dk = 128 }), .curve, .baseline))
         let rows = applying([.nextRow, .toggleHeatmap], to: split)
         #expect(rows.view.comparing && rows.view.selectedRow == 1 && rows.view.heatmap == .logits)
         let (single, none) = reduce(split, .toggleCompare)
         #expect(!single.view.comparing)
         #expect(none.isEmpty)
         #expect(
-            Effect.coalesced([.computeBaseline, .compute(AttentionParams()), .computeBaseline]) == [
-                .compute(AttentionParams()), .computeBaseline,
+            Refresh.coalesced([.baseline, .compute(AttentionParams()), .baseline]) == [
+                .compute(AttentionParams()), .baseline,
             ])
     }
 
     @Test func theLoopStartsByLoadingTheThemeAndTheCurve() {
-        #expect(startState().startingEffects == [.loadTheme("default"), .computeCurve])
+        #expect(startState().startingRefreshes == [.theme("default"), .curve])
     }
 }

@@ -13,14 +13,14 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
     EffectRunner(
         engine: AttentionEngine(), result: try AttentionEngine().compute(params),
         catalog: ThemeCatalog(environment: [:]), snapshotDirectory: FileManager.default.temporaryDirectory.path,
-        depth: .none, ascii: false, keys: KeyTable.standard.guide)
+        depth: .none, ascii: false)
 }
 
 /// `e` / `E` select the sharpest / flattest row: one table entry each, a reducer case, an effect.
 @Suite struct RowJumpTests {
     @Test func eAndShiftEAskForTheSharpestAndFlattestRow() {
-        #expect(KeyTable.standard.action(for: .character("e"), in: .view) == .jumpToRow(.sharpest))
-        #expect(KeyTable.standard.action(for: .character("E"), in: .view) == .jumpToRow(.flattest))
+        #expect(KeyTable.standard.pressing(.character("e"), in: .view) == .jumpToRow(.sharpest))
+        #expect(KeyTable.standard.pressing(.character("E"), in: .view) == .jumpToRow(.flattest))
         let (next, effects) = reduce(state(), .jumpToRow(.flattest))
         #expect(effects == [.findRow(.flattest)])
         #expect(next.view.selectedRow == 0, "the row changes when the loop has found it")
@@ -62,11 +62,11 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
 /// changes out of sight, and the screen says so.
 @Suite struct TinyScreenTests {
     @Test(arguments: [
-        Action.doubleDk, .halveDk, .nudgeDivisor(quarterOctaves: 1), .choosePolicy(.none), .fewerTokens, .newSeed,
+        KeyAction.doubleDk, .halveDk, .nudgeDivisor(quarterOctaves: 1), .choosePolicy(.none), .fewerTokens, .newSeed,
         .toggleCausal, .rhoUp, .toggleHeatmap, .nextRow, .nextTheme, .togglePlay, .save(json: false),
         .jumpToRow(.sharpest), .toggleHelp,
     ])
-    func keysAreIgnoredWhileTooSmall(action: Action) {
+    func keysAreIgnoredWhileTooSmall(action: KeyAction) {
         let tiny = state(width: 60, height: 20)
         let (next, effects) = reduce(tiny, action)
         #expect(next == tiny)
@@ -89,8 +89,8 @@ private func runner(for params: AttentionParams) throws -> EffectRunner {
 
     @Test func theTooSmallScreenSaysKeysWait() throws {
         let result = try AttentionEngine().compute(AttentionParams())
-        let text = ScreenRenderer(theme: .fallback, depth: .none, keys: KeyTable.standard.guide)
-            .render(result: result, curve: [], view: ViewState(), width: 60, height: 20).plainText()
+        let text = ScreenRenderer(theme: .fallback, depth: .none)
+            .render(result: result, curve: [], view: ViewState(), keys: .none, width: 60, height: 20).plainText()
         #expect(text.contains("terminal too small (need 80×24)"))
         #expect(text.contains("keys wait until it is larger · q quits"))
     }

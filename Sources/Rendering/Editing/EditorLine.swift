@@ -14,7 +14,9 @@ struct EditorLine: Widget {
         let room = area.maxX - x
         let keys =
             editor.problem.map {
-                "  " + DisplayWidth.abbreviated($0 + " · Esc cancel", to: max(1, room - Self.minimumField - 3))
+                "  "
+                    + DisplayWidth.abbreviated(
+                        VisibleControls.escaped($0) + " · Esc cancel", to: max(1, room - Self.minimumField - 3))
                     + " "
             } ?? "  Enter run · Esc cancel "
         let fieldWidth = max(1, room - DisplayWidth.of(keys))

@@ -9,8 +9,8 @@ struct ModelParameterLines {
     let themeName: String
     let ascii: Bool
 
-    /// Each line's label, value and the parameter row whose keys the panel lists beside it.
-    var lines: [(label: String, value: String, row: ParameterRow?)] {
+    /// Each line's label and value; the panel lists the keys handed over for the label beside it.
+    var lines: [(label: String, value: String)] {
         let policy: String
         switch params.scale {
         case .sqrtDk: policy = ascii ? "sqrt" : "√d_k"
@@ -19,16 +19,16 @@ struct ModelParameterLines {
         case .fixed: policy = "fixed"
         }
         return [
-            ("model", model.modelName, nil),
-            ("layer", "\(model.layer) of \(model.layers)", .layer),
-            ("head", "\(model.head) of \(model.heads)", .head),
-            ("d_head", "\(model.headWidth)", nil),
-            ("tokens", "\(model.tokens.count)", .text),
-            ("d_k", "\(params.dk)", .dk),
-            ("divisor s", NumberFormat.exponentOrFixed(divisor), .divisor),
-            ("policy", policy, .policy),
-            ("alpha", NumberFormat.fixed(params.alpha, 3), .alpha),
-            ("theme", themeName, .theme),
+            ("model", VisibleControls.escaped(model.modelName)),
+            ("layer", "\(model.labels.layer) of \(model.labels.layers)"),
+            ("head", "\(model.labels.head) of \(model.labels.heads)"),
+            ("d_head", "\(model.labels.shape.headWidth)"),
+            ("tokens", "\(model.labels.tokens.count)"),
+            ("d_k", "\(params.dk)"),
+            ("divisor s", NumberFormat.exponentOrFixed(divisor)),
+            ("policy", policy),
+            ("alpha", NumberFormat.fixed(params.alpha, 3)),
+            ("theme", themeName),
         ]
     }
 }

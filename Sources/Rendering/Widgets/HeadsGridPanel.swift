@@ -9,8 +9,8 @@ struct HeadsGridPanel: PanelContent {
         guard let grid else { return PanelHeading(title: "heads") }
         var title = "heads"
         if let divisor = grid.divisor { title += " at s = \(NumberFormat.exponentOrFixed(divisor))" }
-        title += " · layer \(grid.cursorLayer) head \(grid.cursorHead)"
-        if let summary = grid.summaries?[safe: grid.cursorLayer]?[safe: grid.cursorHead] {
+        title += " · layer \(grid.cursor.layer) head \(grid.cursor.head)"
+        if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head] {
             title += " · entropy \(NumberFormat.fixed(summary.entropyNormalizedMean, 2)) \(summary.regime.rawValue)"
         }
         return PanelHeading(title: title, note: "arrows move · Enter opens · + - divisor · g Esc close")
@@ -22,7 +22,7 @@ struct HeadsGridPanel: PanelContent {
             frame.put("computing every head…", x: area.x + 1, y: area.y, style: styles.muted)
             return
         }
-        HeadsGridWidget(summaries: summaries, cursorLayer: grid.cursorLayer, cursorHead: grid.cursorHead).draw(
+        HeadsGridWidget(summaries: summaries, cursorLayer: grid.cursor.layer, cursorHead: grid.cursor.head).draw(
             into: &frame, area: area, styles: styles)
     }
 }

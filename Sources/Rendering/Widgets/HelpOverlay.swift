@@ -1,8 +1,8 @@
-/// The keys of the current mode, and one line per panel on screen saying how to read it, in a
+/// The keys of the screen on show, and one line per panel on screen saying how to read it, in a
 /// box over the middle of the screen: the panel lines under the keys when the screen is tall
 /// enough, else beside them, wrapped (80 × 24 keeps both).
 struct HelpOverlay: PanelContent {
-    let entries: [KeyHelp]
+    let entries: [ScreenKeys.HelpRow]
     let panels: [PanelGuide.Line]
 
     /// The box it needs, centred in `area` (the screen above the status bar).
@@ -82,11 +82,11 @@ struct HelpOverlay: PanelContent {
     }
 
     private func keys(styles: ThemeStyles) -> [String] {
-        entries.map { styles.ascii ? $0.helpKeys.replacingArrows() : $0.helpKeys }
+        entries.map { styles.ascii ? $0.keys.replacingArrows() : $0.keys }
     }
 
     private func helps(styles: ThemeStyles) -> [String] {
-        entries.map { styles.ascii ? $0.help.replacingArrows() : $0.help }
+        entries.map { styles.ascii ? $0.text.replacingArrows() : $0.text }
     }
 }
 

@@ -1,13 +1,13 @@
 import AttentionCore
 
-/// The model's knobs, each with the keys that change it (from the key table).
+/// The model's knobs, each with the keys that change it (as the app hands them over).
 struct ParameterPanel: PanelContent {
     let params: AttentionParams
     let divisor: Double
     let themeName: String
     let ascii: Bool
-    let keys: KeyGuide
-    let mode: InputMode
+    /// The key column's labels by the line they change.
+    let keys: ScreenKeys
     /// In model mode: the model, layer and head lines replace the generator's.
     var model: ModelView?
 
@@ -28,24 +28,22 @@ struct ParameterPanel: PanelContent {
             return ModelParameterLines(
                 model: model, params: params, divisor: divisor, themeName: themeName, ascii: ascii
             )
-            .lines.map {
-                ($0.label, $0.value, $0.row.map { keys.keys(for: $0, in: mode, model: true, glyphs: glyphs) } ?? "")
-            }
+            .lines.map { ($0.label, $0.value, keys.parameterKeys($0.label, glyphs: glyphs)) }
         }
         let tokens = params.n == params.m ? "\(params.n)" : "\(params.n)×\(params.m)"
-        let rows: [(String, String, ParameterRow)] = [
-            ("d_k", "\(params.dk)", .dk),
-            ("divisor s", NumberFormat.exponentOrFixed(divisor), .divisor),
-            ("policy", policy, .policy),
-            ("alpha", NumberFormat.fixed(params.alpha, 3), .alpha),
-            ("tokens", tokens, .tokens),
-            ("seed", "\(params.seed)", .seed),
-            ("sigma", NumberFormat.fixed(params.sigma, 2), .sigma),
-            ("rho", NumberFormat.fixed(params.rho, 2), .rho),
-            ("causal", params.causal ? "on" : "off", .causal),
-            ("theme", themeName, .theme),
+        let rows: [(String, String)] = [
+            ("d_k", "\(params.dk)"),
+            ("divisor s", NumberFormat.exponentOrFixed(divisor)),
+            ("policy", policy),
+            ("alpha", NumberFormat.fixed(params.alpha, 3)),
+            ("tokens", tokens),
+            ("seed", "\(params.seed)"),
+            ("sigma", NumberFormat.fixed(params.sigma, 2)),
+            ("rho", NumberFormat.fixed(params.rho, 2)),
+            ("causal", params.causal ? "on" : "off"),
+            ("theme", themeName),
         ]
-        return rows.map { ($0.0, $0.1, keys.keys(for: $0.2, in: mode, glyphs: glyphs)) }
+        return rows.map { ($0.0, $0.1, keys.parameterKeys($0.0, glyphs: glyphs)) }
     }
 
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {

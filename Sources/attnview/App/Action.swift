@@ -1,8 +1,16 @@
 import AttentionCore
 import Rendering
 
-/// Everything the user can ask for; keys become actions (`KeyTable`), actions change the state (`reduce`).
+/// What reaches the reducer: a key the user pressed, or the outcome of something the loop did.
+/// Kept apart so an outcome can never be taken for a key: keys stop play and wait while the
+/// screen is too small; outcomes (a failed theme, a finished save) always land.
 enum Action: Hashable, Sendable {
+    case key(KeyAction)
+    case outcome(Outcome)
+}
+
+/// Everything the user can ask for with a key; `KeyTable` maps keys to these.
+enum KeyAction: Hashable, Sendable {
     case halveDk, doubleDk
     case decrementDk, incrementDk
     /// Divisor × 2^(±¼): `+1` raises it a quarter octave, `-1` lowers it.
@@ -21,26 +29,12 @@ enum Action: Hashable, Sendable {
     case previousRow, nextRow, nextRowWrapping
     /// Select the sharpest or the flattest row of the result on screen (found by the event loop).
     case jumpToRow(RowSharpness.Extreme)
-    /// The outcome of a jump: the row found and its H / ln m.
-    case rowFound(row: Int, extreme: RowSharpness.Extreme, normalizedEntropy: Double)
     case nextTheme
     case togglePlay
-    /// One animation step while playing (the event loop sends it when input times out).
-    case tick
     /// Save the current frame as a snapshot in the state's format, and with `json` the JSON document too.
     case save(json: Bool)
     /// The next format `s` and `S` save in: text, SVG, ANSI.
     case nextSnapshotFormat
-    /// The outcome of a save the event loop performed.
-    case saved(paths: [String])
-    case saveFailed(String)
-    /// A problem outside the reducer (computation, theme) to show in the status bar.
-    case report(String)
-    /// The theme in the state could not be loaded: the default is drawn instead, and the state
-    /// says so (saved snapshots then name the theme that is really on screen).
-    case themeFailed(reason: String)
-    /// The engine refused the parameters: go back to the last ones it computed, saying why.
-    case revert(to: AttentionParams, reason: String)
     case toggleHelp
     /// Model mode: next / previous head (`.` `,`) and layer (PgDn PgUp), wrapping around.
     case stepHead(Int), stepLayer(Int)
@@ -60,16 +54,35 @@ enum Action: Hashable, Sendable {
     case submitText
     /// Esc in the editor: close it, the text on screen unchanged.
     case cancelEdit
-    /// The model could not take the edited text (too long, no words): the editor stays open with
-    /// the text and says why.
-    case textRefused(String)
-    /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
-    case textRan(ModelHead)
     /// A key with no binding: it does nothing, except stop play like any key.
     case unboundKey
     /// Esc with the help overlay open. Esc never quits: it closes what is open.
     case closeHelp
     /// `q` (Ctrl-C quits through its signal).
     case quit
+}
+
+/// What came back from the event loop's work, its timer or the terminal; never a key press.
+enum Outcome: Hashable, Sendable {
+    /// One animation step while playing (the event loop sends it when input times out).
+    case tick
+    /// The outcome of a jump: the row found and its H / ln m.
+    case rowFound(row: Int, extreme: RowSharpness.Extreme, normalizedEntropy: Double)
+    /// The outcome of a save the event loop performed.
+    case saved(paths: [String])
+    case saveFailed(String)
+    /// A problem outside the reducer (computation, theme) to show in the status bar.
+    case report(String)
+    /// The theme in the state could not be loaded: the default is drawn instead, and the state
+    /// says so (saved snapshots then name the theme that is really on screen).
+    case themeFailed(reason: String)
+    /// The engine refused the parameters: go back to the last ones it computed, saying why.
+    case revert(to: AttentionParams, reason: String)
+    /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
+    case textRan(ModelHead)
+    /// The model could not take the edited text (too long, no words): the editor stays open with
+    /// the text and says why.
+    case textRefused(String)
+    /// The terminal changed size.
     case resize(width: Int, height: Int)
 }

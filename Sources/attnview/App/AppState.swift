@@ -24,7 +24,7 @@ struct AppState: Equatable, Sendable {
     /// Model mode: `z` shows one row per token.
     var zoomed = false
     /// Model mode: the heads grid's cursor while the grid is open (nil: closed).
-    var gridCursor: ModelNavigation?
+    var gridCursor: HeadRef?
     /// Model mode: the text editor while it is open (nil: closed).
     var editor: LineEditor?
     /// The start: `params` as computed, the default view.
@@ -43,8 +43,8 @@ struct AppState: Equatable, Sendable {
 
     /// What the loop does before the first frame: the result is computed already (bad input fails
     /// before the screen changes); the theme and the divisor curve are not.
-    var startingEffects: [Effect] {
-        [.loadTheme(themeName), .computeCurve]
+    var startingRefreshes: [Refresh] {
+        [.theme(themeName), .curve]
     }
 
     /// Below the renderer's minimum the screen says "terminal too small" instead of the picture.
@@ -69,10 +69,12 @@ struct AppState: Equatable, Sendable {
         return nil
     }
 
-    /// Which keys apply now: the editor's, the grid's, or the picture's (with or without help).
+    /// Which keys apply now: none but `q` on a screen too small to draw, else the editor's, the
+    /// grid's, or the picture's (with or without help).
     var mode: InputMode {
+        if isTooSmall { return .tooSmall }
         if editor != nil { return .editor }
         if gridCursor != nil { return .grid }
-        return view.mode
+        return view.showHelp ? .help : .view
     }
 }

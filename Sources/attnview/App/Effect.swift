@@ -1,17 +1,11 @@
 import AttentionCore
 
-/// Work the reducer asks for and the event loop performs; each outcome comes back as an action.
+/// Work the reducer asks for and the event loop performs; each outcome comes back as an `Outcome`.
+/// Work that only brings the picture up to date (`refresh`) may wait and merge; the rest is done
+/// at once, in order, since its outcome belongs to the moment it was asked for.
 enum Effect: Hashable, Sendable {
-    /// Compute the result for these parameters. A failure comes back as `.revert`.
-    case compute(AttentionParams)
-    /// Recompute the divisor curve of the result on screen: needed when more than the divisor changed.
-    /// A failure comes back as `.report`.
-    case computeCurve
-    /// Compute the standard-divisor twin of the result on screen (√d_k, alpha 1) for the split view
-    /// of `b`: same inputs and d_k, so one softmax. A failure comes back as `.report`.
-    case computeBaseline
-    /// Load this theme and draw with it. A failure comes back as `.themeFailed`.
-    case loadTheme(String)
+    /// Bring the picture up to date; may wait until every pending key is read.
+    case refresh(Refresh)
     /// Save the screen as the state shows it now: a text snapshot, with `json` the JSON document too.
     /// The outcome comes back as `.saved` or `.saveFailed`.
     case save(json: Bool)
@@ -21,41 +15,39 @@ enum Effect: Hashable, Sendable {
     /// Run the model on a new text. Success comes back as `.textRan`, a failure as `.report` (the
     /// current text stays).
     case runText(String)
-    /// Summarise every head of the model at the current parameters, for the heads grid.
-    case computeGrid
     case quit
+}
 
-    /// Effects that only bring the picture up to date: they can wait until every pending key is
-    /// read, so a held key computes once per frame.
-    var catchesUp: Bool {
-        switch self {
-        case .compute, .computeCurve, .computeBaseline, .loadTheme, .computeGrid: true
-        case .save, .findRow, .quit, .runText: false
-        }
-    }
+/// Work that only brings the picture up to date: it can wait until every pending key is read, and
+/// a later one supersedes an earlier one, so a held key computes once per frame.
+enum Refresh: Hashable, Sendable {
+    /// Compute the result for these parameters. A failure comes back as `.revert`.
+    case compute(AttentionParams)
+    /// Recompute the divisor curve of the result on screen: needed when more than the divisor changed.
+    /// A failure comes back as `.report`.
+    case curve
+    /// Compute the standard-divisor twin of the result on screen (√d_k, alpha 1) for the split view
+    /// of `b`: same inputs and d_k, so one softmax. A failure comes back as `.report`.
+    case baseline
+    /// Load this theme and draw with it. A failure comes back as `.themeFailed`.
+    case theme(String)
+    /// Summarise every head of the model at the current parameters, for the heads grid.
+    case grid
 
-    /// `effects` (all `catchesUp`) with the superseded ones left out: the last compute, one curve
-    /// and one baseline after it, the last theme.
-    static func coalesced(_ effects: [Effect]) -> [Effect] {
-        var compute: Effect?
-        var curve = false
-        var baseline = false
-        var theme: Effect?
-        var grid = false
-        for effect in effects {
-            switch effect {
-            case .compute: compute = effect
-            case .computeCurve: curve = true
-            case .computeBaseline: baseline = true
-            case .loadTheme: theme = effect
-            case .computeGrid: grid = true
-            case .save, .findRow, .quit, .runText:
-                preconditionFailure("\(effect) does not wait; perform it where it is asked for")
+    /// `refreshes` with the superseded ones left out, in the order they must run: the last
+    /// compute, one curve and one baseline after it, the last theme, one grid.
+    static func coalesced(_ refreshes: [Refresh]) -> [Refresh] {
+        var compute: Refresh?
+        var theme: Refresh?
+        var asked = Set<Refresh>()
+        for refresh in refreshes {
+            switch refresh {
+            case .compute: compute = refresh
+            case .theme: theme = refresh
+            case .curve, .baseline, .grid: asked.insert(refresh)
             }
         }
-        return [
-            compute, curve ? .computeCurve : nil, baseline ? .computeBaseline : nil, theme, grid ? .computeGrid : nil,
-        ]
-        .compactMap { $0 }
+        let once: [Refresh] = [.curve, .baseline].filter(asked.contains)
+        return [compute].compactMap { $0 } + once + [theme].compactMap { $0 } + (asked.contains(.grid) ? [.grid] : [])
     }
 }

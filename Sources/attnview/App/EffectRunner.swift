@@ -4,14 +4,14 @@ import Rendering
 import Transformer
 
 /// Performs the reducer's effects and holds what they produce: the result and curve on screen and
-/// the renderer with the loaded theme. Each outcome is handed back as actions for the reducer.
+/// the renderer with the loaded theme. Each outcome is handed back for the reducer.
 struct EffectRunner {
     private var engine: AttentionEngine
     private let catalog: ThemeCatalog
     private let files: SnapshotFiles
     private let depth: ColorDepth
     private let ascii: Bool
-    private let keys: KeyGuide
+    private let keys: KeyTable
     private(set) var result: AttentionResult
     private(set) var curve: [DivisorCurvePoint] = []
     /// The result at the standard divisor, for the split view of `b` (nil until asked for).
@@ -26,7 +26,7 @@ struct EffectRunner {
     /// `modelRun`, the model whose heads the engine is handed.
     init(
         engine: AttentionEngine, result: AttentionResult, catalog: ThemeCatalog, snapshotDirectory: String,
-        depth: ColorDepth, ascii: Bool, keys: KeyGuide, modelRun: ModelRun? = nil
+        depth: ColorDepth, ascii: Bool, keys: KeyTable = .standard, modelRun: ModelRun? = nil
     ) {
         self.engine = engine
         self.modelRun = modelRun
@@ -36,39 +36,13 @@ struct EffectRunner {
         self.depth = depth
         self.ascii = ascii
         self.keys = keys
-        self.renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
+        self.renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii)
     }
 
     /// Does `effect` for `state` and returns what came of it (nothing when all went well).
-    mutating func perform(_ effect: Effect, state: AppState) -> [Action] {
+    mutating func perform(_ effect: Effect, state: AppState) -> [Outcome] {
         switch effect {
-        case .compute(let params):
-            do throws(AttentionError) {
-                result = try engine.compute(params)
-            } catch {
-                return [.revert(to: result.params, reason: error.description)]
-            }
-        case .computeCurve:
-            do throws(AttentionError) {
-                curve = try engine.divisorCurve(result.params)
-            } catch {
-                curve = []
-                return [.report("divisor curve: \(error.description)")]
-            }
-        case .computeBaseline:
-            do throws(AttentionError) {
-                baseline = try engine.compute(result.params.standardBaseline)
-            } catch {
-                baseline = nil
-                return [.report("standard divisor: \(error.description)")]
-            }
-        case .loadTheme(let name):
-            do throws(ThemeError) {
-                renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii, keys: keys)
-            } catch {
-                renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii, keys: keys)
-                return [.themeFailed(reason: error.description)]
-            }
+        case .refresh(let refresh): return self.refresh(refresh)
         case .save(let json): return [save(state, json: json)]
         case .findRow(let extreme):
             let sharpness = RowSharpness(result: result)
@@ -77,38 +51,70 @@ struct EffectRunner {
             }
             return [.rowFound(row: row, extreme: extreme, normalizedEntropy: value)]
         case .runText(let text): return runText(text)
-        case .computeGrid:
+        case .quit: return []
+        }
+    }
+
+    /// Brings what the picture shows up to date; a failure comes back as an outcome.
+    private mutating func refresh(_ refresh: Refresh) -> [Outcome] {
+        switch refresh {
+        case .compute(let params):
+            do throws(AttentionError) {
+                result = try engine.compute(params)
+            } catch {
+                return [.revert(to: result.params, reason: error.description)]
+            }
+        case .curve:
+            do throws(AttentionError) {
+                curve = try engine.divisorCurve(result.params)
+            } catch {
+                curve = []
+                return [.report("divisor curve: \(error.description)")]
+            }
+        case .baseline:
+            do throws(AttentionError) {
+                baseline = try engine.compute(result.params.standardBaseline)
+            } catch {
+                baseline = nil
+                return [.report("standard divisor: \(error.description)")]
+            }
+        case .theme(let name):
+            do throws(ThemeError) {
+                renderer = ScreenRenderer(theme: try catalog.load(name), depth: depth, ascii: ascii)
+            } catch {
+                renderer = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii)
+                return [.themeFailed(reason: error.description)]
+            }
+        case .grid:
             grid = modelRun.map { HeadSummary.summaries(of: $0.allHeads, params: result.params) }
-        case .quit: break
         }
         return []
     }
 
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
     func frame(for state: AppState) -> Frame {
+        let keys = keys.screen(for: state)
         if let baseline = shownBaseline(state) {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: state.view, width: state.width, height: state.height)
+                result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
+                height: state.height)
         }
         return renderer.render(
-            result: result, curve: curve, view: state.view, model: modelView(state), width: state.width,
+            result: result, curve: curve, view: state.view, model: modelView(state), keys: keys, width: state.width,
             height: state.height)
     }
 
     /// What model mode adds to the screen for `state`, nil without a model.
     private func modelView(_ state: AppState) -> ModelView? {
-        guard let run = modelRun, case .model(let labels) = result.params.source else { return nil }
-        var view = ModelView(labels: labels, headWidth: run.headWidth)
-        view.zoomed = state.zoomed
-        view.grid = state.gridCursor.map {
-            HeadsGrid(cursorLayer: $0.layer, cursorHead: $0.head, summaries: grid, divisor: result.divisor)
-        }
-        view.editor = state.editor
-        return view
+        guard modelRun != nil, case .model(let labels) = result.params.source else { return nil }
+        return ModelView(
+            labels: labels, zoomed: state.zoomed,
+            grid: state.gridCursor.map { HeadsGrid(cursor: $0, summaries: grid, divisor: result.divisor) },
+            editor: state.editor)
     }
 
     /// Runs the model on `text` and shows it; a text it cannot take leaves the current one on screen.
-    private mutating func runText(_ text: String) -> [Action] {
+    private mutating func runText(_ text: String) -> [Outcome] {
         guard let run = modelRun, case .model(let shown) = result.params.source else {
             return [.report("no model is loaded")]
         }
@@ -134,7 +140,7 @@ struct EffectRunner {
 
     /// Writes the screen as it is now as a snapshot in the state's format (plus JSON for `S`) under a
     /// fresh name. ANSI snapshots have the colours on screen; SVG ones the theme's, at 24 bits.
-    private func save(_ state: AppState, json: Bool) -> Action {
+    private func save(_ state: AppState, json: Bool) -> Outcome {
         var closed = state
         closed.gridCursor = nil
         closed.editor = nil

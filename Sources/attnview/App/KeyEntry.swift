@@ -4,11 +4,11 @@ import Rendering
 /// parameter rows that list it and the modes it applies to. `KeyTable` holds them all.
 struct KeyEntry: Sendable {
     /// The keys and their actions, shown wherever the entry appears.
-    let bindings: [(key: Key, action: Action)]
+    let bindings: [(key: Key, action: KeyAction)]
     /// More keys for the same actions (`h` `l` beside `←` `→`), shown in the help overlay only.
-    let alternates: [(key: Key, action: Action)]
+    let alternates: [(key: Key, action: KeyAction)]
     /// In a text mode: what a printable character that no binding claims does (the character is typed).
-    let typing: (@Sendable (Character) -> Action)?
+    let typing: (@Sendable (Character) -> KeyAction)?
     let help: String
     let hint: KeyHint?
     let parameters: [ParameterRow]
@@ -22,7 +22,7 @@ struct KeyEntry: Sendable {
     static let commandModes = Set(InputMode.allCases.filter { !$0.takesText })
 
     init(
-        _ bindings: [(key: Key, action: Action)], or alternates: [(key: Key, action: Action)] = [], help: String,
+        _ bindings: [(key: Key, action: KeyAction)], or alternates: [(key: Key, action: KeyAction)] = [], help: String,
         hint: KeyHint? = nil, parameters: [ParameterRow] = [], modes: Set<InputMode> = picture,
         scope: KeyScope = .all
     ) {
@@ -37,7 +37,7 @@ struct KeyEntry: Sendable {
     }
 
     /// A text entry: every printable character becomes `typing(character)` in `modes`.
-    init(typing: @escaping @Sendable (Character) -> Action, help: String, modes: Set<InputMode>) {
+    init(typing: @escaping @Sendable (Character) -> KeyAction, help: String, modes: Set<InputMode>) {
         self.bindings = []
         self.alternates = []
         self.typing = typing
@@ -49,12 +49,32 @@ struct KeyEntry: Sendable {
     }
 
     /// Every exact key of the entry with its action.
-    var allBindings: [(key: Key, action: Action)] { bindings + alternates }
+    var allBindings: [(key: Key, action: KeyAction)] { bindings + alternates }
 
-    /// How the screen shows this entry.
-    var display: KeyHelp {
-        KeyHelp(
-            keys: typing == nil ? bindings.map(\.key.label) : ["text"], alternates: alternates.map(\.key.label),
-            help: help, hint: hint, parameters: parameters, modes: modes, scope: scope)
+    /// The labels shown wherever the entry appears: the bindings' keys, or "text" for typing.
+    var labels: [String] {
+        typing == nil ? bindings.map(\.key.label) : ["text"]
+    }
+
+    /// The help overlay's spelling: every label, a modifier said once per run ("< > Shift+← →").
+    var helpKeys: String {
+        var words: [String] = []
+        var lastModifier: Substring?
+        for label in labels + alternates.map(\.key.label) {
+            let plus = label.count > 1 ? label.lastIndex(of: "+") : nil
+            let modifier = plus.map { label[...$0] }
+            if let modifier, modifier == lastModifier, let plus {
+                words.append(String(label[label.index(after: plus)...]))
+            } else {
+                words.append(label)
+            }
+            lastModifier = modifier
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Its row in the help overlay.
+    var helpRow: ScreenKeys.HelpRow {
+        ScreenKeys.HelpRow(keys: helpKeys, text: help)
     }
 }

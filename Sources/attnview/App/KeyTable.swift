@@ -1,3 +1,4 @@
+import AttentionCore
 import Rendering
 
 /// Every key of the interactive view, described once. Keys become actions here, and the help
@@ -29,16 +30,16 @@ struct KeyTable: Sendable {
             hint: KeyHint("policy", priority: 13), parameters: [.policy]),
         KeyEntry(
             [(.character("n"), .fewerTokens), (.character("N"), .moreTokens)], help: "fewer / more tokens",
-            hint: KeyHint("tokens", priority: 11), parameters: [.tokens], scope: .notModel),
+            hint: KeyHint("tokens", priority: 11), parameters: [.tokens], scope: .generator),
         KeyEntry(
             [(.character("r"), .newSeed)], help: "new random seed", hint: KeyHint("seed", priority: 10),
-            parameters: [.seed], scope: .notModel),
+            parameters: [.seed], scope: .generator),
         KeyEntry(
             [(.character("c"), .toggleCausal)], help: "causal mask on / off", hint: KeyHint("causal", priority: 9),
             parameters: [.causal]),
         KeyEntry(
             [(.character("["), .rhoDown), (.character("]"), .rhoUp)], help: "rho down / up",
-            hint: KeyHint("rho", priority: 12), parameters: [.rho], scope: .notModel),
+            hint: KeyHint("rho", priority: 12), parameters: [.rho], scope: .generator),
         KeyEntry(
             [(.character("v"), .toggleHeatmap)], help: "heatmap of weights / logits", hint: KeyHint("view", priority: 4)
         ),
@@ -128,9 +129,13 @@ struct KeyTable: Sendable {
     ])
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
-    /// entry for a printable character, else `.unboundKey`.
+    /// entry for a printable character, else `.unboundKey`. A resize is the terminal's, not a key's.
     func action(for key: Key, in mode: InputMode) -> Action {
-        if case let .resize(width, height) = key { return .resize(width: width, height: height) }
+        if case let .resize(width, height) = key { return .outcome(.resize(width: width, height: height)) }
+        return .key(keyAction(for: key, in: mode))
+    }
+
+    private func keyAction(for key: Key, in mode: InputMode) -> KeyAction {
         let current = entries.filter { $0.modes.contains(mode) }
         for entry in current {
             if let binding = entry.allBindings.first(where: { $0.key == key }) { return binding.action }
@@ -141,8 +146,37 @@ struct KeyTable: Sendable {
         return .unboundKey
     }
 
-    /// The display side, for the renderer.
-    var guide: KeyGuide { KeyGuide(entries.map(\.display)) }
+    /// The entries that apply in `mode` to a picture of `source`, in the table's order.
+    func entries(in mode: InputMode, for source: InputSource) -> [KeyEntry] {
+        entries.filter { $0.modes.contains(mode) && $0.scope.applies(to: source) }
+    }
+
+    /// What the screen of `state` shows of the keys: its mode's hints and help rows for its
+    /// inputs, and the picture's keys beside the parameters.
+    func screen(for state: AppState) -> ScreenKeys {
+        screen(in: state.mode, for: state.params.source)
+    }
+
+    /// The keys of `mode` for a picture of `source`, ready to draw. Entries with the same hint word
+    /// share one hint ("1 2 3 0 policy"); the parameter column always lists the picture's keys.
+    func screen(in mode: InputMode, for source: InputSource) -> ScreenKeys {
+        let current = entries(in: mode, for: source)
+        var hints: [ScreenKeys.Hint] = []
+        for entry in current {
+            guard let hint = entry.hint else { continue }
+            if let index = hints.firstIndex(where: { $0.word == hint.word }) {
+                let merged = hints[index].keys + entry.labels
+                hints[index] = ScreenKeys.Hint(keys: merged, word: hint.word, priority: hints[index].priority)
+            } else {
+                hints.append(ScreenKeys.Hint(keys: entry.labels, word: hint.word, priority: hint.priority))
+            }
+        }
+        var parameters: [String: [String]] = [:]
+        for entry in entries(in: .view, for: source) {
+            for row in entry.parameters { parameters[row.label, default: []] += entry.labels }
+        }
+        return ScreenKeys(hints: hints, help: current.map(\.helpRow), parameters: parameters)
+    }
 
     /// The keys as `--help` lists them: one line per entry, keys then what they do; the picture's
     /// first (model-only ones marked), then the heads grid's and the text editor's under a heading.
@@ -150,12 +184,11 @@ struct KeyTable: Sendable {
         let sections: [(heading: String?, modes: Set<InputMode>)] = [
             (nil, [.view, .help]), ("in the heads grid (g):", [.grid]), ("in the text editor (/):", [.editor]),
         ]
-        let width = entries.map(\.display.helpKeys.count).max() ?? 0
+        let width = entries.map(\.helpKeys.count).max() ?? 0
         return sections.map { section in
             let lines = entries.filter { !$0.modes.isDisjoint(with: section.modes) }.map { entry in
-                let line = entry.display
-                return "  " + line.helpKeys + String(repeating: " ", count: width - line.helpKeys.count + 2)
-                    + line.help + (entry.scope == .model ? " (with --model)" : "")
+                "  " + entry.helpKeys + String(repeating: " ", count: width - entry.helpKeys.count + 2)
+                    + entry.help + (entry.scope == .model ? " (with --model)" : "")
             }
             return ([section.heading].compactMap { $0 } + lines).joined(separator: "\n")
         }.joined(separator: "\n")

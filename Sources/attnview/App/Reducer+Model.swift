@@ -4,17 +4,17 @@ import Rendering
 /// Model mode's keys: stepping through heads and layers, the zoom, the heads grid and the text
 /// editor. Layer and head live in the parameters' `.model` source, so a step is a parameter change
 /// like any other (the engine slices the encoder's Q and K; the encoder does not run again).
-func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+func reducingModel(_ state: AppState, _ action: KeyAction) -> (state: AppState, effects: [Effect]) {
     guard let head = state.modelHead else {
         return refusing(state, "that key needs a model: start attnview with --model (and --text)")
     }
-    let navigation = ModelNavigation(layer: head.layer, head: head.head, layers: head.layers, heads: head.heads)
+    let shape = head.shape
     var next = state
     switch action {
     case .stepHead(let delta):
-        return showing(next, navigation.steppingHead(by: delta))
+        return showing(next, shape.stepping(head.ref, heads: delta))
     case .stepLayer(let delta):
-        return showing(next, navigation.steppingLayer(by: delta))
+        return showing(next, shape.stepping(head.ref, layers: delta))
     case .toggleZoom:
         next.zoomed.toggle()
         next.view.status = next.zoomed ? "zoom: one row per token, following the selected row" : "zoom off"
@@ -23,12 +23,12 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
             next.gridCursor = nil
             return (next, [])
         }
-        next.gridCursor = navigation
-        return (next, [.computeGrid])
+        next.gridCursor = head.ref
+        return (next, [.refresh(.grid)])
     case .moveGridCursor(let layers, let heads):
-        next.gridCursor = (next.gridCursor ?? navigation).movingCursor(layers: layers, heads: heads)
+        next.gridCursor = shape.moving(next.gridCursor ?? head.ref, layers: layers, heads: heads)
     case .openGridHead:
-        let cursor = next.gridCursor ?? navigation
+        let cursor = next.gridCursor ?? head.ref
         next.gridCursor = nil
         return showing(next, cursor)
     case .openEditor:
@@ -50,30 +50,30 @@ func reducingModel(_ state: AppState, _ action: Action) -> (state: AppState, eff
         }
         next.view.status = "running the model…"
         return (next, [.runText(editor.text)])
-    case .textRan(let labels):
-        next.editor = nil
-        next.params.source = .model(labels)
-        next.params.n = labels.tokens.count
-        next.params.m = labels.tokens.count
-        next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
-        next.view.status = "\(labels.tokens.count) tokens"
-    case .textRefused(let reason):
-        next.editor?.problem = reason
-        next.view.status = reason
     default:
         break
     }
     return (next, [])
 }
 
-/// The parameters moved to the layer and head of `navigation`; `reduce` asks for that head's
-/// result, curve (and baseline while split) like after any parameter change.
-private func showing(_ state: AppState, _ navigation: ModelNavigation) -> (state: AppState, effects: [Effect]) {
-    guard case .model(var labels) = state.params.source else { return (state, []) }
-    labels.layer = navigation.layer
-    labels.head = navigation.head
+/// The parameters moved to head `ref`; `reduce` asks for that head's result, curve (and baseline
+/// while split) like after any parameter change.
+private func showing(_ state: AppState, _ ref: HeadRef) -> (state: AppState, effects: [Effect]) {
+    guard let labels = state.modelHead?.showing(ref) else { return (state, []) }
     var next = state
     next.params.source = .model(labels)
     next.view.status = "layer \(labels.layer) head \(labels.head)"
     return (next, [])
+}
+
+/// The model's run on a new text on screen: its tokens are the queries and keys now.
+func showingText(_ state: AppState, _ labels: ModelHead) -> AppState {
+    var next = state
+    next.editor = nil
+    next.params.source = .model(labels)
+    next.params.n = labels.tokens.count
+    next.params.m = labels.tokens.count
+    next.view.selectedRow = min(next.view.selectedRow, max(0, labels.tokens.count - 1))
+    next.view.status = "\(labels.tokens.count) tokens"
+    return next
 }

@@ -4,29 +4,68 @@ import Rendering
 
 /// The app's one state transition: pure, so every key's effect is unit-tested without a terminal.
 /// Returns the new state and the work the event loop must do for it (compute, load a theme, save,
-/// quit); the outcome of that work comes back as another action. Changes that would make the
+/// quit); the outcome of that work comes back as an `Outcome`. Changes that would make the
 /// parameters invalid are refused with a status message instead.
 func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
-    var next = state
+    switch action {
+    case .key(let key): pressing(state, key)
+    case .outcome(let outcome): receiving(state, outcome)
+    }
+}
+
+/// A key press: it clears the status, closes the help and stops play before doing its own work.
+private func pressing(_ state: AppState, _ key: KeyAction) -> (state: AppState, effects: [Effect]) {
     // The "terminal too small" screen shows nothing a key could change: keys other than q wait
     // (that screen says so), so nothing changes out of sight.
-    if state.isTooSmall && (action.isKeyPress && action != .quit || action == .tick) {
-        return (state, [])
+    if state.isTooSmall && key != .quit { return (state, []) }
+    var next = state
+    next.view.status = ""
+    // Any key that does something closes the help, so its effect is visible.
+    if ![.toggleHelp, .closeHelp, .unboundKey].contains(key) { next.view.showHelp = false }
+    // While playing, a key press only stops the animation (q still quits).
+    if state.view.playing && key != .quit {
+        next.view.playing = false
+        next.view.status = "stopped at divisor \(ParameterSteps.format(state.params.divisor))"
+        return (next, [])
     }
-    if action.isKeyPress {
-        next.view.status = ""
-        // Any key that does something closes the help, so its effect is visible.
-        if ![.toggleHelp, .closeHelp, .unboundKey].contains(action) { next.view.showHelp = false }
-        // While playing, a key press only stops the animation (q still quits).
-        if state.view.playing && action != .quit {
-            next.view.playing = false
-            next.view.status = "stopped at divisor \(ParameterSteps.format(state.params.divisor))"
-            return (next, [])
-        }
-    }
-    let (reduced, effects) = reducingKey(next, action)
-    if case .revert = action { return (reduced, effects) }
+    let (reduced, effects) = reducingKey(next, key)
     return (reduced, effects + work(from: state, to: reduced))
+}
+
+/// What came of the loop's work, its timer or the terminal: always taken in, whatever is on screen.
+private func receiving(_ state: AppState, _ outcome: Outcome) -> (state: AppState, effects: [Effect]) {
+    var next = state
+    switch outcome {
+    case .tick:
+        // Play pauses on the "too small" screen rather than move the divisor unseen.
+        guard next.view.playing, !next.isTooSmall else { return (next, []) }
+        next = playing(next)
+    case .rowFound(let row, let extreme, let value):
+        next.view.selectedRow = min(max(0, row), max(0, next.params.n - 1))
+        let word = extreme == .sharpest ? "sharpest" : "flattest"
+        let shown = value < 1e-4 ? "below 0.0001" : ParameterSteps.format(value)
+        next.view.status = "row \(row) is the \(word): H / ln m \(shown)"
+    case .saved(let paths): next.view.status = savedMessage(paths)
+    case .saveFailed(let message): next.view.status = "not saved: " + message
+    case .report(let message): next.view.status = message
+    case .themeFailed(let reason):
+        next.themeName = Theme.fallback.name
+        next.view.status = "\(reason); using the default theme"
+    case .revert(let params, let reason):
+        next.params = params
+        next.view.playing = false
+        next.view.status = reason
+        // The engine still shows these parameters: nothing to recompute.
+        return (next, [])
+    case .textRan(let labels): next = showingText(next, labels)
+    case .textRefused(let reason):
+        next.editor?.problem = reason
+        next.view.status = reason
+    case .resize(let width, let height):
+        next.width = width
+        next.height = height
+    }
+    return (next, work(from: state, to: next))
 }
 
 /// The work new parameters need, worked out here once for every key that changes them: the
@@ -35,17 +74,19 @@ func reduce(_ state: AppState, _ action: Action) -> (state: AppState, effects: [
 private func work(from state: AppState, to next: AppState) -> [Effect] {
     guard next.params != state.params else { return [] }
     let inputsChanged = next.params.standardBaseline != state.params.standardBaseline
-    return [.compute(next.params)] + (inputsChanged ? [.computeCurve] : [])
-        + (inputsChanged && next.view.comparing ? [.computeBaseline] : [])
-        + (next.gridCursor != nil && state.gridCursor != nil ? [.computeGrid] : [])
+    let refreshes: [Refresh] =
+        [.compute(next.params)] + (inputsChanged ? [.curve] : [])
+        + (inputsChanged && next.view.comparing ? [.baseline] : [])
+        + (next.gridCursor != nil && state.gridCursor != nil ? [.grid] : [])
+    return refreshes.map { .refresh($0) }
 }
 
 /// One action's own change; `reduce` adds the work a parameter change needs.
-private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppState, effects: [Effect]) {
+private func reducingKey(_ state: AppState, _ action: KeyAction) -> (state: AppState, effects: [Effect]) {
     var next = state
     switch action {
     case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
-        .submitText, .cancelEdit, .textRan, .textRefused:
+        .submitText, .cancelEdit:
         return reducingModel(next, action)
     case .halveDk, .decrementDk:
         let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
@@ -90,51 +131,30 @@ private func reducingKey(_ state: AppState, _ action: Action) -> (state: AppStat
         next.view.heatmap = next.view.heatmap == .weights ? .logits : .weights
     case .toggleCompare:
         next.view.comparing.toggle()
-        return (next, next.view.comparing ? [.computeBaseline] : [])
+        return (next, next.view.comparing ? [.refresh(.baseline)] : [])
     case .previousRow: next.view.selectedRow = max(0, next.view.selectedRow - 1)
     case .nextRow: next.view.selectedRow = min(next.params.n - 1, next.view.selectedRow + 1)
     case .nextRowWrapping: next.view.selectedRow = (next.view.selectedRow + 1) % max(1, next.params.n)
     case .jumpToRow(let extreme): return (next, [.findRow(extreme)])
-    case .rowFound(let row, let extreme, let value):
-        next.view.selectedRow = min(max(0, row), max(0, next.params.n - 1))
-        let word = extreme == .sharpest ? "sharpest" : "flattest"
-        let shown = value < 1e-4 ? "below 0.0001" : ParameterSteps.format(value)
-        next.view.status = "row \(row) is the \(word): H / ln m \(shown)"
     case .nextTheme:
         guard !next.themeNames.isEmpty else { return refusing(next, "no themes found") }
         let index = next.themeNames.firstIndex(of: next.themeName).map { $0 + 1 } ?? 0
         next.themeName = next.themeNames[index % next.themeNames.count]
         next.view.status = "theme \(next.themeName)"
-        return (next, [.loadTheme(next.themeName)])
+        return (next, [.refresh(.theme(next.themeName))])
     case .togglePlay:
         next.view.playing = true
         next.playDirection =
             ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
         next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
-    case .tick:
-        guard next.view.playing else { return (next, []) }
-        return playing(next)
     case .save(let json): return (next, [.save(json: json)])
     case .nextSnapshotFormat:
         next.snapshotFormat = next.snapshotFormat.next
         next.view.status = "s saves \(next.snapshotFormat.rawValue) (.\(next.snapshotFormat.fileExtension))"
-    case .saved(let paths): next.view.status = savedMessage(paths)
-    case .saveFailed(let message): next.view.status = "not saved: " + message
-    case .report(let message): next.view.status = message
-    case .themeFailed(let reason):
-        next.themeName = Theme.fallback.name
-        next.view.status = "\(reason); using the default theme"
-    case .revert(let params, let reason):
-        next.params = params
-        next.view.playing = false
-        next.view.status = reason
     case .toggleHelp: next.view.showHelp.toggle()
     case .unboundKey: break
     case .closeHelp: next.view.showHelp = false
     case .quit: return (next, [.quit])
-    case .resize(let width, let height):
-        next.width = width
-        next.height = height
     }
     return (next, [])
 }
@@ -174,7 +194,7 @@ private func changingTokens(_ state: AppState, grow: Bool) -> (state: AppState, 
 }
 
 /// One animation step: a quarter octave in the current direction, turning at ±3 octaves.
-private func playing(_ state: AppState) -> (state: AppState, effects: [Effect]) {
+private func playing(_ state: AppState) -> AppState {
     var next = state
     let limit = ParameterSteps.playQuarterOctaves
     let position = ParameterSteps.quarterOctaves(of: state.params)
@@ -187,10 +207,10 @@ private func playing(_ state: AppState) -> (state: AppState, effects: [Effect]) 
     if let problem = ParameterSteps.problem(with: params, dkRange: state.dkRange) {
         next.view.playing = false
         next.view.status = "stopped: " + problem
-        return (next, [])
+        return next
     }
     next.params = params
-    return (next, [])
+    return next
 }
 
 /// "saved NAME.txt + .json in DIR": the file name first, since the status bar may cut the end.
@@ -206,14 +226,4 @@ func refusing(_ state: AppState, _ message: String) -> (state: AppState, effects
     var next = state
     next.view.status = message
     return (next, [])
-}
-
-extension Action {
-    /// Actions that come from the user's keys (not from the event loop or the terminal).
-    var isKeyPress: Bool {
-        switch self {
-        case .tick, .saved, .saveFailed, .report, .revert, .resize, .rowFound, .textRan, .textRefused: false
-        default: true
-        }
-    }
 }

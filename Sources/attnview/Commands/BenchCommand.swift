@@ -56,7 +56,8 @@ struct BenchCommand: ParsableCommand {
         if render {
             print(
                 try RenderBenchmark.report(
-                    keys: KeyTable.standard.guide, n: n, dk: dk, causal: causal, width: width, height: height))
+                    keys: KeyTable.standard.screen(in: .view, for: .generated), n: n, dk: dk, causal: causal,
+                    width: width, height: height))
             return
         }
         if grid {

@@ -52,7 +52,7 @@ struct InteractiveCommand: ParsableCommand {
         let effects = EffectRunner(
             engine: engine, result: result, catalog: catalog,
             snapshotDirectory: snapshotDir ?? FileManager.default.currentDirectoryPath, depth: backend.depth,
-            ascii: display.ascii || !backend.unicode, keys: KeyTable.standard.guide, modelRun: run)
+            ascii: display.ascii || !backend.unicode, modelRun: run)
         var loop = EventLoop(backend: backend, effects: effects, state: state)
         loop.run()
     }

@@ -4,10 +4,14 @@ import Foundation
 
 /// The options that describe the model; shared by the interactive view, `snapshot` and `bench`.
 struct ModelOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Queries (rows of Q), 1–4096. Ignored with --q/--k (the files' rows count).")
-    var n: Int = 64
+    @Option(
+        parsing: .unconditional,
+        help: "Queries (rows of Q), 1–4096 (default: 64). Not allowed with --q/--k or --model (their rows count).")
+    var n: Int?
 
-    @Option(parsing: .unconditional, help: "Keys (rows of K), 1–4096; defaults to --n. Not allowed with --q/--k.")
+    @Option(
+        parsing: .unconditional, help: "Keys (rows of K), 1–4096; defaults to --n. Not allowed with --q/--k or --model."
+    )
     var m: Int?
 
     @Option(
@@ -90,11 +94,12 @@ struct ModelOptions: ParsableArguments {
             source = .model(head)
         }
         let isFiles = source != .generated
-        if isFiles, m != nil {
-            throw ValidationError("--m cannot be combined with --q/--k or --model: the inputs' rows give n and m")
+        // One rule for both token counts: fixed inputs bring their own, so neither is silently ignored.
+        for (flag, given) in [("--n", n != nil), ("--m", m != nil)] where isFiles && given {
+            throw ValidationError("\(flag) cannot be combined with --q/--k or --model: the inputs' rows give n and m")
         }
         let params = AttentionParams(
-            n: n, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed, sigma: sigma,
+            n: n ?? 64, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed, sigma: sigma,
             rho: rho, scale: policy, alpha: alpha, causal: causal, source: source)
         try params.validate()
         return params

@@ -23,26 +23,24 @@ struct ModelRun: Sendable {
     init(model: BertModel, labels: ModelHead) throws(ModelError) {
         self.model = model
         encoding = try model.encode(labels.text)
-        let config = model.config
-        guard labels.layer < config.layers else {
-            throw .outOfRange(flag: "--layer", value: labels.layer, count: config.layers)
+        var whole = labels
+        whole.shape = ModelShape(
+            layers: model.config.layers, heads: model.config.heads, headWidth: encoding.qk.headSize,
+            tokens: encoding.tokens)
+        guard let shown = whole.showing(labels.ref) else {
+            let layerFits = (0..<whole.layers).contains(labels.layer)
+            throw .outOfRange(
+                flag: layerFits ? "--head" : "--layer", value: layerFits ? labels.head : labels.layer,
+                count: layerFits ? whole.heads : whole.layers)
         }
-        guard labels.head < config.heads else {
-            throw .outOfRange(flag: "--head", value: labels.head, count: config.heads)
-        }
-        var complete = labels
-        complete.tokens = encoding.tokens
-        complete.layers = config.layers
-        complete.heads = config.heads
-        self.labels = complete
+        self.labels = shown
     }
 
     /// The same model on another text, showing `head` (the view's `/`): only the encoder runs.
     func reading(_ text: String, head: ModelHead) throws(ModelError) -> ModelRun {
         var other = labels
         other.text = text
-        other.layer = head.layer
-        other.head = head.head
+        other.ref = head.ref
         return try ModelRun(model: model, labels: other)
     }
 
@@ -57,13 +55,13 @@ struct ModelRun: Sendable {
     }
 
     /// d_head: the width of every head's Q and K.
-    var headWidth: Int { encoding.qk.headSize }
+    var headWidth: Int { labels.shape.headWidth }
 
-    /// The labels of another head of the same run.
+    /// The labels of another head of the same run (one the model has).
     func labels(layer: Int, head: Int) -> ModelHead {
-        var other = labels
-        other.layer = layer
-        other.head = head
+        guard let other = labels.showing(HeadRef(layer: layer, head: head)) else {
+            preconditionFailure("layer \(layer) head \(head) is outside the model's \(labels.layers) × \(labels.heads)")
+        }
         return other
     }
 

@@ -109,7 +109,7 @@ struct SnapshotCommand: ParsableCommand {
         let picture = SnapshotPicture(
             result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
             themeName: display.theme, view: view, width: width, height: height, ascii: display.ascii,
-            baseline: baseline, model: run.map { ModelView(labels: $0.labels, headWidth: $0.headWidth) })
+            baseline: baseline, model: run.map { ModelView(labels: $0.labels) })
         switch format {
         case .ansi:
             let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true

@@ -29,13 +29,16 @@ struct ThemesCommand: ParsableCommand {
         let entries = catalog.availableNames().map { name in
             (name: name, theme: Result { () throws(ThemeError) -> Theme in try catalog.load(name) })
         }
+        // Names and summaries come from the user's files: their control characters are shown escaped.
+        let names = entries.map { VisibleControls.escaped($0.name) }
         let descriptions = entries.map { entry in
             switch entry.theme {
             case let .success(theme): theme.summary + (isUserTheme(entry.name, catalog) ? " (user)" : "")
             case let .failure(error): "cannot be used: \(error.description)"
             }
         }
-        let nameWidth = max(entries.map(\.name.count).max() ?? 0, "theme".count) + 2
+        .map(VisibleControls.escaped)
+        let nameWidth = max(names.map(DisplayWidth.of).max() ?? 0, "theme".count) + 2
         let strips = depth == .none ? 0 : 2 * (Self.stripWidth + 2)
         let title =
             "theme".padding(toLength: nameWidth, withPad: " ", startingAt: 0)
@@ -44,9 +47,9 @@ struct ThemesCommand: ParsableCommand {
                     + "logits".padding(toLength: Self.stripWidth + 2, withPad: " ", startingAt: 0) : "")
             + "description\n"
         var frame = Frame(
-            width: nameWidth + strips + (descriptions.map(\.count).max() ?? 0), height: entries.count)
+            width: nameWidth + strips + (descriptions.map(DisplayWidth.of).max() ?? 0), height: entries.count)
         for (row, entry) in entries.enumerated() {
-            frame.put(entry.name, x: 0, y: row)
+            frame.put(names[row], x: 0, y: row)
             var x = nameWidth
             if depth != .none, case let .success(theme) = entry.theme {
                 x = drawStrip(theme.weights, at: x, row: row, depth: depth, into: &frame)

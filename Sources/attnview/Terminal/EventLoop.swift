@@ -12,7 +12,7 @@ struct EventLoop {
     private let keys: KeyTable
     private var effects: EffectRunner
     private var state: AppState
-    private var waiting: [Effect] = []
+    private var waiting: [Refresh] = []
     private let timing = TimingLog()
 
     init(backend: NCursesBackend, effects: EffectRunner, state: AppState, keys: KeyTable = .standard) {
@@ -24,7 +24,7 @@ struct EventLoop {
 
     /// Runs until the user quits or stdin ends.
     mutating func run() {
-        waiting = state.startingEffects
+        waiting = state.startingRefreshes
         var pressed = 0
         // Effects done while the keys are read (a new text's encoder run) count towards the frame.
         var keysTime = Duration.zero
@@ -36,7 +36,7 @@ struct EventLoop {
             guard let input = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
             else { return }
             pressed = input.count
-            if input.isEmpty && state.view.playing { guard dispatch(.tick) else { return } }
+            if input.isEmpty && state.view.playing { guard dispatch(.outcome(.tick)) else { return } }
             keysTime = ContinuousClock().measure {
                 for key in input {
                     going = dispatch(keys.action(for: key, in: state.mode))
@@ -53,14 +53,14 @@ struct EventLoop {
         state = next
         for effect in asked {
             if effect == .quit { return false }
-            if effect.catchesUp {
-                waiting.append(effect)
+            if case .refresh(let refresh) = effect {
+                waiting.append(refresh)
                 continue
             }
             // A save shows the picture as it is at this key: bring it up to date first.
             guard catchUp() else { return false }
             for outcome in effects.perform(effect, state: state) {
-                guard dispatch(outcome) else { return false }
+                guard dispatch(.outcome(outcome)) else { return false }
             }
         }
         return true
@@ -69,11 +69,11 @@ struct EventLoop {
     /// Performs the waiting effects, the superseded ones left out; false to quit.
     private mutating func catchUp() -> Bool {
         while !waiting.isEmpty {
-            let work = Effect.coalesced(waiting)
+            let work = Refresh.coalesced(waiting)
             waiting = []
-            for effect in work {
-                for outcome in effects.perform(effect, state: state) {
-                    guard dispatch(outcome) else { return false }
+            for refresh in work {
+                for outcome in effects.perform(.refresh(refresh), state: state) {
+                    guard dispatch(.outcome(outcome)) else { return false }
                 }
             }
         }

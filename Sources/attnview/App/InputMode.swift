@@ -1,6 +1,6 @@
-/// Which keys apply right now. Every entry of the app's key table names the modes it works in, so
-/// a new mode (a grid, a text editor) is a case here plus the entries that apply in it.
-public enum InputMode: Hashable, Sendable, CaseIterable {
+/// Which keys apply right now. Every entry of the key table names the modes it works in, so a new
+/// mode (a grid, a text editor, a lab) is a case here plus the entries that apply in it.
+enum InputMode: Hashable, Sendable, CaseIterable {
     /// The picture, nothing open.
     case view
     /// The key overlay is open over the picture; the picture's keys still work (and close it).
@@ -9,11 +9,13 @@ public enum InputMode: Hashable, Sendable, CaseIterable {
     case grid
     /// The text editor (`/`) is open: keys edit the text.
     case editor
+    /// The terminal is below the minimum size: keys wait, only `q` quits.
+    case tooSmall
 
     /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
-    public var takesText: Bool {
+    var takesText: Bool {
         switch self {
-        case .view, .help, .grid: false
+        case .view, .help, .grid, .tooSmall: false
         case .editor: true
         }
     }

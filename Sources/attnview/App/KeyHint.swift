@@ -1,11 +1,11 @@
 /// A key table entry's place in the status bar: a word after its keys, and how early it goes.
-public struct KeyHint: Hashable, Sendable {
+struct KeyHint: Hashable, Sendable {
     /// The word after the keys, e.g. "d_k". Entries with the same word share one hint ("1 2 3 0 policy").
-    public let word: String
+    let word: String
     /// Lower is kept first when the bar is short: 0 and 1 are always shown.
-    public let priority: Int
+    let priority: Int
 
-    public init(_ word: String, priority: Int) {
+    init(_ word: String, priority: Int) {
         self.word = word
         self.priority = priority
     }
