@@ -3,6 +3,10 @@ import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks: the .npy, theme, safetensors and vocab
 // readers parse untrusted files, and -Ounchecked measured no visible speed-up (scripts/bench_core.sh).
+// The numeric modules are optimised in debug builds too: the tests train heads and check the docs'
+// training grids with the debug binary, where the unoptimised random generator alone took minutes.
+let optimisedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "attnview",
     platforms: [.macOS(.v13)],
@@ -31,11 +35,12 @@ let package = Package(
         .target(name: "TensorFiles"),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS", "TensorFiles"]
+            dependencies: ["COpenBLAS", "TensorFiles"],
+            swiftSettings: optimisedEvenInDebug
         ),
         .target(
             name: "Rendering",
-            dependencies: ["AttentionCore"],
+            dependencies: ["AttentionCore", "TensorFiles"],
             // themes/ is compiled in as BundledThemes.swift (scripts/generate_bundled_themes.py), so the
             // binary needs no resource bundle; BundledThemesTests checks the two agree.
             exclude: ["Themes"]
@@ -49,7 +54,8 @@ let package = Package(
         // runs and grids of runs. Shares only the seeded generator and divisors with AttentionCore.
         .target(
             name: "Training",
-            dependencies: ["AttentionCore", "COpenBLAS"]
+            dependencies: ["AttentionCore", "COpenBLAS"],
+            swiftSettings: optimisedEvenInDebug
         ),
         .executableTarget(
             name: "attnview",

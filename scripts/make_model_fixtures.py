@@ -6,7 +6,8 @@ with ## continuations) in the HuggingFace folder layout, four times: F32 and F16
 without the `bert.` prefix (the prefixed ones also carry a pooler and an I64 position_ids, which
 attnview must ignore). A float64 numpy forward pass of each gives every layer's Q and K (all heads,
 biases included, before any divisor) for a few texts; tokens come from HuggingFace `tokenizers`.
-Also broken safetensors files, each with the words its error message must contain.
+Also tiny-overflow (tiny-f32 with a LayerNorm γ of 3e38: NaN from layer 1 on), and broken
+safetensors files, each with the words its error message must contain.
 
 Safetensors are written by hand (8-byte little-endian header length + JSON header + data), so
 the script needs only numpy, scipy (erf) and tokenizers.
@@ -155,6 +156,11 @@ def write_models():
             })
         reference["models"][name] = texts
     reference["layers"], reference["heads"], reference["hidden"] = LAYERS, HEADS, HIDDEN
+    # The same weights with one LayerNorm γ of 3e38: finite, yet layer 0 overflows float32 and every
+    # value from layer 1 on is NaN. attnview must say so (exit 65, an error state), not draw a verdict.
+    overflowing = dict(weights)
+    overflowing["encoder.layer.0.attention.output.LayerNorm.weight"] = np.full(HIDDEN, 3e38)
+    write_model(MODELS / "tiny-overflow", overflowing, np.float32, "", rng)
     (MODELS / "reference.json").write_text(json.dumps(reference) + "\n")
 
 
@@ -175,6 +181,11 @@ def write_broken_safetensors():
         changed["a"].update(fields)
         return with_header(changed)
 
+    # Two entries named "a" (JSON parsers keep one of them silently), each covering the same bytes.
+    first = json.dumps({"a": header["a"]})[1:-1]
+    duplicated_text = ("{" + first + "," + first + "," + json.dumps({"ids": header["ids"]})[1:-1] + "}").encode()
+    duplicated = struct.pack("<Q", len(duplicated_text)) + duplicated_text + data
+
     nan = dict(good)
     nan["a"] = np.array([[0, 1, 2], [3, np.nan, 5]], dtype=np.float32)
     inf16 = {"a": np.array([[0, 1, 2], [3, 4, np.inf]], dtype=np.float16)}
@@ -194,6 +205,15 @@ def write_broken_safetensors():
         "bad_dtype": (entry(dtype="F7"), "unsupported dtype 'F7'"),
         "bad_entry_not_object": (with_header({"a": 5}), "not a JSON object"),
         "bad_no_offsets": (with_header({"a": {"dtype": "F32", "shape": [2, 3]}}), "data_offsets"),
+        # The format's own rules: the tensors cover the data exactly, once each.
+        "bad_trailing": (valid + b"\x00" * 7, "7 bytes of data after the last tensor"),
+        "bad_gap": (with_header(dict(header, ids=dict(header["ids"], data_offsets=[28, 60])), data + b"\x00" * 4),
+                    "leaving bytes 24..<28 to no tensor"),
+        "bad_overlap": (with_header(dict(header, ids=dict(header["ids"], dtype="F32", shape=[4],
+                                                          data_offsets=[8, 24])), data[:24]),
+                        "overlap tensor 'a' [0, 24]"),
+        "bad_same_bytes": (with_header(dict(header, b=header["a"]), data), "overlap tensor 'a' [0, 24]"),
+        "bad_duplicate_name": (duplicated, "tensor 'a': is named twice"),
         "bad_nan": (safetensors_bytes(nan), "NaN or infinity at [1, 1]"),
         "bad_inf_f16": (safetensors_bytes(inf16), "NaN or infinity at [1, 2]"),
     }

@@ -129,7 +129,8 @@ public final class AttentionEngine {
         let (logitHistogram, weightHistogram) = histograms(out.logits, out.weights, mask: mask)
         return AttentionResult(
             params: params, divisor: divisor, logits: out.logits, weights: out.weights, rowEntropy: out.rowEntropy,
-            stats: stats, logitHistogram: logitHistogram, weightHistogram: weightHistogram)
+            stats: stats, logitHistogram: logitHistogram, weightHistogram: weightHistogram,
+            problem: NonFiniteProblem.describe(params: params, inputsFinite: inputs.isFinite, stats: stats))
     }
 
     /// Both default histograms, side by side on two cores when the matrices are large.

@@ -8,6 +8,8 @@ public enum AttentionError: Error, Equatable, Sendable, CustomStringConvertible 
     case badFile(path: String, reason: String)
     /// Q and K that do not fit together.
     case shapeMismatch(String)
+    /// Values that are not finite (NaN, ±infinity), with where they arose (`AttentionResult.problem`).
+    case notFinite(String)
 
     /// One line naming the flag or file at fault.
     public var description: String {
@@ -15,7 +17,7 @@ public enum AttentionError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .outOfRange(flag, value, allowed): "\(flag) \(value) is out of range (allowed: \(allowed))"
         case let .fileNotFound(path): "\(path): no such file or not readable"
         case let .badFile(path, reason): "\(path): \(reason)"
-        case let .shapeMismatch(message): message
+        case let .shapeMismatch(message), let .notFinite(message): message
         }
     }
 }

@@ -26,6 +26,9 @@ struct AttentionInputs {
     /// The stored values are the true ones times 2^-exponentShift (exact power-of-two scaling),
     /// so file inputs of any finite magnitude give finite Float dot products.
     let exponentShift: Int
+    /// Whether every value of Q and K is finite; fixed inputs may hold NaN or ±infinity (a model whose
+    /// weights overflow), and nothing computed from them is a valid picture.
+    let isFinite: Bool
     /// How to make more dimensions; nil for fixed inputs (files, matrices).
     private let recipe: GeneratedRecipe?
 
@@ -38,6 +41,7 @@ struct AttentionInputs {
         queries = []
         keys = []
         exponentShift = 0
+        isFinite = true
         self.recipe = recipe
         grow(to: dims)
     }
@@ -53,6 +57,7 @@ struct AttentionInputs {
         let qShift = Self.normalisingShift(q.values)
         let kShift = Self.normalisingShift(k.values)
         exponentShift = qShift + kShift
+        isFinite = Self.isFinite(q.values) && Self.isFinite(k.values)
         queries = Self.scaled(q.values, byPowerOfTwo: -qShift)
         keys = Self.scaled(k.values, byPowerOfTwo: -kShift)
     }
@@ -95,19 +100,27 @@ struct AttentionInputs {
     /// 0 when max|x| is within [2^-20, 2^20] (or all zero); otherwise the power of two e with
     /// max|x|·2^-e in [0.5, 1), so that scaling by 2^-e keeps the dot products finite.
     static func normalisingShift(_ values: [Float]) -> Int {
-        // The largest magnitude as the largest bit pattern with the sign cleared: the same order for
-        // finite Floats, and a loop the compiler vectorises (Float.maximum's NaN rules stop it).
-        let bits = values.withUnsafeBufferPointer { buffer in
+        let largest = Float(bitPattern: largestMagnitudeBits(values))
+        guard largest > 0, largest.isFinite else { return 0 }
+        if largest <= unscaledMagnitude, largest >= 1 / unscaledMagnitude { return 0 }
+        return Int(largest.exponent) + 1
+    }
+
+    /// Whether no value is NaN or ±infinity: their bit patterns, sign cleared, are the largest.
+    static func isFinite(_ values: [Float]) -> Bool {
+        largestMagnitudeBits(values) < Float.infinity.bitPattern
+    }
+
+    /// The largest magnitude as the largest bit pattern with the sign cleared: the same order for
+    /// finite Floats, and a loop the compiler vectorises (Float.maximum's NaN rules stop it).
+    private static func largestMagnitudeBits(_ values: [Float]) -> UInt32 {
+        values.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UInt32.self) { words in
                 var largest: UInt32 = 0
                 for word in words { largest = max(largest, word & 0x7FFF_FFFF) }
                 return largest
             }
         }
-        let largest = Float(bitPattern: bits)
-        guard largest > 0, largest.isFinite else { return 0 }
-        if largest <= unscaledMagnitude, largest >= 1 / unscaledMagnitude { return 0 }
-        return Int(largest.exponent) + 1
     }
 
     /// `values` times 2^exponent (exact); the same array when the exponent is 0.

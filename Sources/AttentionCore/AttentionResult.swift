@@ -18,12 +18,17 @@ public struct AttentionResult: Sendable {
     public let logitHistogram: Histogram
     /// Histogram of the unmasked weights (log10 axis, 1e-8…1, underflow bin below).
     public let weightHistogram: Histogram
+    /// Why the numbers are not valid: values that are not finite, and where they arose (a file, a
+    /// model layer, logits that overflow). nil when every value is finite. A result with a problem
+    /// has no verdict: commands refuse it (exit 65) and the view shows the problem instead.
+    public let problem: String?
 
     /// Assembles a result; the engine is the usual source of one.
     public init(
         params: AttentionParams, divisor: Double, logits: Matrix, weights: Matrix, rowEntropy: [Double],
-        stats: AttentionStatistics, logitHistogram: Histogram, weightHistogram: Histogram
+        stats: AttentionStatistics, logitHistogram: Histogram, weightHistogram: Histogram, problem: String? = nil
     ) {
+        self.problem = problem
         self.params = params
         self.divisor = divisor
         self.logits = logits

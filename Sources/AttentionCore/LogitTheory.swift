@@ -11,7 +11,7 @@ public struct LogitTheory: Equatable, Sendable {
 
     /// The theory for `params` (generated inputs); nil for `.npy` inputs, about which it knows nothing.
     public init?(params: AttentionParams, divisor: Double) {
-        guard params.source == .generated else { return nil }
+        guard params.source.describing.isGenerated else { return nil }
         let mask = Mask(n: params.n, m: params.m, causal: params.causal)
         let entries = (0..<params.n).reduce(0) { $0 + mask.visibleKeys(row: $1).count }
         let aligned = (0..<min(params.n, params.m)).filter { mask.visibleKeys(row: $0).contains($0) }.count

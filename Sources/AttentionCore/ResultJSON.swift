@@ -19,10 +19,10 @@ extension AttentionResult {
             var json = JSONByteWriter(flushingInto: sink)
             json.raw("{\n  \"params\": ")
             writeParams(to: &json)
-            if case let .model(head) = params.source {
+            if let tokens = params.source.describing.tokenLabels {
                 // The row and column labels: token strings as the tokenizer writes them.
                 json.raw(",\n  \"tokens\": [")
-                for (index, token) in head.tokens.enumerated() {
+                for (index, token) in tokens.enumerated() {
                     if index > 0 { json.raw(", ") }
                     json.string(token)
                 }
@@ -92,34 +92,17 @@ extension AttentionResult {
         json.number(divisor)
         json.key("causal")
         json.raw(params.causal ? "true" : "false")
+        let source = params.source.describing
         json.key("source")
-        switch params.source {
-        case .generated:
-            json.string("generated")
-            json.key("q_file")
-            json.raw("null")
-            json.key("k_file")
-            json.raw("null")
-        case let .files(q, k):
-            json.string("files")
-            json.key("q_file")
-            json.string(q)
-            json.key("k_file")
-            json.string(k)
-        case let .model(head):
-            json.string("model")
-            json.key("model")
-            json.string(head.model)
-            json.key("text")
-            json.string(head.text)
-            json.key("layer")
-            json.integer(head.layer)
-            json.key("head")
-            json.integer(head.head)
-            json.key("layers")
-            json.integer(head.layers)
-            json.key("heads")
-            json.integer(head.heads)
+        json.string(source.kind)
+        for (key, value) in source.jsonFields {
+            json.key(key)
+            switch value {
+            case .text(let text): json.string(text)
+            case .integer(let integer): json.integer(integer)
+            case .number(let number): json.number(number)
+            case .null: json.raw("null")
+            }
         }
         json.raw("}")
     }

@@ -70,7 +70,7 @@ public struct ScreenRenderer: Sendable {
                 x: bottom.x, y: bottom.y, width: layout.weightHistogram.maxX - bottom.x, height: bottom.height)
             histograms = false
         }
-        let slots: [(area: Rect?, widget: any Widget)] = [
+        var slots: [(area: Rect?, widget: any Widget)] = [
             (layout.heatmap, heatmap),
             (inspectorArea, inspector),
             (
@@ -98,7 +98,10 @@ public struct ScreenRenderer: Sendable {
             ),
             (
                 layout.sweep,
-                Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows))
+                Panel(
+                    SweepCurveWidget(
+                        curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows,
+                        currentGradMedian: result.stats.scoreGradMedian))
             ),
             (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
             (
@@ -110,6 +113,14 @@ public struct ScreenRenderer: Sendable {
             ),
             (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
         ]
+        if let problem = result.problem {
+            // Values that are not finite: no picture and no verdict, only where they arose. The
+            // parameters, overlays and status stay, so the keys still lead elsewhere. Slots 0 and 2
+            // are the heatmap and statistics, 1 the row panel, 4–6 the histograms and the curve.
+            slots[0].widget = Panel(NotFiniteNotice(title: "no picture", reason: problem))
+            slots[2].widget = Panel(NotFiniteNotice(title: "statistics", reason: problem))
+            for index in [1, 4, 5, 6] { slots[index].area = nil }
+        }
         for slot in slots {
             if let area = slot.area { slot.widget.draw(into: &frame, area: area, styles: styles) }
         }

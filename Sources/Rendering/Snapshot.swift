@@ -21,14 +21,7 @@ public struct SnapshotHeader: Sendable {
     /// user's: their control characters are escaped (`VisibleControls`), so the header stays text.
     public var lines: [String] {
         let p = result.params
-        let source: String
-        switch p.source {
-        case .generated: source = "generated"
-        case let .files(q, k): source = "files q=\(VisibleControls.escaped(q)) k=\(VisibleControls.escaped(k))"
-        case let .model(head):
-            source =
-                "model \(VisibleControls.escaped(head.model)) layer=\(head.layer)/\(head.layers) head=\(head.head)/\(head.heads)"
-        }
+        let source = p.source.describing.headerWords(VisibleControls.escaped)
         var lines = [
             "# \(VisibleControls.escaped(commandLine))",
             "# params: n=\(p.n) m=\(p.m) d_k=\(p.dk) scale=\(p.scale.name) alpha=\(Self.number(p.alpha)) "

@@ -1,5 +1,5 @@
-/// A tensor of Float values in row-major order, either viewing a mapped file (float32 data,
-/// no copy) or owning converted values (float16, bfloat16, float64 or unaligned float32).
+/// A tensor of Float values in row-major order, either viewing a file's bytes in memory (float32
+/// data, no copy) or owning converted values (float16, bfloat16, float64 or unaligned float32).
 public struct FloatTensor: Sendable {
     /// The dimensions, outermost first.
     public let shape: [Int]
@@ -8,10 +8,10 @@ public struct FloatTensor: Sendable {
     /// Where the values live; a class, so the pointer stays valid for as long as any copy of the tensor.
     private final class Storage: @unchecked Sendable {
         let pointer: UnsafePointer<Float>
-        /// The mapping the pointer points into, kept alive here; nil when the storage owns its values.
-        let file: MappedFile?
+        /// The file bytes the pointer points into, kept alive here; nil when the storage owns its values.
+        let file: FileBytes?
 
-        init(pointer: UnsafePointer<Float>, file: MappedFile) {
+        init(pointer: UnsafePointer<Float>, file: FileBytes) {
             self.pointer = pointer
             self.file = file
         }
@@ -38,13 +38,13 @@ public struct FloatTensor: Sendable {
         storage = Storage(copying: values)
     }
 
-    init(shape: [Int], mappedIn file: MappedFile, at pointer: UnsafePointer<Float>) {
+    init(shape: [Int], viewing file: FileBytes, at pointer: UnsafePointer<Float>) {
         self.shape = shape
         storage = Storage(pointer: pointer, file: file)
     }
 
-    /// Whether the values are read straight from the mapped file.
-    public var isMapped: Bool { storage.file != nil }
+    /// Whether the values are the file's own bytes, viewed in place rather than converted.
+    public var isInPlace: Bool { storage.file != nil }
 
     /// The first value; valid while this tensor (or a copy) is alive: keep it with `withExtendedLifetime`.
     /// For BLAS calls that need several weights' pointers at once.

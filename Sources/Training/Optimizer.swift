@@ -37,6 +37,7 @@ struct OptimizerState<T: TrainingScalar> {
     }
 
     /// Applies update number `step` (counted from 1, for Adam's bias correction) to `weights`.
+    @_specialize(where T == Float)
     mutating func update(_ weights: inout [T], gradient: [T], step: Int) {
         switch optimizer {
         case .sgd:

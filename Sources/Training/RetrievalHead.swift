@@ -52,6 +52,7 @@ struct RetrievalHead<T: TrainingScalar> {
     }
 
     /// M = W_k W_qᵀ (d_model × d_model).
+    @_specialize(where T == Float)
     func product(_ weights: HeadWeights<T>, into product: inout [T]) {
         weights.key.withUnsafeBufferPointer { key in
             weights.query.withUnsafeBufferPointer { query in
@@ -66,12 +67,22 @@ struct RetrievalHead<T: TrainingScalar> {
     }
 
     /// The mean loss ‖o − x_j‖²/d_model over the batch, with its gradient written to `gradient`.
+    @_specialize(where T == Float)
     func lossAndGradient(
         _ weights: HeadWeights<T>, batch data: Batch<T>, divisor: T, workspace w: inout Workspace,
         gradient: inout Gradient
     ) -> T {
         product(weights, into: &w.product)
-        let (d, n, b) = (dModel, n, batch)
+        let loss = lossAndProductGradient(batch: data, divisor: divisor, workspace: &w)
+        backProject(weights, productGradient: w.productGradient, into: &gradient)
+        return loss
+    }
+
+    /// The mean loss for the product M in `w.product`, with ∂L/∂M written to `w.productGradient`:
+    /// all a step needs of the weights is M (which is why SGD can run on Gram matrices alone).
+    @_specialize(where T == Float)
+    func lossAndProductGradient(batch data: Batch<T>, divisor: T, workspace w: inout Workspace) -> T {
+        let (d, b) = (dModel, batch)
         var total: T = 0
         data.tokens.withUnsafeBufferPointer { tokens in
             data.queries.withUnsafeBufferPointer { queries in
@@ -98,11 +109,11 @@ struct RetrievalHead<T: TrainingScalar> {
                 }
             }
         }
-        backProject(weights, productGradient: w.productGradient, into: &gradient)
         return total / T(b)
     }
 
     /// Example `example`'s loss / B; writes its row a_b of ∂L/∂U. Its tokens are row-major n × d_model.
+    @_specialize(where T == Float)
     private func exampleLossAndGradient(
         _ example: Int, tokens allTokens: UnsafePointer<T>, target: Int, divisor: T, workspace w: inout Workspace
     ) -> T {
@@ -154,6 +165,7 @@ struct RetrievalHead<T: TrainingScalar> {
     }
 
     /// ∂L/∂W_k = (∂L/∂M) W_q and ∂L/∂W_q = (∂L/∂M)ᵀ W_k.
+    @_specialize(where T == Float)
     private func backProject(_ weights: HeadWeights<T>, productGradient: [T], into gradient: inout Gradient) {
         let (d, dk) = (dModel, dk)
         productGradient.withUnsafeBufferPointer { dm in
@@ -175,6 +187,7 @@ struct RetrievalHead<T: TrainingScalar> {
     }
 
     /// Softmax in place, the largest logit subtracted first so no exponential overflows.
+    @_specialize(where T == Float)
     static func softmax(_ z: UnsafeMutableBufferPointer<T>) {
         var largest = z[0]
         for value in z where value > largest { largest = value }
@@ -186,10 +199,10 @@ struct RetrievalHead<T: TrainingScalar> {
         for i in z.indices { z[i] /= sum }
     }
 
-    /// The attention of each probe query over the probe's tokens (n × n, row-major).
-    func probeAttention(_ weights: HeadWeights<T>, probe: Batch<T>, divisor: T) -> [T] {
-        var m = [T](repeating: 0, count: dModel * dModel)
-        product(weights, into: &m)
+    /// The attention of each probe query over the probe's tokens (n × n, row-major), for the
+    /// product M = W_k W_qᵀ.
+    @_specialize(where T == Float)
+    func probeAttention(product m: [T], probe: Batch<T>, divisor: T) -> [T] {
         let (d, n) = (dModel, n)
         var projected = [T](repeating: 0, count: n * d)
         var attention = [T](repeating: 0, count: n * n)

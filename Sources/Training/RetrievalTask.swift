@@ -1,4 +1,5 @@
 import AttentionCore
+import Foundation
 
 /// The retrieval task every run learns, fixed by its seed: each example is n tokens xᵢ ~ N(0, I)
 /// of width d_model, a target j and a query x_q = x_j + noise·ε; the head must learn to attend
@@ -121,4 +122,9 @@ struct HeadWeights<T: TrainingScalar> {
     var key: [T]
     let dModel: Int
     let dk: Int
+}
+
+/// The token array, written by two threads at disjoint rows.
+private struct TokenBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Float>
 }

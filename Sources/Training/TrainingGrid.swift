@@ -1,8 +1,7 @@
 import AttentionCore
-import Foundation
 
-/// Many independent runs (the learning-rate transfer grid, or the command's list), shared out over
-/// worker threads; each run is one thread's, so results do not depend on the thread count.
+/// Many runs of one task (the learning-rate transfer grid, or the command's list), stepped in groups
+/// that share each step's batch; results do not depend on the grouping or the thread count.
 public struct TrainingGrid: Sendable {
     /// The runs, in the order their records are returned.
     public let runs: [RunSettings]
@@ -26,50 +25,21 @@ public struct TrainingGrid: Sendable {
         }
     }
 
-    /// Runs everything on `threads` threads (OpenBLAS single-threaded in each run), calling
-    /// `progress` (from any thread, one call at a time) with each finished run's index and record.
+    /// Runs everything on `threads` threads, in groups of up to `groupSize` consecutive runs that
+    /// share their batches, calling `progress` with each finished run's index and record, in order.
     public func run(
-        threads: Int = 2, progress: @Sendable (Int, RunRecord) -> Void = { _, _ in }
+        threads: Int = 2, groupSize: Int = 128, progress: (Int, RunRecord) -> Void = { _, _ in }
     ) -> [RunRecord] {
-        let queue = WorkQueue(count: runs.count)
-        let workers = max(1, min(threads, runs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = queue.next() {
-                var run = TrainingRun(runs[index])
-                run.finish()
-                queue.finish(index, run.record, progress: progress)
+        var records: [RunRecord] = []
+        for start in stride(from: 0, to: runs.count, by: groupSize) {
+            let chunk = runs[start..<min(runs.count, start + groupSize)]
+            var group = RunGroup(chunk.map { TrainingRun($0) })
+            group.finish(threads: threads)
+            for record in group.runs.map(\.record) {
+                progress(records.count, record)
+                records.append(record)
             }
         }
-        return queue.records
+        return records
     }
-}
-
-/// Hands out run indices and collects records under one lock.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    private var results: [RunRecord?]
-
-    init(count: Int) {
-        self.count = count
-        results = Array(repeating: nil, count: count)
-    }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-
-    func finish(_ index: Int, _ record: RunRecord, progress: (Int, RunRecord) -> Void) {
-        lock.withLock {
-            results[index] = record
-            progress(index, record)
-        }
-    }
-
-    var records: [RunRecord] { lock.withLock { results.compactMap { $0 } } }
 }

@@ -46,7 +46,7 @@ enum ExitStatus: Int32 {
             switch error {
             case .outOfRange: self = .usage
             case .fileNotFound: self = .noInput
-            case .badFile, .shapeMismatch: self = .dataError
+            case .badFile, .shapeMismatch, .notFinite: self = .dataError
             }
         case let error as ModelError:
             switch error.kind {

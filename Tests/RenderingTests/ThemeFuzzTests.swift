@@ -67,8 +67,25 @@ import Testing
     #expect(loaded > 0 && loaded < cases.count, "some mutations still load, most do not")
 }
 
-@Test func aThemePathThatIsNotAFileIsRefusedWithoutReadingIt() {
-    #expect(throws: ThemeError.invalid(file: "/dev/zero", line: nil, key: nil, reason: "not a regular file")) {
-        try ThemeCatalog(environment: [:]).load("/dev/zero")
+/// A FIFO as a theme (by path, or in the user's folder where `attnview themes` and `t` find it) is
+/// refused at once, naming it; a directory too.
+@Test
+func aThemeThatIsNotAFileIsRefusedWithoutReadingIt() throws {
+    let home = try TemporaryFolder("theme-fifo")
+    defer { home.remove() }
+    try FileManager.default.createDirectory(
+        at: home.url.appendingPathComponent("attnview/themes"), withIntermediateDirectories: true)
+    let fifo = try home.fifo("attnview/themes/pipe.toml")
+    let catalog = ThemeCatalog(environment: ["XDG_CONFIG_HOME": home.url.path])
+    let refusal = ThemeError.invalid(
+        file: fifo, line: nil, key: nil, reason: "is a FIFO (named pipe), not a regular file")
+    #expect(throws: refusal) { try catalog.load(fifo) }
+    #expect(throws: refusal) { try catalog.load("pipe") }
+    #expect(catalog.availableNames().contains("pipe"))
+    #expect(
+        throws: ThemeError.invalid(
+            file: home.url.path + "/", line: nil, key: nil, reason: "is a directory, not a regular file")
+    ) {
+        try catalog.load(home.url.path + "/")
     }
 }

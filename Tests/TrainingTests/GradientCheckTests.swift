@@ -70,3 +70,44 @@ struct GradientCheckTests {
         }
     }
 }
+
+/// SGD on the Gram matrices (M, A, B) against SGD on the weights, in float64: the same M and the
+/// same gradient norm at every step.
+struct GramDescentTests {
+    @Test(arguments: [ScalePolicy.none, .sqrtDk, .dk])
+    func gramStepsFollowTheWeights(scale: ScalePolicy) {
+        let task = RetrievalTask(dModel: 6, n: 5, batch: 7, noise: 0.3, steps: 8, seed: 9)
+        let dk = 24
+        let rate = 0.8
+        let divisor = RunSettings(task: task, dk: dk, scale: scale, learningRate: rate, optimizer: .sgd).divisor
+        let head = RetrievalHead<Double>(dModel: task.dModel, n: task.n, batch: task.batch, dk: dk)
+        var weights: HeadWeights<Double> = task.initialWeights(dk: dk)
+        var gram = GramDescent(weights, learningRate: rate)
+        var sgdQuery = OptimizerState<Double>(.sgd, learningRate: rate, count: weights.query.count)
+        var sgdKey = OptimizerState<Double>(.sgd, learningRate: rate, count: weights.key.count)
+        var workspace = RetrievalHead<Double>.Workspace(dModel: task.dModel, n: task.n, batch: task.batch)
+        var gramWorkspace = workspace
+        var gradient = RetrievalHead<Double>.Gradient(dModel: task.dModel, dk: dk)
+        for step in 0..<task.steps {
+            let batch: Batch<Double> = task.batch(step: step)
+            let loss = head.lossAndGradient(
+                weights, batch: batch, divisor: divisor, workspace: &workspace, gradient: &gradient)
+            gramWorkspace.product = gram.product
+            let gramLoss = head.lossAndProductGradient(batch: batch, divisor: divisor, workspace: &gramWorkspace)
+            #expect(abs(gramLoss - loss) <= 1e-12 * loss, "step \(step)")
+            let norm = gram.step(productGradient: gramWorkspace.productGradient)
+            #expect(abs(norm - gradient.norm) <= 1e-10 * gradient.norm, "step \(step)")
+            sgdQuery.update(&weights.query, gradient: gradient.query, step: step + 1)
+            sgdKey.update(&weights.key, gradient: gradient.key, step: step + 1)
+            var product = [Double](repeating: 0, count: task.dModel * task.dModel)
+            head.product(weights, into: &product)
+            let scale = product.map(abs).max() ?? 1
+            for (a, b) in zip(gram.product, product) { #expect(abs(a - b) <= 1e-10 * scale, "step \(step)") }
+        }
+    }
+
+    @Test func sgdTakesTheGramPathOnlyWhereItIsCheaper() {
+        #expect(!TrainingRun.gramIsCheaper(dModel: 64, dk: 64))
+        #expect(TrainingRun.gramIsCheaper(dModel: 64, dk: 256))
+    }
+}

@@ -68,13 +68,13 @@ func everyLayerAndHeadMatchesNumpy(model name: String) throws {
     }
 }
 
-@Test func float32WeightsAreMappedNotCopied() throws {
+@Test func float32WeightsAreViewedInPlaceNotCopied() throws {
     let file = try SafetensorsFile(
         path: ModelReference.folder("tiny-f32").appendingPathComponent("model.safetensors").path)
     let model = try BertModel(folder: ModelReference.folder("tiny-f32"))
     let weights = try BertWeights(file: file, config: model.config)
-    #expect(weights.wordEmbeddings.isMapped)
-    #expect(weights.layers[1].intermediate.weight.isMapped)
+    #expect(weights.wordEmbeddings.isInPlace)
+    #expect(weights.layers[1].intermediate.weight.isInPlace)
 }
 
 @Test func emptyAndOverlongTextsAreRefused() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import TensorFiles
+import TestSupport
 import Testing
 
 @testable import Transformer
@@ -70,7 +71,7 @@ func badConfigsAreNamed(name: String, fragment: String) throws {
     try FileManager.default.removeItem(at: folder.appendingPathComponent("config.json"))
     try FileManager.default.createDirectory(
         at: folder.appendingPathComponent("config.json"), withIntermediateDirectories: false)
-    #expect(loadError(folder)?.description.hasSuffix("config.json: is not a regular file") == true)
+    #expect(loadError(folder)?.description.hasSuffix("config.json: is a directory, not a regular file") == true)
     try FileManager.default.removeItem(at: folder.appendingPathComponent("config.json"))
     #expect(loadError(folder) == .fileNotFound(path: folder.appendingPathComponent("config.json").path))
     #expect(loadError(folder)?.kind == .missing)
@@ -146,4 +147,48 @@ func badConfigsAreNamed(name: String, fragment: String) throws {
         }
     }
     #expect(refused > 500)
+}
+
+/// Each file of a model folder replaced by a FIFO: refused at once (it hung forever), naming it.
+@Test(arguments: ["config.json", "vocab.txt", "tokenizer_config.json", "model.safetensors"])
+func aFIFOInTheModelFolderIsRefusedAtOnce(file: String) throws {
+    let folder = try modelCopy("fifo-\(file)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(file).path
+    try? FileManager.default.removeItem(atPath: path)
+    try TemporaryFolder.makeFIFO(at: path)
+    let error = try #require(loadError(folder))
+    #expect(error.description.hasPrefix(path + ": is a FIFO (named pipe), not a regular file"), "\(error)")
+    #expect(error.kind == .badData)
+}
+
+/// A config.json or vocab.txt that is there but cannot be opened (a link to itself fails even for root)
+/// was "no such file" (config.json) or exit 65 (vocab.txt); both are "cannot read", exit 66.
+@Test(arguments: ["config.json", "vocab.txt"])
+func anUnreadableFileIsNamedAsUnreadable(file: String) throws {
+    let folder = try modelCopy("unreadable-\(file)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent(file).path
+    try FileManager.default.removeItem(atPath: path)
+    try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: file)
+    let error = try #require(loadError(folder))
+    #expect(error.description == "\(path): cannot read (\(String(cString: strerror(ELOOP))))")
+    #expect(error.kind == .missing)
+}
+
+/// `true` was read as the number 1 (Foundation's booleans cast to Int).
+@Test(arguments: ["num_hidden_layers", "num_attention_heads", "type_vocab_size"])
+func aBooleanIsNotANumber(key: String) throws {
+    let folder = try modelCopy("boolean-\(key)") { $0[key] = true }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let error = try #require(loadError(folder))
+    #expect(
+        error.description.hasSuffix(
+            "\"\(key)\" must be a whole number from 1 to \(key == "num_hidden_layers" ? 1024 : 65536)"))
+}
+
+@Test func aBooleanIsNotTheLayerNormEpsilon() throws {
+    let folder = try modelCopy("boolean-eps") { $0["layer_norm_eps"] = true }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(loadError(folder)?.description.hasSuffix("\"layer_norm_eps\" must be a number between 0 and 1") == true)
 }

@@ -47,7 +47,7 @@ import Testing
         let folder = try Self.folder([:])
         let vocabulary = folder.appendingPathComponent("vocab.txt")
         try FileManager.default.createDirectory(at: vocabulary, withIntermediateDirectories: false)
-        #expect(Self.error(loading: folder) == .unreadable(path: vocabulary.path, reason: "a directory"))
+        #expect(Self.error(loading: folder) == .notRegularFile(path: vocabulary.path, kind: "a directory"))
     }
 
     @Test func vocabularyLargerThanTheLimitIsRefusedBeforeReading() throws {

@@ -19,6 +19,9 @@ public struct ModelShape: Hashable, Sendable {
     public var headWidth: Int
     /// Token strings, one per row of Q and K (`[CLS]`, `##ing`, …).
     public var tokens: [String]
+    /// Where the model's values first stopped being finite on this text ("layer 0's attention
+    /// output LayerNorm"), nil when every value is: the heads from there on have no valid picture.
+    public var nonFiniteFrom: String?
 
     public init(layers: Int, heads: Int, headWidth: Int, tokens: [String]) {
         self.layers = layers

@@ -12,9 +12,15 @@ public struct HeadSummary: Equatable, Sendable {
     public let regime: Regime
     /// The weights averaged over blocks of tokens, at most `thumbnailSide` on each side.
     public let thumbnail: Matrix
+    /// False when the head's Q, K or statistics are not finite (NaN, ±infinity): it has no regime,
+    /// and the grid marks it invalid instead of showing numbers.
+    public let isFinite: Bool
 
     /// A summary as the grid shows it (`summaries(of:params:)` computes real ones).
-    public init(entropyNormalizedMean: Double, maxWeightMean: Double, regime: Regime, thumbnail: Matrix) {
+    public init(
+        entropyNormalizedMean: Double, maxWeightMean: Double, regime: Regime, thumbnail: Matrix, isFinite: Bool = true
+    ) {
+        self.isFinite = isFinite
         self.entropyNormalizedMean = entropyNormalizedMean
         self.maxWeightMean = maxWeightMean
         self.regime = regime
@@ -47,6 +53,7 @@ public struct HeadSummary: Equatable, Sendable {
     public static func summary(of head: HeadInputs, params: AttentionParams) -> HeadSummary {
         let q = head.queries, k = head.keys
         guard q.rows > 0, k.rows > 0, q.cols == k.cols, q.cols > 0 else { return .empty }
+        guard AttentionInputs.isFinite(q.values), AttentionInputs.isFinite(k.values) else { return .notFinite }
         var resolved = params
         resolved.n = q.rows
         resolved.m = k.rows
@@ -60,10 +67,19 @@ public struct HeadSummary: Equatable, Sendable {
         let moments = out.moments
         let entropy = moments.rowsWithChoice > 0 ? moments.normalizedEntropySum / Double(moments.rowsWithChoice) : 0
         let maxWeight = moments.maxWeightSum / Double(max(1, moments.rows))
+        guard entropy.isFinite, maxWeight.isFinite else { return .notFinite }
         return HeadSummary(
             entropyNormalizedMean: entropy, maxWeightMean: maxWeight,
             regime: Regime(maxWeightMean: maxWeight, entropyNormalizedMean: entropy),
             thumbnail: thumbnail(of: out.weights, side: thumbnailSide))
+    }
+
+    /// Per layer, the mean over its heads of `entropyNormalizedMean`: how peaked a whole layer is, for
+    /// seeing what one divisor change does to every layer at once.
+    public static func layerEntropyMeans(_ summaries: [[HeadSummary]]) -> [Double] {
+        summaries.map { layer in
+            layer.isEmpty ? 0 : layer.reduce(0) { $0 + $1.entropyNormalizedMean } / Double(layer.count)
+        }
     }
 
     /// `weights` averaged over blocks so neither side exceeds `side` (each block covers whole
@@ -84,6 +100,11 @@ public struct HeadSummary: Equatable, Sendable {
         }
         return Matrix(rows: rows, cols: cols, values: zip(sums, counts).map { $1 > 0 ? $0 / $1 : 0 })
     }
+
+    /// A head whose values are not finite: no numbers, no picture.
+    static let notFinite = HeadSummary(
+        entropyNormalizedMean: 0, maxWeightMean: 0, regime: .balanced, thumbnail: Matrix(rows: 0, cols: 0),
+        isFinite: false)
 
     /// What a head without tokens shows: nothing to attend to.
     static let empty = HeadSummary(

@@ -1,4 +1,5 @@
 import Foundation
+import TensorFiles
 
 /// Finds themes by name or path: the user's folder first, then the themes compiled into attnview
 /// (`BundledThemes`, generated from `themes/`), so an installed binary needs no files beside it.
@@ -28,7 +29,6 @@ public struct ThemeCatalog: Sendable {
     /// The theme named `nameOrPath` (a name like `viridis`, or a path to a `.toml` file).
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
         if Self.isPath(nameOrPath) {
-            guard FileManager.default.fileExists(atPath: nameOrPath) else { throw .missingFile(nameOrPath) }
             return try Self.read(path: nameOrPath)
         }
         if let path = userPath(nameOrPath), FileManager.default.fileExists(atPath: path) {
@@ -57,22 +57,25 @@ public struct ThemeCatalog: Sendable {
         return userDirectory + "/" + name + ".toml"
     }
 
-    /// The theme stored at `path`, named after the file.
+    /// The theme stored at `path`, named after the file. Opened without blocking and refused unread
+    /// when it is not a regular file or is larger than a theme can be.
     static func read(path: String) throws(ThemeError) -> Theme {
-        // Checked before reading, so a huge or endless file (a device, a pipe) is never loaded.
-        let values = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-        guard values?.isRegularFile == true else {
-            throw .invalid(file: path, line: nil, key: nil, reason: "not a regular file")
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile(path: path).readAll(limit: ThemeParser.maxBytes)
+        } catch {
+            switch error {
+            case .fileNotFound: throw .missingFile(path)
+            case .tooLarge:
+                throw .invalid(
+                    file: path, line: nil, key: nil,
+                    reason: "larger than \(ThemeParser.maxBytes / 1024) KiB; no theme is")
+            default:
+                throw .invalid(
+                    file: path, line: nil, key: nil, reason: String(error.description.dropFirst(path.count + 2)))
+            }
         }
-        guard values?.fileSize ?? 0 <= ThemeParser.maxBytes else {
-            throw .invalid(
-                file: path, line: nil, key: nil,
-                reason: "larger than \(ThemeParser.maxBytes / 1024) KiB; no theme is")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalid(file: path, line: nil, key: nil, reason: "cannot read the file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalid(file: path, line: nil, key: nil, reason: "not UTF-8 text")
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent

@@ -10,7 +10,9 @@ struct HeadsGridPanel: PanelContent {
         var title = "heads"
         if let divisor = grid.divisor { title += " at s = \(NumberFormat.exponentOrFixed(divisor))" }
         title += " · layer \(grid.cursor.layer) head \(grid.cursor.head)"
-        if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head] {
+        if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head], !summary.isFinite {
+            title += " · invalid: values not finite"
+        } else if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head] {
             title += " · entropy \(NumberFormat.fixed(summary.entropyNormalizedMean, 2)) \(summary.regime.rawValue)"
         }
         return PanelHeading(title: title, note: "arrows move · Enter opens · + - divisor · g Esc close")

@@ -64,7 +64,7 @@ struct HeadsGridWidget: Widget {
     ) {
         let picture = Rect(x: cell.x, y: cell.y, width: cell.width, height: cell.height - 1)
         drawThumbnail(summary.thumbnail, picture, &frame, styles)
-        let badge = styles.badges[summary.regime] ?? styles.text
+        let badge = summary.isFinite ? styles.badges[summary.regime] ?? styles.text : styles.text.with(.reverse)
         let caption = Self.caption(summary, width: cell.width)
         let y = cell.maxY - 1
         let style = selected ? styles.selection.with(.reverse) : (styles.hasColor ? badge : styles.muted)
@@ -77,6 +77,8 @@ struct HeadsGridWidget: Widget {
 
     /// "0.83 f": normalised entropy and the regime's initial, shortened to ".83f" or "f" in narrow cells.
     static func caption(_ summary: HeadSummary, width: Int) -> String {
+        // A head with values that are not finite has no entropy or regime to show.
+        guard summary.isFinite else { return width >= 7 ? "invalid" : "NaN" }
         let entropy = NumberFormat.fixed(summary.entropyNormalizedMean, 2)
         let regime = String(summary.regime.rawValue.prefix(1))
         if width >= entropy.count + 2 { return entropy + " " + regime }

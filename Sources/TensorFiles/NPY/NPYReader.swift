@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads a 2-D NumPy `.npy` file into a row-major Float matrix.
 ///
 /// Supported: float16/32/64 in either byte order, C or Fortran order, format versions 1.0, 2.0 and 3.0.
@@ -27,7 +19,6 @@ public enum NPYReader {
     /// As `read(path:)` with a custom element limit (tests use a small one).
     static func read(path: String, maxElements: Int) throws(TensorFileError) -> Matrix {
         var file = try NPYFile(path: path)
-        defer { file.close() }
         let header = try readHeader(of: &file, maxElements: maxElements)
         return try readValues(of: &file, header: header)
     }
@@ -63,7 +54,8 @@ public enum NPYReader {
         let type = header.elementType
         let count = header.elementCount
         let (dataBytes, overflow) = count.multipliedReportingOverflow(by: type.byteCount)
-        if let available = file.remainingBytes, overflow || available < dataBytes {
+        let available = file.remainingBytes
+        if overflow || available < dataBytes {
             throw file.bad(
                 "truncated: the header promises \(count) values (\(dataBytes) bytes), the file holds \(available) bytes of data"
             )
@@ -154,33 +146,20 @@ public enum NPYReader {
     }
 }
 
-/// An open `.npy` file read front to back with POSIX calls, so nothing is read or allocated
-/// beyond what the header has been checked to allow.
-private struct NPYFile {
-    let path: String
-    private var descriptor: Int32
+/// An open `.npy` file read front to back, so nothing is read or allocated beyond what the header
+/// has been checked to allow.
+private struct NPYFile: ~Copyable {
+    private let file: InputFile
     private var consumed = 0
-    private let size: Int?
 
     init(path: String) throws(TensorFileError) {
-        self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .fileNotFound(path: path) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            closeDescriptor(descriptor)
-            throw .fileNotFound(path: path)
-        }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            closeDescriptor(descriptor)
-            throw .badFile(path: path, reason: "is a directory, not a .npy file")
-        }
-        // Pipes and devices report no useful size; a short read still catches truncation there.
-        size = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        file = try InputFile(path: path)
     }
 
-    /// Bytes after those read so far, when the file's size is known.
-    var remainingBytes: Int? { size.map { max(0, $0 - consumed) } }
+    var path: String { file.path }
+
+    /// Bytes after those read so far.
+    var remainingBytes: Int { max(0, file.size - consumed) }
 
     func bad(_ reason: String) -> TensorFileError { .badFile(path: path, reason: reason) }
 
@@ -192,32 +171,12 @@ private struct NPYFile {
 
     /// Fills `buffer` unless the file ends first; returns the bytes read.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, TensorFileError> {
-        var filled = 0
-        while filled < buffer.count, let base = buffer.baseAddress {
-            let got = readDescriptor(descriptor, base + filled, buffer.count - filled)
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(bad("read failed: \(String(cString: strerror(errno)))"))
-            }
-            filled += got
+        do throws(TensorFileError) {
+            let got = try file.read(into: buffer)
+            consumed += got
+            return .success(got)
+        } catch {
+            return .failure(error)
         }
-        consumed += filled
-        return .success(filled)
     }
-
-    mutating func close() {
-        if descriptor >= 0 { closeDescriptor(descriptor) }
-        descriptor = -1
-    }
-}
-
-/// POSIX `close`, named apart from `NPYFile.close()`.
-private func closeDescriptor(_ descriptor: Int32) {
-    _ = close(descriptor)
-}
-
-/// POSIX `read`, named apart from `NPYFile.read(into:)`.
-private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }

@@ -1,49 +1,48 @@
-/// A safetensors file (8-byte little-endian header length, JSON header, data), memory-mapped.
+/// A safetensors file (8-byte little-endian header length, JSON header, data), read into memory.
 ///
-/// Opening checks the header length against the file and every entry's offsets against the data,
-/// before anything but the header is touched; `floats(named:)` then decodes one tensor to Float.
+/// Opening checks the header length against the file's size, then the header (every entry's offsets
+/// against the data, which the tensors must cover exactly) before a byte of data is read; then the
+/// data is read once. `floats(named:)` decodes one tensor to Float.
 public struct SafetensorsFile: Sendable {
-    /// The mapped file.
-    public let file: MappedFile
+    /// The path it was read from, for error messages.
+    public let path: String
     /// Every tensor's dtype, shape and offsets.
     public let header: SafetensorsHeader
-    /// Byte offset of the data section in the file.
-    private let dataStart: Int
+    /// What the file was when read, so a caller can tell whether it has changed since.
+    public let identity: FileIdentity
+    /// The data section (after the header), which every tensor views or is decoded from.
+    private let data: FileBytes
 
-    /// Maps and checks the file at `path`.
+    /// Reads and checks the file at `path`.
     public init(path: String) throws(TensorFileError) {
-        try self.init(file: MappedFile(path: path))
-    }
-
-    /// Checks an already mapped file.
-    public init(file: MappedFile) throws(TensorFileError) {
-        self.file = file
-        let bytes = file.bytes
-        func bad(_ reason: String) -> TensorFileError { .badFile(path: file.path, reason: reason) }
-        guard bytes.count >= 8 else {
-            throw bad("too short to be a safetensors file (\(bytes.count) bytes; the header length alone takes 8)")
+        let file = try InputFile(path: path)
+        func bad(_ reason: String) -> TensorFileError { .badFile(path: path, reason: reason) }
+        let size = file.size
+        guard size >= 8 else {
+            throw bad("too short to be a safetensors file (\(size) bytes; the header length alone takes 8)")
         }
-        let length = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
-        guard length <= UInt64(bytes.count - 8) else {
-            throw bad("header length \(length) runs past the end of the \(bytes.count)-byte file")
+        let prefix = try FileBytes(reading: 8, from: file)
+        let length = UInt64(littleEndian: prefix.bytes.loadUnaligned(as: UInt64.self))
+        guard length <= UInt64(size - 8) else {
+            throw bad("header length \(length) runs past the end of the \(size)-byte file")
         }
         guard length <= UInt64(SafetensorsHeader.maxHeaderBytes) else {
             throw bad("header of \(length) bytes is implausibly long")
         }
-        dataStart = 8 + Int(length)
+        let json = try FileBytes(reading: Int(length), from: file)
+        let dataBytes = size - 8 - Int(length)
         do {
-            header = try SafetensorsHeader(
-                json: UnsafeRawBufferPointer(rebasing: bytes[8..<dataStart]), dataBytes: bytes.count - dataStart)
+            header = try SafetensorsHeader(json: json.bytes, dataBytes: dataBytes)
         } catch {
             switch error {
             case let .file(reason): throw bad(reason)
-            case let .tensor(name, reason): throw .badTensor(path: file.path, tensor: name, reason: reason)
+            case let .tensor(name, reason): throw .badTensor(path: path, tensor: name, reason: reason)
             }
         }
+        data = try FileBytes(reading: dataBytes, from: file)
+        self.path = path
+        identity = file.identity
     }
-
-    /// The path the file was opened from.
-    public var path: String { file.path }
 
     /// The tensor `name` as Float values: float32 viewed in place where aligned, float16, bfloat16
     /// and float64 converted. Throws `.missingTensor`, or `.badTensor` for a non-float dtype or a
@@ -55,15 +54,14 @@ public struct SafetensorsFile: Sendable {
                 path: path, tensor: name,
                 reason: "dtype \(entry.dtype.rawValue) is not a float type (attnview reads F32, F16, BF16 and F64)")
         }
-        let start = dataStart + entry.offsets.lowerBound
-        let raw = UnsafeRawBufferPointer(rebasing: file.bytes[start..<(dataStart + entry.offsets.upperBound)])
+        let raw = UnsafeRawBufferPointer(rebasing: data.bytes[entry.offsets])
         let count = entry.offsets.count / entry.dtype.byteCount
         if entry.dtype == .f32, let base = raw.baseAddress, Int(bitPattern: base) % MemoryLayout<Float>.alignment == 0 {
             let pointer = base.assumingMemoryBound(to: Float.self)
             if let bad = Self.firstNonFinite(UnsafeBufferPointer(start: pointer, count: count)) {
                 throw nonFinite(name, at: bad, shape: entry.shape)
             }
-            return FloatTensor(shape: entry.shape, mappedIn: file, at: pointer)
+            return FloatTensor(shape: entry.shape, viewing: data, at: pointer)
         }
         var values = [Float](repeating: 0, count: count)
         for index in 0..<count {

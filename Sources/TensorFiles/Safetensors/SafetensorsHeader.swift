@@ -12,8 +12,10 @@ public struct SafetensorsEntry: Equatable, Sendable {
 
 /// The JSON header of a safetensors file: every tensor's dtype, shape and byte range.
 ///
-/// Parsed from untrusted bytes: each entry's offsets must lie inside the data section and span
-/// exactly elements × dtype size, so reading a tensor later needs no further checks.
+/// Parsed from untrusted bytes and held to the format's rules: each entry's offsets lie inside the
+/// data section and span exactly elements × dtype size; no name appears twice; sorted by offset, the
+/// tensors cover the data exactly — no overlap, no gap, no trailing bytes. So reading a tensor later
+/// needs no further checks, and no byte of a file is left unexplained.
 public struct SafetensorsHeader: Sendable {
     /// Headers longer than this are refused before they are read (the reference implementation's limit).
     public static let maxHeaderBytes = 100_000_000
@@ -30,12 +32,47 @@ public struct SafetensorsHeader: Sendable {
             throw .file("header is not JSON")
         }
         guard let dictionary = object as? [String: Any] else { throw .file("header is not a JSON object") }
+        // JSON parsers keep one of two equal keys silently (which one differs); the format has one name per tensor.
+        if let name = JSONObjectKeys.firstDuplicate(in: json) { throw .tensor(name: name, reason: "is named twice") }
         var entries: [String: SafetensorsEntry] = [:]
         // In name order, so a file with several bad entries always reports the same one.
         for name in dictionary.keys.sorted() where name != "__metadata__" {
             entries[name] = try Self.entry(dictionary[name] as Any, dataBytes: dataBytes, name: name)
         }
+        try Self.checkCoverage(entries, dataBytes: dataBytes)
         self.entries = entries
+    }
+
+    /// Sorted by offset, each tensor starts where the one before ends, and the last ends at the end.
+    private static func checkCoverage(_ entries: [String: SafetensorsEntry], dataBytes: Int)
+        throws(SafetensorsHeaderFailure)
+    {
+        let ordered = entries.sorted {
+            ($0.value.offsets.lowerBound, $0.value.offsets.upperBound, $0.key)
+                < ($1.value.offsets.lowerBound, $1.value.offsets.upperBound, $1.key)
+        }
+        var end = 0
+        var previous: (name: String, offsets: Range<Int>)?
+        for (name, entry) in ordered {
+            let offsets = entry.offsets
+            if offsets.lowerBound < end, let previous {
+                throw .tensor(
+                    name: name,
+                    reason: "data_offsets [\(offsets.lowerBound), \(offsets.upperBound)] overlap tensor "
+                        + "'\(previous.name)' [\(previous.offsets.lowerBound), \(previous.offsets.upperBound)]")
+            }
+            if offsets.lowerBound > end {
+                throw .tensor(
+                    name: name,
+                    reason: "data_offsets start at \(offsets.lowerBound), leaving bytes \(end)..<\(offsets.lowerBound) "
+                        + "to no tensor (the format allows no gaps)")
+            }
+            end = offsets.upperBound
+            if !offsets.isEmpty { previous = (name, offsets) }
+        }
+        guard end == dataBytes else {
+            throw .file("\(dataBytes - end) bytes of data after the last tensor (the format allows none)")
+        }
     }
 
     private static func entry(_ value: Any, dataBytes: Int, name: String) throws(SafetensorsHeaderFailure)

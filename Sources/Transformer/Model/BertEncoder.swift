@@ -10,7 +10,8 @@ import TensorFiles
 /// A BERT encoder's forward pass in float32 with OpenBLAS: embeddings (word + position + token
 /// type 0) → LayerNorm → per layer: Q/K/V projections, attention with the trained 1/√d_head,
 /// output projection + residual + LayerNorm, exact-GELU feed-forward + residual + LayerNorm.
-/// It keeps every layer's Q and K; the last hidden states are not needed and not returned.
+/// It keeps every layer's Q and K and the last hidden states (for the sentence embedding). `alpha`
+/// multiplies every head's divisor in every layer, so a changed divisor propagates through the model.
 public struct BertEncoder: Sendable {
     /// The architecture.
     public let config: BertConfig
@@ -22,35 +23,62 @@ public struct BertEncoder: Sendable {
         self.weights = weights
     }
 
+    /// The most memory one run of the encoder may take (docs/model.md#limits): 1 GiB, checked by
+    /// `BertModel.encode` before it runs, so a config with many positions cannot ask for n² floats unseen.
+    public static let memoryBudget = 1 << 30
+
+    /// Bytes a run on `tokens` tokens holds at its peak: every layer's Q and K (kept), the hidden
+    /// states, Q/K/V, context and feed-forward activations of one layer, and one head's n × n scores.
+    public static func workingBytes(tokens n: Int, config: BertConfig) -> Int {
+        let hidden = config.hiddenSize
+        let floats = 2 * config.layers * n * hidden + 7 * n * hidden + n * config.intermediateSize + n * n
+        return floats * MemoryLayout<Float>.size
+    }
+
     /// OpenBLAS runs single-threaded, as in the core: at MiniLM's sizes its idle workers spin in
     /// sched_yield after every call, and on 2 cores two threads measured slower (70–140 ms for a
     /// whole snapshot) than one (70–90 ms).
     private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 
-    /// Every layer's Q and K for `ids` (1 ≤ count ≤ maxPositions, each below the vocabulary size).
-    public func run(ids: [Int]) -> EncoderQK {
+    /// Every layer's Q and K for `ids` (1 ≤ count ≤ maxPositions, each below the vocabulary size), with
+    /// every head dividing by alpha·√d_head (alpha > 0 and finite; 1 is the trained model).
+    public func run(ids: [Int], alpha: Double = 1) -> EncoderQK {
+        precondition(alpha > 0 && alpha.isFinite, "alpha is positive and finite")
         _ = Self.singleThreadedBLAS
         let n = ids.count
         precondition((1...config.maxPositions).contains(n), "1–\(config.maxPositions) tokens")
         precondition(ids.allSatisfy { (0..<weights.vocabularySize).contains($0) }, "token ids inside the vocabulary")
         var x = embeddings(ids)
+        // The first place a value stops being finite: every later value depends on it, so only
+        // the first is named, and the checks stop once one is found.
+        var nonFiniteFrom: String?
+        func note(_ values: [Float], _ place: @autoclosure () -> String) {
+            if nonFiniteFrom == nil, !values.allSatisfy(\.isFinite) { nonFiniteFrom = place() }
+        }
+        note(x, "the embeddings")
         var queries: [[Float]] = [], keys: [[Float]] = []
-        for layer in weights.layers {
+        for (index, layer) in weights.layers.enumerated() {
             let q = Self.linear(x, rows: n, layer.query)
             let k = Self.linear(x, rows: n, layer.key)
+            note(q, "layer \(index)'s query projection")
+            note(k, "layer \(index)'s key projection")
             let v = Self.linear(x, rows: n, layer.value)
-            let context = attention(q: q, k: k, v: v, rows: n)
+            let context = attention(q: q, k: k, v: v, rows: n, alpha: alpha)
             var attended = Self.linear(context, rows: n, layer.attentionOutput)
             Self.addNormalize(&attended, residual: x, rows: n, layer.attentionNorm, epsilon: config.layerNormEpsilon)
+            note(attended, "layer \(index)'s attention output LayerNorm")
             var inner = Self.linear(attended, rows: n, layer.intermediate)
             GELU.apply(&inner)
             var out = Self.linear(inner, rows: n, layer.output)
             Self.addNormalize(&out, residual: attended, rows: n, layer.outputNorm, epsilon: config.layerNormEpsilon)
+            note(out, "layer \(index)'s feed-forward output LayerNorm")
             queries.append(q)
             keys.append(k)
             x = out
         }
-        return EncoderQK(tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys)
+        return EncoderQK(
+            tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys, output: x,
+            nonFiniteFrom: nonFiniteFrom)
     }
 
     /// LayerNorm(word[id] + position[i] + tokenType[0]).
@@ -74,12 +102,12 @@ public struct BertEncoder: Sendable {
         return x
     }
 
-    /// softmax(Q_h K_hᵀ / √d_head) V_h for every head h, side by side: n × hidden.
-    private func attention(q: [Float], k: [Float], v: [Float], rows n: Int) -> [Float] {
+    /// softmax(Q_h K_hᵀ / (alpha·√d_head)) V_h for every head h, side by side: n × hidden.
+    private func attention(q: [Float], k: [Float], v: [Float], rows n: Int, alpha: Double) -> [Float] {
         let hidden = config.hiddenSize, size = config.headSize
         var context = [Float](repeating: 0, count: n * hidden)
         var scores = [Float](repeating: 0, count: n * n)
-        let scale = 1 / Float(size).squareRoot()
+        let scale = 1 / (Float(alpha) * Float(size).squareRoot())
         q.withUnsafeBufferPointer { q in
             k.withUnsafeBufferPointer { k in
                 v.withUnsafeBufferPointer { v in

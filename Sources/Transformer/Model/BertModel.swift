@@ -26,19 +26,22 @@ public struct BertModel: Sendable {
     public init(folder: URL) throws(ModelError) {
         self.folder = folder
         let configPath = folder.appendingPathComponent("config.json").path
-        let configFile: MappedFile
+        let json: [UInt8]
         do {
-            configFile = try MappedFile(path: configPath)
+            // Checked against the file's size before reading: a config is a few hundred bytes.
+            json = try InputFile(path: configPath).readAll(limit: BertConfig.maxFileBytes)
         } catch {
-            guard case .badFile(_, let reason) = error else { throw .fileNotFound(path: configPath) }
-            throw .badConfig(path: configPath, reason: reason)
+            switch error {
+            case .fileNotFound: throw .fileNotFound(path: configPath)
+            case let .unreadable(_, reason): throw .unreadable(path: configPath, reason: reason)
+            case .tooLarge:
+                throw .badConfig(
+                    path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
+            default:
+                throw .badConfig(path: configPath, reason: String(error.description.dropFirst(configPath.count + 2)))
+            }
         }
-        // Checked before anything is copied: a config is a few hundred bytes.
-        guard configFile.bytes.count <= BertConfig.maxFileBytes else {
-            throw .badConfig(
-                path: configPath, reason: "larger than \(BertConfig.maxFileBytes) bytes, not a config.json")
-        }
-        config = try BertConfig(json: Data(configFile.bytes), path: configPath)
+        config = try BertConfig(json: Data(json), path: configPath)
         try ModelFolderLayout.checkTokenizer(in: folder)
         do {
             tokenizer = try BertTokenizer(folder: folder)
@@ -54,7 +57,7 @@ public struct BertModel: Sendable {
             do {
                 files = WeightFiles(single: try SafetensorsFile(path: path))
             } catch {
-                throw error.isMissingFile ? .fileNotFound(path: path) : .weights(error)
+                throw .weightsFile(error)
             }
         case .sharded(let index):
             files = try WeightFiles(index: index)
@@ -75,9 +78,11 @@ public struct BertModel: Sendable {
         encoder = BertEncoder(config: config, weights: weights)
     }
 
-    /// The tokens of `text` and every layer's Q and K. Throws for an empty text and for one with
-    /// more tokens than the model has positions.
-    public func encode(_ text: String) throws(ModelError) -> Encoding {
+    /// The tokens of `text` and every layer's Q and K, with every head's divisor multiplied by `alpha`
+    /// (1: the model as trained). Every limit is checked before the encoder runs: an empty text, more
+    /// tokens than the model has positions or than `maxTokens` (the caller's own limit), and a text
+    /// whose encoder would need more memory than `BertEncoder.memoryBudget`.
+    public func encode(_ text: String, maxTokens: Int = .max, alpha: Double = 1) throws(ModelError) -> Encoding {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyText }
         let tokens = tokenizer.encode(text)
         // Only [CLS] and [SEP]: the text was nothing but characters the tokenizer drops.
@@ -85,6 +90,11 @@ public struct BertModel: Sendable {
         guard tokens.count <= config.maxPositions else {
             throw .textTooLong(tokens: tokens.count, limit: config.maxPositions)
         }
-        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id)))
+        guard tokens.count <= maxTokens else { throw .tooManyTokens(tokens: tokens.count, limit: maxTokens) }
+        let bytes = BertEncoder.workingBytes(tokens: tokens.count, config: config)
+        guard bytes <= BertEncoder.memoryBudget else {
+            throw .overMemoryBudget(tokens: tokens.count, bytes: bytes, budget: BertEncoder.memoryBudget)
+        }
+        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id), alpha: alpha))
     }
 }

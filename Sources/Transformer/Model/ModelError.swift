@@ -9,6 +9,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInstalled(name: String, folder: String)
     /// A file the model folder must hold (`config.json`, `model.safetensors`, `vocab.txt`).
     case fileNotFound(path: String)
+    /// A file of the model folder that exists but cannot be opened or read; `reason` is the system's word.
+    case unreadable(path: String, reason: String)
     /// `config.json` (or the weights' index) that cannot be used; `reason` names the key.
     case badConfig(path: String, reason: String)
     /// A model file attnview recognises but does not read (PyTorch pickles, a BPE tokenizer); `reason`
@@ -22,6 +24,10 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyText
     /// `--text` with more tokens than the model has positions.
     case textTooLong(tokens: Int, limit: Int)
+    /// `--text` with more tokens than the caller can show (attnview's token limit).
+    case tooManyTokens(tokens: Int, limit: Int)
+    /// `--text` whose encoder run would need more memory than `BertEncoder.memoryBudget` with this model.
+    case overMemoryBudget(tokens: Int, bytes: Int, budget: Int)
     /// `--layer` or `--head` outside the model.
     case outOfRange(flag: String, value: Int, count: Int)
 
@@ -36,26 +42,45 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .fileNotFound(path):
             "\(path): no such file (a model folder needs config.json, model.safetensors or its index and shards, "
                 + "and vocab.txt or tokenizer.json)"
+        case let .unreadable(path, reason): "\(path): cannot read (\(reason))"
         case let .badConfig(path, reason), let .unsupportedFiles(path, reason): "\(path): \(reason)"
         case let .weights(error): error.description
         case let .tokenizer(error): error.description
         case .emptyText: "--text is empty or only whitespace: give the model some words"
         case let .textTooLong(tokens, limit):
             "--text gives \(tokens) tokens, more than the model's \(limit) positions"
+        case let .tooManyTokens(tokens, limit):
+            "--text gives \(tokens) tokens, more than attnview's limit of \(limit) (the queries and keys it shows)"
+        case let .overMemoryBudget(tokens, bytes, budget):
+            "--text gives \(tokens) tokens; this model's encoder would need \(bytes >> 20) MiB for them, "
+                + "over attnview's memory budget of \(budget >> 20) MiB"
         case let .outOfRange(flag, value, count):
             "\(flag) \(value) is out of range (allowed: 0–\(count - 1), 0-based; the model has \(count))"
+        }
+    }
+
+    /// A weights file's error in the folder's words: missing and unreadable files like the other files
+    /// of a model folder, anything else as what is wrong with the weights.
+    static func weightsFile(_ error: TensorFileError) -> ModelError {
+        switch error {
+        case let .fileNotFound(path): .fileNotFound(path: path)
+        case let .unreadable(path, reason): .unreadable(path: path, reason: reason)
+        default: .weights(error)
         }
     }
 
     /// What kind of failure this is, for the executable's exit status.
     public var kind: Kind {
         switch self {
-        case .folderNotFound, .notInstalled, .fileNotFound: .missing
-        case .badConfig, .unsupportedFiles: .badData
+        case .folderNotFound, .notInstalled, .fileNotFound, .unreadable: .missing
+        case .badConfig, .unsupportedFiles, .overMemoryBudget: .badData
         case let .weights(error): error.isMissingFile ? .missing : .badData
         case let .tokenizer(error):
-            if case .fileNotFound = error { .missing } else { .badData }
-        case .emptyText, .textTooLong, .outOfRange: .usage
+            switch error {
+            case .fileNotFound, .unreadable: .missing
+            default: .badData
+            }
+        case .emptyText, .textTooLong, .tooManyTokens, .outOfRange: .usage
         }
     }
 

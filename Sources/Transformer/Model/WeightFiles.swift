@@ -5,7 +5,7 @@ import TensorFiles
 /// `model.safetensors.index.json` lists (HuggingFace's layout above ~2 GB). A tensor is read from
 /// the file that holds it, so the encoder does not care how the weights were split.
 public struct WeightFiles: Sendable {
-    /// The files, each mapped once.
+    /// The files, each read once.
     let files: [SafetensorsFile]
     /// Tensor name → index into `files`.
     let fileOfTensor: [String: Int]
@@ -28,17 +28,15 @@ public struct WeightFiles: Sendable {
     /// shard is a plain file name in the index's folder; a tensor missing from its shard is reported when read.
     public init(index: String) throws(ModelError) {
         path = index
-        let file: MappedFile
-        do {
-            file = try MappedFile(path: index)
-        } catch {
-            throw error.isMissingFile ? .fileNotFound(path: index) : .weights(error)
-        }
+        let bytes: [UInt8]
         func bad(_ reason: String) -> ModelError { .badConfig(path: index, reason: reason) }
-        guard file.bytes.count <= Self.maxIndexBytes else {
-            throw bad("larger than \(Self.maxIndexBytes) bytes, not a safetensors index")
+        do {
+            bytes = try InputFile(path: index).readAll(limit: Self.maxIndexBytes)
+        } catch {
+            if case .tooLarge = error { throw bad("larger than \(Self.maxIndexBytes) bytes, not a safetensors index") }
+            throw .weightsFile(error)
         }
-        let object = try? JSONSerialization.jsonObject(with: Data(file.bytes), options: [])
+        let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [])
         guard let root = object as? [String: Any] else { throw bad("not a JSON object") }
         guard let map = root["weight_map"] as? [String: Any] else {
             throw bad("no \"weight_map\" object (tensor name → shard file)")
@@ -61,7 +59,7 @@ public struct WeightFiles: Sendable {
             do {
                 files.append(try SafetensorsFile(path: shardPath))
             } catch {
-                throw error.isMissingFile ? .fileNotFound(path: shardPath) : .weights(error)
+                throw .weightsFile(error)
             }
             shardIndex[shard] = files.count - 1
             fileOfTensor[name] = files.count - 1

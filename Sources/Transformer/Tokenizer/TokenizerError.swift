@@ -6,6 +6,8 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
     case fileNotFound(path: String)
     /// A file that exists but cannot be read; `reason` is the system's word for it.
     case unreadable(path: String, reason: String)
+    /// Something that is not a regular file (`kind`: "a FIFO (named pipe)", "a directory", …), refused unread.
+    case notRegularFile(path: String, kind: String)
     /// A file larger than the reader accepts, checked before reading it.
     case fileTooLarge(path: String, limit: Int)
     /// A vocabulary with no tokens at all.
@@ -33,6 +35,7 @@ public enum TokenizerError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case let .fileNotFound(path): "\(path): no such file"
         case let .unreadable(path, reason): "\(path): cannot read (\(reason))"
+        case let .notRegularFile(path, kind): "\(path): is \(kind), not a regular file"
         case let .fileTooLarge(path, limit): "\(path): larger than \(limit) bytes, not a tokenizer file"
         case let .emptyVocabulary(source): "\(source): the vocabulary has no tokens"
         case let .tooManyTokens(source, limit): "\(source): more than \(limit) tokens"

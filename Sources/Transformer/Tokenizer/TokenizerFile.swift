@@ -1,30 +1,22 @@
 import Foundation
+import TensorFiles
 
-/// Reads a whole tokenizer file, refusing one larger than a limit before reading more than the limit.
+/// Reads a whole tokenizer file, refusing one that is not a regular file or is larger than a limit
+/// before reading a byte.
 enum TokenizerFile {
     /// The file's bytes; `nil` when it does not exist (optional files are allowed to be absent).
     static func read(_ url: URL, limit: Int) throws(TokenizerError) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
-        guard !isDirectory.boolValue else { throw .unreadable(path: url.path, reason: "a directory") }
-        let data: Data?
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: limit + 1)
+            return try InputFile(path: url.path).readAll(limit: limit)
         } catch {
-            throw .unreadable(path: url.path, reason: reason(of: error))
+            switch error {
+            case .fileNotFound: return nil
+            case let .unreadable(path, reason): throw .unreadable(path: path, reason: reason)
+            case let .notRegularFile(path, kind): throw .notRegularFile(path: path, kind: kind)
+            case let .tooLarge(path, limit): throw .fileTooLarge(path: path, limit: limit)
+            // readAll throws only the cases above.
+            case .badFile, .badTensor, .missingTensor: throw .unreadable(path: url.path, reason: error.description)
+            }
         }
-        let bytes = [UInt8](data ?? Data())
-        guard bytes.count <= limit else { throw .fileTooLarge(path: url.path, limit: limit) }
-        return bytes
-    }
-
-    private static func reason(of error: any Error) -> String {
-        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain
-        {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return (error as NSError).localizedDescription
     }
 }

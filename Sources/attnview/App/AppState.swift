@@ -54,15 +54,14 @@ struct AppState: Equatable, Sendable {
         width < ScreenRenderer.minimumWidth || height < ScreenRenderer.minimumHeight
     }
 
-    /// Q and K come from files or a model: token counts, seed and rho cannot change.
+    /// Q and K are handed in (files, a model): token counts, seed and rho cannot change.
     var usesFiles: Bool {
-        params.source != .generated
+        !params.source.describing.isGenerated
     }
 
-    /// Where fixed Q and K come from, for the status line: "files" or "the model".
+    /// Where handed-in Q and K come from, for the status line: "files" or "the model".
     var inputsOrigin: String {
-        if case .model = params.source { return "the model" }
-        return "files"
+        params.source.describing.origin
     }
 
     /// The model head on screen, nil for generated and file inputs.

@@ -110,7 +110,7 @@ struct EffectRunner {
                 lab.picture(scale: state.params.scale, alpha: state.params.alpha), status: state.view.status,
                 showHelp: state.view.showHelp, keys: keys, width: state.width, height: state.height)
         }
-        if let baseline = shownBaseline(state) {
+        if result.problem == nil, let baseline = shownBaseline(state) {
             return renderer.renderComparison(
                 result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
                 height: state.height)
@@ -170,6 +170,9 @@ struct EffectRunner {
         let picture = SnapshotPicture(
             result: result, curve: curve, theme: renderer.theme, themeName: state.themeName, view: state.view,
             width: state.width, height: state.height, ascii: ascii, baseline: baseline, model: modelView(closed))
+        // No JSON of values that are not finite: the picture alone says where they arose.
+        let wantsJSON = json
+        let json = json && result.problem == nil
         do throws(SnapshotFilesError) {
             let paths = try files.write(
                 stem: SnapshotNaming.stem(params: result.params, date: Date()),
@@ -177,6 +180,9 @@ struct EffectRunner {
                 fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
                 json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
+            if let problem = result.problem, wantsJSON {
+                return .report("saved \(URL(fileURLWithPath: paths[0]).lastPathComponent), no JSON: \(problem)")
+            }
             return .saved(paths: paths)
         } catch {
             return .saveFailed(error.description)

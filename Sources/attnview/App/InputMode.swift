@@ -1,5 +1,10 @@
-/// Which keys apply right now. Every entry of the key table names the modes it works in, so a new
-/// mode (a grid, a text editor, a lab) is a case here plus the entries that apply in it.
+/// Which keys apply right now. Every entry of the key table names the modes it works in.
+///
+/// To add a mode (a lab, say): a case here; `AppState.mode` says when the state is in it; its
+/// `KeyEntry`s in `KeyTable.standard` name it in `modes` (their help rows and hints then appear on
+/// its screen by themselves, and `ScreenKeysTests` checks each acts there); its `KeyAction`s are
+/// reduced in a `reducing…` function of its own; its screen is drawn from what `EffectRunner.frame`
+/// hands the renderer.
 enum InputMode: Hashable, Sendable, CaseIterable {
     /// The picture, nothing open.
     case view

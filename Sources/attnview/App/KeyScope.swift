@@ -13,9 +13,10 @@ enum KeyScope: Hashable, Sendable {
 
     /// Whether the key applies to a picture of `source`.
     func applies(to source: InputSource) -> Bool {
-        switch (self, source) {
-        case (.all, _), (.generator, .generated), (.model, .model): true
-        case (.generator, _), (.model, _): false
+        switch self {
+        case .all: true
+        case .generator: source.describing.isGenerated
+        case .model: source.describing is ModelHead
         }
     }
 }

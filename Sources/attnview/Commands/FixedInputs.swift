@@ -27,10 +27,11 @@ enum FixedInputs {
             return try NPYReader.read(path: path)
         } catch {
             switch error {
-            case let .fileNotFound(path): throw .fileNotFound(path: path)
+            case let .fileNotFound(path), let .unreadable(path, _): throw .fileNotFound(path: path)
             case let .badFile(path, reason): throw .badFile(path: path, reason: reason)
-            // The .npy reader throws only the two cases above; the others belong to safetensors.
-            case let .badTensor(path, _, _), let .missingTensor(path, _):
+            // The .npy reader throws no tooLarge (it checks its own limits) and no tensor errors.
+            case let .notRegularFile(path, _), let .tooLarge(path, _), let .badTensor(path, _, _),
+                let .missingTensor(path, _):
                 throw .badFile(path: path, reason: String(error.description.dropFirst(path.count + 2)))
             }
         }

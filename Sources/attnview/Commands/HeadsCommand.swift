@@ -116,7 +116,9 @@ struct HeadsCommand: ParsableCommand {
             for head in 0..<labels.heads {
                 var params = base
                 params.source = .model(run.labels(layer: layer, head: head))
-                rows.append(HeadRow(result: try engine.compute(params)))
+                let result = try engine.compute(params)
+                if let problem = result.problem { throw AttentionError.notFinite(problem) }
+                rows.append(HeadRow(result: result))
                 if let pair { weights.append(heads[layer][head].weight(from: pair.from, to: pair.to, params: base)) }
             }
         }

@@ -59,9 +59,6 @@ struct InteractiveCommand: ParsableCommand {
 
     /// File and model inputs cap d_k at their width; generated inputs allow the core's whole range.
     private func dkRange(for params: AttentionParams) -> ClosedRange<Int> {
-        switch params.source {
-        case .files, .model: Limits.dk.lowerBound...params.dk
-        case .generated: Limits.dk
-        }
+        params.source.describing.isGenerated ? Limits.dk : Limits.dk.lowerBound...params.dk
     }
 }

@@ -22,11 +22,12 @@ struct ModelRun: Sendable {
     /// `model` (already loaded, named `labels.model`) run on `labels.text`.
     init(model: BertModel, labels: ModelHead) throws(ModelError) {
         self.model = model
-        encoding = try model.encode(labels.text)
+        encoding = try model.encode(labels.text, maxTokens: Limits.tokens.upperBound)
         var whole = labels
         whole.shape = ModelShape(
             layers: model.config.layers, heads: model.config.heads, headWidth: encoding.qk.headSize,
             tokens: encoding.tokens)
+        whole.shape.nonFiniteFrom = encoding.qk.nonFiniteFrom
         guard let shown = whole.showing(labels.ref) else {
             let layerFits = (0..<whole.layers).contains(labels.layer)
             throw .outOfRange(
@@ -45,14 +46,7 @@ struct ModelRun: Sendable {
     }
 
     /// Every head's Q and K, `heads[layer][head]`: what the heads grid summarises.
-    var allHeads: [[HeadInputs]] {
-        let qk = encoding.qk
-        return (0..<qk.layers).map { layer in
-            (0..<qk.heads).map {
-                HeadInputs(queries: qk.queries(layer: layer, head: $0), keys: qk.keys(layer: layer, head: $0))
-            }
-        }
-    }
+    var allHeads: [[HeadInputs]] { encoding.qk.allHeads }
 
     /// d_head: the width of every head's Q and K.
     var headWidth: Int { labels.shape.headWidth }
@@ -72,5 +66,14 @@ struct ModelRun: Sendable {
             (0..<qk.heads).contains(head.head)
         else { return nil }
         return (qk.queries(layer: head.layer, head: head.head), qk.keys(layer: head.layer, head: head.head))
+    }
+}
+
+extension EncoderQK {
+    /// Every head's Q and K, `allHeads[layer][head]`, as the core's summaries take them.
+    var allHeads: [[HeadInputs]] {
+        (0..<layers).map { layer in
+            (0..<heads).map { HeadInputs(queries: queries(layer: layer, head: $0), keys: keys(layer: layer, head: $0)) }
+        }
     }
 }

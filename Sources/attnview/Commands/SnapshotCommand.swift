@@ -79,6 +79,8 @@ struct SnapshotCommand: ParsableCommand {
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
         let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
+        // Values that are not finite have no picture and no verdict: say where they arose (exit 65).
+        if let problem = result.problem { throw AttentionError.notFinite(problem) }
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
         let view = try screen.viewState(rows: result.weights.rows)

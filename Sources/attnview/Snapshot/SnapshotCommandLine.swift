@@ -25,26 +25,21 @@ struct SnapshotCommandLine {
     var arguments: [String] {
         var words = ["snapshot"]
         func add(_ flag: String, _ value: String) { words += [flag, value] }
-        switch params.source {
-        case .generated:
-            add("--n", "\(params.n)")
-            if params.m != params.n { add("--m", "\(params.m)") }
-            add("--dk", "\(params.dk)")
-            add("--seed", "\(params.seed)")
-            if params.sigma != 1 { add("--sigma", params.sigma.shortestSpelling) }
-            if params.rho != 0 { add("--rho", params.rho.shortestSpelling) }
-        case let .files(q, k):
-            add("--q", q)
-            add("--k", k)
-            add("--dk", "\(params.dk)")
-        case let .model(head):
-            // `--flag=value` for a value that starts with "-", which would otherwise read as a flag.
-            for (flag, value) in [("--model", head.model), ("--text", TextArgument.escaped(head.text))] {
-                if value.hasPrefix("-") { words.append("\(flag)=\(value)") } else { add(flag, value) }
+        for (name, value) in params.source.describing.arguments(params) {
+            switch value {
+            case .integer(let integer): add("--" + name, "\(integer)")
+            case .number(let number): add("--" + name, number.shortestSpelling)
+            case .null: break
+            case .text(let text):
+                // `--text` reads `@FILE` and `-` itself; `--flag=value` for a model or text that
+                // starts with "-", which would otherwise read as a flag.
+                let spelled = name == "text" ? TextArgument.escaped(text) : text
+                if spelled.hasPrefix("-") && ["model", "text"].contains(name) {
+                    words.append("--\(name)=\(spelled)")
+                } else {
+                    add("--" + name, spelled)
+                }
             }
-            add("--layer", "\(head.layer)")
-            add("--head", "\(head.head)")
-            add("--dk", "\(params.dk)")
         }
         if case let .fixed(divisor) = params.scale {
             add("--scale", divisor.shortestSpelling)

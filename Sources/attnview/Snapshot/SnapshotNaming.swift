@@ -11,9 +11,9 @@ enum SnapshotNaming {
         let stamp = String(
             format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-        // A model's picture is named for its head (the header holds d_k and the text).
-        if case .model(let head) = params.source {
-            return "attnview-\(stamp)-L\(head.layer)H\(head.head)-\(divisorLabel(params))"
+        // A source with a tag (a model's head) is named by it; the header holds d_k and the rest.
+        if let tag = params.source.describing.fileTag {
+            return "attnview-\(stamp)-\(tag)-\(divisorLabel(params))"
         }
         return "attnview-\(stamp)-dk\(params.dk)-\(divisorLabel(params))"
     }

@@ -1,0 +1,115 @@
+/// A value a source names itself with: written as JSON, or spelled on a command line.
+public enum SourceValue: Hashable, Sendable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    /// JSON `null`: a field this source does not have.
+    case null
+}
+
+/// What a source of Q and K says about itself wherever it is named: the JSON document, the
+/// snapshot header, the command line that reproduces it, saved files' names, the status line and
+/// which of the generator's knobs apply. Nothing else switches on the source to name it.
+///
+/// To add a source (a training run's heads, say): write one type conforming to this protocol,
+/// give `InputSource` a case holding it and return it from `describing`, and hand the engine its
+/// Q and K through the app's `InputsProvider` (the core only computes). Its tests are its own.
+public protocol SourceDescribing: Sendable {
+    /// The source's word in JSON (`"source"`): `generated`, `files`, `model`.
+    var kind: String { get }
+    /// Where Q and K come from, for the status line ("Q and K come from …").
+    var origin: String { get }
+    /// Q and K are generated here: the generator's knobs (tokens, seed, rho) and the iid theory
+    /// apply only then.
+    var isGenerated: Bool { get }
+    /// The snapshot header's words after `source=`, the user's names passed through `escaped`
+    /// (the header keeps control characters out of the terminal).
+    func headerWords(_ escaped: (String) -> String) -> String
+    /// The JSON params' fields after `"source"`, in order.
+    var jsonFields: [(key: String, value: SourceValue)] { get }
+    /// The row and column labels the JSON lists after the params (a model's tokens), or nil.
+    var tokenLabels: [String]? { get }
+    /// The parameters that reproduce a picture of this source with `params`, d_k included, in
+    /// order; a command line spells each as `--name value`.
+    func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)]
+    /// A short tag naming saved files (`L1H2`), or nil to name them by d_k.
+    var fileTag: String? { get }
+}
+
+extension SourceDescribing {
+    public var tokenLabels: [String]? { nil }
+    public var fileTag: String? { nil }
+}
+
+/// Seeded Gaussian Q and K, made by the engine.
+public struct GeneratedSource: SourceDescribing {
+    public init() {}
+    public var kind: String { "generated" }
+    public var origin: String { "the generator" }
+    public var isGenerated: Bool { true }
+    public func headerWords(_ escaped: (String) -> String) -> String { "generated" }
+    public var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .null), ("k_file", .null)] }
+
+    public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
+        [("n", .integer(params.n))] + (params.m != params.n ? [("m", .integer(params.m))] : [])
+            + [("dk", .integer(params.dk)), ("seed", .text("\(params.seed)"))]
+            + (params.sigma != 1 ? [("sigma", .number(params.sigma))] : [])
+            + (params.rho != 0 ? [("rho", .number(params.rho))] : [])
+    }
+}
+
+/// Q and K read from two `.npy` files.
+public struct FileSource: SourceDescribing {
+    public let q: String
+    public let k: String
+
+    public init(q: String, k: String) {
+        self.q = q
+        self.k = k
+    }
+
+    public var kind: String { "files" }
+    public var origin: String { "files" }
+    public var isGenerated: Bool { false }
+    public func headerWords(_ escaped: (String) -> String) -> String { "files q=\(escaped(q)) k=\(escaped(k))" }
+    public var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .text(q)), ("k_file", .text(k))] }
+
+    public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
+        [("q", .text(q)), ("k", .text(k)), ("dk", .integer(params.dk))]
+    }
+}
+
+extension ModelHead: SourceDescribing {
+    public var kind: String { "model" }
+    public var origin: String { "the model" }
+    public var isGenerated: Bool { false }
+    public func headerWords(_ escaped: (String) -> String) -> String {
+        "model \(escaped(model)) layer=\(layer)/\(layers) head=\(head)/\(heads)"
+    }
+    public var jsonFields: [(key: String, value: SourceValue)] {
+        [
+            ("model", .text(model)), ("text", .text(text)), ("layer", .integer(layer)), ("head", .integer(head)),
+            ("layers", .integer(layers)), ("heads", .integer(heads)),
+        ]
+    }
+    public var tokenLabels: [String]? { tokens }
+    public var fileTag: String? { "L\(layer)H\(head)" }
+
+    public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
+        [
+            ("model", .text(model)), ("text", .text(text)), ("layer", .integer(layer)), ("head", .integer(head)),
+            ("dk", .integer(params.dk)),
+        ]
+    }
+}
+
+extension InputSource {
+    /// The source's own description: the one place the source is switched on to name it.
+    public var describing: any SourceDescribing {
+        switch self {
+        case .generated: GeneratedSource()
+        case let .files(q, k): FileSource(q: q, k: k)
+        case let .model(head): head
+        }
+    }
+}
