@@ -54,11 +54,8 @@ struct KeyTable: Sendable {
                 [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
                 help: "next / previous query row", hint: KeyHint("row", priority: 5)),
             KeyEntry(
-                [(.character("e"), .jumpToRow(.sharpest))], help: "jump to the sharpest row",
-                hint: KeyHint("sharpest", priority: 14)),
-            KeyEntry(
-                [(.character("E"), .jumpToRow(.flattest))], help: "jump to the flattest row",
-                hint: KeyHint("flattest", priority: 15)),
+                [(.character("e"), .jumpToRow(.sharpest)), (.character("E"), .jumpToRow(.flattest))],
+                help: "sharpest / flattest row", hint: KeyHint("sharpest", priority: 14)),
             KeyEntry(
                 [(.character("t"), .nextTheme)], help: "next theme", hint: KeyHint("theme", priority: 6),
                 parameters: [.theme]),
@@ -87,7 +84,7 @@ struct KeyTable: Sendable {
                 [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
                 hint: KeyHint("zoom", priority: 6), scope: .model),
             KeyEntry(
-                [(.character("T"), .openLab)], help: "training lab: each divisor, trained live",
+                [(.character("T"), .openLab)], help: "training lab: each divisor learns",
                 hint: KeyHint("lab", priority: 15)),
             KeyEntry(
                 [(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0),
