@@ -98,7 +98,10 @@ public struct ScreenRenderer: Sendable {
             ),
             (
                 layout.sweep,
-                Panel(SweepCurveWidget(curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows))
+                Panel(
+                    SweepCurveWidget(
+                        curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows,
+                        currentGradMedian: result.stats.scoreGradMedian))
             ),
             (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
             (

@@ -42,8 +42,7 @@ func everyRelativeLinkOfADocPointsToAFile(page: String) throws {
 }
 
 /// The README's screen is a real 120 × 40 snapshot: its header is the command that prints it, and the
-/// frame under it has the size that command draws. (Its cells follow the renderer: regenerate it from
-/// `attnview snapshot --width 120 --height 40` when panels change.)
+/// block is exactly what that command prints (regenerate it when panels change).
 @Test func readmeScreenIsA120x40Snapshot() throws {
     let outcome = try CLIRunner.run(["snapshot", "--width", "120", "--height", "40"])
     #expect(outcome.status == 0)
@@ -57,6 +56,9 @@ func everyRelativeLinkOfADocPointsToAFile(page: String) throws {
     #expect(frame.count == 40)
     #expect(frame.first?.count == 120, "the top border spans the width")
     #expect(frame.allSatisfy { $0.count <= 120 }, "snapshot lines drop trailing blanks, never add columns")
+    #expect(
+        String(readme[block.lowerBound..<end.lowerBound]).dropFirst("```text\n".count) + "\n" == outcome.stdoutText,
+        "README's screen is what `attnview snapshot --width 120 --height 40` prints")
 }
 
 /// The sweep table in docs/cli.md is exactly what the command above it prints.

@@ -13,6 +13,8 @@ struct SweepCurveWidget: PanelContent {
     let ascii: Bool
     /// Rows of the result that have a visible key: the curve says when it used fewer.
     let totalRows: Int
+    /// The median gradient at the current divisor (the statistics panel's), for the readout.
+    var currentGradMedian: Double? = nil
 
     var axisTitle: String { ascii ? "log2(s/sqrt(d_k))" : "log2(s/√d_k)" }
 
@@ -81,18 +83,27 @@ struct SweepCurveWidget: PanelContent {
         if showTitle { drawTitle(points, plot: plot, y: plot.maxY + 2, into: &frame, styles: styles) }
     }
 
-    /// The band: every cell from the maximum's row down to the median's row, per column.
+    /// The band from the maximum (top edge) down to the median (bottom edge), per column. Its edges
+    /// are drawn to an eighth of a cell (lower blocks on top, reversed ones below), so a fall of a
+    /// few tenths of a decade shows where it happens; in ASCII, whole cells.
     private func drawBand(
         _ points: [DivisorCurvePoint], axis: CurveAxis, scale: LogScale?, plot: Rect, into frame: inout Frame,
         styles: ThemeStyles
     ) {
         guard let scale else { return }
-        let cell = styles.curveGradient.cell(bandGlyph(styles))
+        let texture = styles.curveGradient.cell(bandGlyph(styles))
         for column in 0..<plot.width {
             let octave = axis.octave(atColumn: column)
-            let top = scale.row(of: axis.logInterpolate(points.map(\.scoreGradMax), at: octave))
-            let bottom = scale.row(of: axis.logInterpolate(points.map(\.scoreGradMedian), at: octave))
-            for row in min(top, bottom)...max(top, bottom) { frame[plot.x + column, plot.y + row] = cell }
+            let top = scale.position(of: axis.logInterpolate(points.map(\.scoreGradMax), at: octave))
+            let bottom = scale.position(of: axis.logInterpolate(points.map(\.scoreGradMedian), at: octave))
+            let x = plot.x + column
+            if styles.ascii {
+                for row in Int(min(top, bottom))...Int(max(top, bottom)) { frame[x, plot.y + row] = texture }
+                continue
+            }
+            for (row, cell) in BandColumn(top: top, bottom: bottom).cells(texture: texture, styles: styles) {
+                frame[x, plot.y + row] = cell
+            }
         }
     }
 
@@ -193,17 +204,41 @@ struct SweepCurveWidget: PanelContent {
         frame.put(markerLabel, x: markerStart, y: y, style: styles.marker)
     }
 
-    /// The x axis's name under its ticks, and how many rows the curve used when it sampled.
+    /// The x axis's name under its ticks, then the readout (where the median gradient peaks, its
+    /// value there and now) and how many rows the curve used when it sampled, as room allows.
     private func drawTitle(
         _ points: [DivisorCurvePoint], plot: Rect, y: Int, into frame: inout Frame, styles: ThemeStyles
     ) {
         let sampled = points.first?.sampledRows ?? 0
-        let note = sampled > 0 && sampled < totalRows ? "\(sampled) of \(totalRows) rows sampled" : ""
-        let titleX = plot.x + max(0, (plot.width - axisTitle.count) / 2)
+        let note = sampled > 0 && sampled < totalRows ? "\(sampled) of \(totalRows) rows sampled" : nil
+        let room = plot.width + Self.rightGutter - axisTitle.count - 2
+        let readouts = readout(points) ?? []
+        let choices =
+            readouts.compactMap { text in note.map { text + " · " + $0 } } + readouts + [note, ""].compactMap { $0 }
+        let right = choices.first { DisplayWidth.of($0) <= room } ?? ""
+        let titleX = right.isEmpty ? plot.x + max(0, (plot.width - axisTitle.count) / 2) : plot.x
         frame.put(axisTitle, x: titleX, y: y, style: styles.axis)
-        if !note.isEmpty, plot.maxX + Self.rightGutter - note.count > titleX + axisTitle.count + 1 {
-            frame.put(note, x: plot.maxX + Self.rightGutter - note.count, y: y, style: styles.muted)
-        }
+        frame.put(right, x: plot.maxX + Self.rightGutter - DisplayWidth.of(right), y: y, style: styles.muted)
+    }
+
+    /// Where the median gradient peaks on the curve (s as a multiple of √d_k) and its value there
+    /// and at the current divisor, longest spelling first; nil without a current value.
+    func readout(_ points: [DivisorCurvePoint]) -> [String]? {
+        guard let now = currentGradMedian, now.isFinite,
+            let peak = points.filter({ $0.scoreGradMedian.isFinite }).max(by: {
+                $0.scoreGradMedian < $1.scoreGradMedian
+            })
+        else { return nil }
+        let multiple = pow(2, peak.octaves)
+        let at =
+            NumberFormat.fixed(multiple, max(0, NumberFormat.decimals(for: multiple) - 1))
+            + (ascii ? "*sqrt(d_k)" : "·√d_k")
+        let value = NumberFormat.exponentOrFixed(peak.scoreGradMedian), current = NumberFormat.exponentOrFixed(now)
+        return [
+            "grad median peaks at s = \(at): \(value) · now \(current)",
+            "grad median: peak \(value) at \(at), now \(current)",
+            "median peak \(value) at \(at), now \(current)",
+        ]
     }
 }
 
@@ -272,8 +307,48 @@ private struct LogScale {
 
     /// The plot row of `value` (0 at the top); 0 and tiny values land on the bottom row.
     func row(of value: Double) -> Int {
-        guard value > 0, value.isFinite else { return rows - 1 }
+        Int(position(of: value))
+    }
+
+    /// Where `value` sits, in rows from the plot's top edge: the top decade at the middle of the
+    /// first row, the bottom one at the middle of the last; 0 and tiny values on the bottom one.
+    func position(of value: Double) -> Double {
+        guard value > 0, value.isFinite else { return Double(rows) - 0.5 }
         let t = (top - log10(value)) / (top - bottom)
-        return Int((min(1, max(0, t)) * Double(rows - 1)).rounded())
+        return 0.5 + min(1, max(0, t)) * Double(rows - 1)
+    }
+}
+
+/// One column of the gradient band between two positions (rows from the plot's top edge), in
+/// eighths of a cell: a lower block where the maximum falls inside a cell, a reversed lower block
+/// (filled from the top) where the median does, the band's texture between and for whole cells.
+struct BandColumn {
+    let top: Double
+    let bottom: Double
+
+    /// Lower blocks by eighths: index k fills the lower k/8 of a cell.
+    static let lowerBlocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// The rows to draw and their cells; the median's edge lies within 1/16 of a cell of `bottom`.
+    func cells(texture: Cell, styles: ThemeStyles) -> [(row: Int, cell: Cell)] {
+        let topRow = Int(top), bottomRow = Int(bottom)
+        var cells: [(row: Int, cell: Cell)] = []
+        if topRow < bottomRow {
+            let eighths = Int(((Double(topRow + 1) - top) * 8).rounded())
+            if eighths == 8 {
+                cells.append((topRow, texture))
+            } else if eighths > 0 {
+                cells.append((topRow, styles.curveGradient.cell(Self.lowerBlocks[eighths])))
+            }
+            for row in (topRow + 1)..<bottomRow { cells.append((row, texture)) }
+        }
+        // Filled from the cell's top down to the median: the lower block of the rest, reversed.
+        let filled = Int(((bottom - Double(bottomRow)) * 8).rounded())
+        if filled == 8 {
+            cells.append((bottomRow, texture))
+        } else if filled > 0 {
+            cells.append((bottomRow, styles.curveGradient.with([.reverse]).cell(Self.lowerBlocks[8 - filled])))
+        }
+        return cells
     }
 }
