@@ -3,6 +3,10 @@ import PackageDescription
 
 // Release builds keep Swift's overflow and bounds checks: the .npy, theme, safetensors and vocab
 // readers parse untrusted files, and -Ounchecked measured no visible speed-up (scripts/bench_core.sh).
+// The numeric modules are optimised in debug builds too: the tests train heads and check the docs'
+// training grids with the debug binary, where the unoptimised random generator alone took minutes.
+let optimisedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "attnview",
     platforms: [.macOS(.v13)],
@@ -12,6 +16,7 @@ let package = Package(
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "TensorFiles", targets: ["TensorFiles"]),
         .library(name: "Transformer", targets: ["Transformer"]),
+        .library(name: "Training", targets: ["Training"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0")
@@ -30,7 +35,8 @@ let package = Package(
         .target(name: "TensorFiles"),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS", "TensorFiles"]
+            dependencies: ["COpenBLAS", "TensorFiles"],
+            swiftSettings: optimisedEvenInDebug
         ),
         .target(
             name: "Rendering",
@@ -44,10 +50,18 @@ let package = Package(
             name: "Transformer",
             dependencies: ["TensorFiles", "COpenBLAS"]
         ),
+        // The training lab's engine: the retrieval task, a head's hand-written gradient, SGD and Adam,
+        // runs and grids of runs. Shares only the seeded generator and divisors with AttentionCore.
+        .target(
+            name: "Training",
+            dependencies: ["AttentionCore", "COpenBLAS"],
+            swiftSettings: optimisedEvenInDebug
+        ),
         .executableTarget(
             name: "attnview",
             dependencies: [
                 "AttentionCore",
+                "Training",
                 "Rendering",
                 "Transformer",
                 "CNCurses",
@@ -78,8 +92,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", "AttentionCore", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "TestSupport"],
+            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "Training", "TestSupport"],
             // The model view's golden frames, read by path (ModelGoldenTests).
             exclude: ["ModelGolden"]
         ),

@@ -2,7 +2,7 @@
 
 load(folder) reads config.json and model.safetensors (parsed by hand: 8-byte little-endian header
 length, JSON header, data) with the `bert.` prefix or without; forward(...) runs embeddings →
-LayerNorm → layers (Q/K/V, attention at 1/√d_head, output + residual + LayerNorm, exact-erf GELU
+LayerNorm → layers (Q/K/V, attention at 1/(alpha·√d_head), output + residual + LayerNorm, exact-erf GELU
 feed-forward + residual + LayerNorm) in the given dtype and returns every layer's Q and K.
 """
 import json
@@ -45,6 +45,13 @@ def layer_norm(x, gamma, beta, eps):
 
 
 def forward(config, w, ids):
+    """Every layer's Q and K (n × hidden each, all heads side by side, before any divisor)."""
+    qs, ks, _ = forward_all(config, w, ids)
+    return qs, ks
+
+
+def forward_all(config, w, ids, alpha=1.0):
+    """forward, with every head dividing by alpha·√d_head in every layer; also the last hidden states."""
     hidden, heads = config["hidden_size"], config["num_attention_heads"]
     eps, d_head, n = config.get("layer_norm_eps", 1e-12), hidden // heads, len(ids)
     dtype = w["embeddings.word_embeddings.weight"].dtype
@@ -64,7 +71,7 @@ def forward(config, w, ids):
         qh = q.reshape(n, heads, d_head).transpose(1, 0, 2)
         kh = k.reshape(n, heads, d_head).transpose(1, 0, 2)
         vh = v.reshape(n, heads, d_head).transpose(1, 0, 2)
-        logits = qh @ kh.transpose(0, 2, 1) / dtype.type(np.sqrt(d_head))
+        logits = qh @ kh.transpose(0, 2, 1) / dtype.type(alpha * np.sqrt(d_head))
         weights = np.exp(logits - logits.max(axis=-1, keepdims=True))
         weights /= weights.sum(axis=-1, keepdims=True)
         context = (weights @ vh).transpose(1, 0, 2).reshape(n, hidden)
@@ -74,4 +81,4 @@ def forward(config, w, ids):
         inner = linear("intermediate.dense", x)
         inner = dtype.type(0.5) * inner * (1 + erf(inner / dtype.type(np.sqrt(2))))
         x = layer_norm(linear("output.dense", inner) + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
-    return qs, ks
+    return qs, ks, x

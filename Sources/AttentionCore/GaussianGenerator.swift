@@ -8,10 +8,17 @@
 /// Box–Muller: √(−2 ln u₁)·cos(2πu₂) for even dims, √(−2 ln u₁)·sin(2πu₂) for odd dims (so each
 /// pair of uniforms yields two normals).
 public struct GaussianGenerator: Sendable {
-    /// Independent streams of normals: the queries and the keys' fresh noise z.
+    /// Independent streams of normals: the queries and the keys' fresh noise z, and the training
+    /// lab's retrieval task (its tokens, query noise, initial weights and fixed probe example).
     public enum Stream: UInt64, Sendable {
         case query = 1
         case noise = 2
+        case trainingTokens = 3
+        case trainingQueryNoise = 4
+        case trainingQueryWeights = 5
+        case trainingKeyWeights = 6
+        case probeTokens = 7
+        case probeQueryNoise = 8
     }
 
     /// The seed every entry is a function of.

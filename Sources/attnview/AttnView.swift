@@ -8,7 +8,7 @@ struct AttnView: ParsableCommand {
         abstract: "See why softmax(QKᵀ / s) divides by s = √d_k.",
         usage: """
             attnview [<model options>] [<display options>]     (the interactive view)
-              attnview snapshot|sweep|heads|export|themes [<options>]
+              attnview snapshot|sweep|heads|export|embed|train|themes [<options>]
             """,
         discussion: """
             Examples:
@@ -17,10 +17,14 @@ struct AttnView: ParsableCommand {
               attnview sweep --dk 16,256,4096     the d_k × scale table
               attnview heads --model minilm       every head of a real model (make model)
               attnview export --model minilm --output dir   every head's weights, Q and K as .npy
+              attnview embed --model minilm --text A --text B --alpha 2   does the model care?
+              attnview train --grid               train a head: the learning-rate transfer grid
               attnview themes                     the colour themes, with previews
             """,
         subcommands: [
             InteractiveCommand.self, SnapshotCommand.self, SweepCommand.self, HeadsCommand.self, ExportCommand.self,
+            EmbedCommand.self,
+            TrainCommand.self,
             ThemesCommand.self,
             BenchCommand.self, ManualCommand.self,
         ],

@@ -35,7 +35,8 @@ struct StatisticSelection {
 
         /// The usage message, with the choices.
         var message: String {
-            "--columns item '\(name)' is not a statistic (choose from \(StatisticSelection.names.joined(separator: ", ")))"
+            let choices = StatisticSelection.names.joined(separator: ", ")
+            return "--columns item '\(name)' is not a statistic (choose from \(choices))"
         }
     }
 

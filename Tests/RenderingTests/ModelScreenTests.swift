@@ -32,7 +32,7 @@ import Testing
             #expect(text.contains("▶   cat "), "the selected query token at the left of its row")
             #expect(
                 text.contains("cat (2) attends to"), "the ranked keys, in the histograms' place on a compact screen")
-            #expect(text.contains("layer      1 of 2") || text.contains("1 of 2"))
+            #expect(text.contains("layer     1 of 2") && text.contains("head      3 of 4"))
             #expect(text.contains("L1 H3 · cat"))
         }
     }

@@ -31,12 +31,22 @@ import Testing
     #expect(masked[1, 1] == 0.5)
 }
 
-@Test func resamplingKeepsTheTotal() {
+/// Each column sums the bins it covers, a shared bin split in proportion: the total is kept and
+/// so is where the mass sits.
+@Test func resamplingKeepsTheTotalAndWhereItIs() {
     let counts: [Double] = [1, 2, 3, 4, 5, 6, 7]
     for columns in [1, 3, 7, 10, 20] {
         let resampled = Bars.resample(counts, columns: columns)
         #expect(resampled.count == columns)
         #expect(abs(resampled.reduce(0, +) - 28) < 1e-9)
+    }
+    #expect(Bars.resample(counts, columns: 7) == counts)
+    #expect(Bars.resample(counts, columns: 14) == counts.flatMap { [$0 / 2, $0 / 2] })
+    // 7 bins over 3 columns of 7/3 bins each: 1 + 2 + ⅓·3, ⅔·3 + 4 + ⅔·5, ⅓·5 + 6 + 7.
+    let thirds = Bars.resample(counts, columns: 3)
+    let expected: [Double] = [4, 6 + 10.0 / 3, 13 + 5.0 / 3]
+    for (value, expected) in zip(thirds, expected) {
+        #expect(abs(value - expected) < 1e-9, "\(thirds)")
     }
 }
 
@@ -79,7 +89,7 @@ import Testing
 }
 
 /// Statistics, weights and curves the renderer gets could in principle hold NaN or infinities (the
-/// logits themselves are finite by the core's contract): the frame still draws.
+/// logits themselves are finite by the core's contract): the frame still draws, and says "nan".
 @Test func nonFiniteNumbersDrawWithoutTrapping() throws {
     let params = AttentionParams(n: 3, dk: 4)
     let logits = Matrix(rows: 3, cols: 3, values: [1e30, -1e30, 0, 1, 2, 3, 0, 0, 0])
@@ -103,7 +113,16 @@ import Testing
             let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
                 result: result, curve: curve, view: ViewState(heatmap: mode), keys: .app(ViewState(heatmap: mode)),
                 width: 120, height: 40)
-            #expect(frame.plainText().contains("statistics"))
+            let text = frame.plainText()
+            // A number that is not one is spelled, never drawn as a value or a verdict's bar.
+            #expect(text.contains("logit mean   nan") && text.contains("logit std    inf"), "\(depth) \(mode)")
+            #expect(text.contains("grad median  nan") && text.contains("grad max     inf"), "\(depth) \(mode)")
+            #expect(text.contains("row 0 of 3 · max nan at key 0"), "\(depth) \(mode)")
+            guard depth == .none, mode == .weights else { continue }
+            // Row 0's cells (NaN, ∞, 0) draw blank in the shade ramp; row 2's weight 1 is the darkest shade.
+            let lines = text.split(separator: "\n")
+            #expect(lines[1].hasPrefix("│▶0" + String(repeating: " ", count: 36)))
+            #expect(lines[13].hasPrefix("│ 2@@@@@@@@@@@@ "))
         }
     }
 }

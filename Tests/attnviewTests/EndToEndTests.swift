@@ -148,8 +148,12 @@ import Testing
         try session.waitFor("first frame") { Self.dk($0) == 64 }
         try session.resize(width: 40, height: 12)
         try session.waitFor("the too-small message") { $0.contains("too small") && $0.contains("keys wait") }
-        // A key pressed there is ignored: nothing changes out of sight.
+        // A key pressed there is ignored: nothing changes out of sight. A second small size, once
+        // drawn, shows the key was read while the screen was still too small (keys and a resize
+        // arriving together could otherwise be read in either order).
         try session.send("Right")
+        try session.resize(width: 41, height: 13)
+        try session.waitFor("the second small size") { $0.contains("now 41×13") }
         try session.resize(width: 120, height: 40)
         try session.waitFor("the view again, d_k unchanged") { Self.dk($0) == 64 }
         try session.send("Right")

@@ -74,6 +74,14 @@ public struct HeadSummary: Equatable, Sendable {
             thumbnail: thumbnail(of: out.weights, side: thumbnailSide))
     }
 
+    /// Per layer, the mean over its heads of `entropyNormalizedMean`: how peaked a whole layer is, for
+    /// seeing what one divisor change does to every layer at once.
+    public static func layerEntropyMeans(_ summaries: [[HeadSummary]]) -> [Double] {
+        summaries.map { layer in
+            layer.isEmpty ? 0 : layer.reduce(0) { $0 + $1.entropyNormalizedMean } / Double(layer.count)
+        }
+    }
+
     /// `weights` averaged over blocks so neither side exceeds `side` (each block covers whole
     /// rows and columns; the last block of a side may be smaller).
     static func thumbnail(of weights: Matrix, side: Int) -> Matrix {

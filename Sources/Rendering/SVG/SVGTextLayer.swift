@@ -22,8 +22,8 @@ struct SVGTextLayer {
         self.baseline = baseline
     }
 
-    /// Adds the glyph at (`column`, `row`), centred over its `cells` (2 for 東); glyphs come in reading order. Spaces are not glyphs:
-    /// they take no element and do not end a run.
+    /// Adds the glyph at (`column`, `row`), centred over its `cells` (2 for 東); glyphs come in
+    /// reading order. Spaces are not glyphs: they take no element and do not end a run.
     mutating func add(_ character: Character, column: Int, cells: Int = 1, row: Int, style: Style) {
         if let open, open.style != style || open.row != row { endRun() }
         if open == nil {

@@ -42,7 +42,8 @@ struct ComparisonTable: PanelContent {
         ]
     }
 
-    /// now / baseline to three significant digits ("32.0×", "0.041×"); a dash when the baseline is 0 or either is not finite.
+    /// now / baseline to three significant digits ("32.0×", "0.041×"); a dash when the baseline is 0
+    /// or either is not finite.
     static func ratio(_ now: Double, _ baseline: Double) -> String {
         guard now.isFinite, baseline.isFinite, baseline != 0 else { return "–" }
         let value = now / baseline

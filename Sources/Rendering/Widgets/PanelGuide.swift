@@ -21,7 +21,8 @@ enum PanelGuide {
             Line(panel: "statistics", text: "measured vs the iid theory; badge FLAT / BALANCED / PEAKED"),
             Line(panel: "parameters", text: "what made the picture, with the key that changes each"),
             Line(
-                panel: "logits", text: "histogram of QKᵀ/s, theory curve \(glyphs.curveLine); wider axis = more peaked"),
+                panel: "logits",
+                text: "histogram of QKᵀ/s, theory curve \(glyphs.curveLine); wider axis = more peaked"),
             Line(
                 panel: "weights, log10", text: "how many weights of each size; \(glyphs.markerLine) marks uniform 1/m"),
         ]

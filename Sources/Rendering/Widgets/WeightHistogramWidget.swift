@@ -18,7 +18,8 @@ struct WeightHistogramWidget: PanelContent {
     }
 
     private var note: String {
-        "log count · 1/m = \(NumberFormat.fixed(1 / Double(max(keys, 1)), NumberFormat.decimals(for: 1 / Double(max(keys, 1)), maximum: 5)))"
+        let uniform = 1 / Double(max(keys, 1))
+        return "log count · 1/m = \(NumberFormat.fixed(uniform, NumberFormat.decimals(for: uniform, maximum: 5)))"
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

@@ -10,7 +10,8 @@ import TensorFiles
 /// A BERT encoder's forward pass in float32 with OpenBLAS: embeddings (word + position + token
 /// type 0) → LayerNorm → per layer: Q/K/V projections, attention with the trained 1/√d_head,
 /// output projection + residual + LayerNorm, exact-GELU feed-forward + residual + LayerNorm.
-/// It keeps every layer's Q and K; the last hidden states are not needed and not returned.
+/// It keeps every layer's Q and K and the last hidden states (for the sentence embedding). `alpha`
+/// multiplies every head's divisor in every layer, so a changed divisor propagates through the model.
 public struct BertEncoder: Sendable {
     /// The architecture.
     public let config: BertConfig
@@ -39,8 +40,10 @@ public struct BertEncoder: Sendable {
     /// whole snapshot) than one (70–90 ms).
     private static let singleThreadedBLAS: Void = openblas_set_num_threads(1)
 
-    /// Every layer's Q and K for `ids` (1 ≤ count ≤ maxPositions, each below the vocabulary size).
-    public func run(ids: [Int]) -> EncoderQK {
+    /// Every layer's Q and K for `ids` (1 ≤ count ≤ maxPositions, each below the vocabulary size), with
+    /// every head dividing by alpha·√d_head (alpha > 0 and finite; 1 is the trained model).
+    public func run(ids: [Int], alpha: Double = 1) -> EncoderQK {
+        precondition(alpha > 0 && alpha.isFinite, "alpha is positive and finite")
         _ = Self.singleThreadedBLAS
         let n = ids.count
         precondition((1...config.maxPositions).contains(n), "1–\(config.maxPositions) tokens")
@@ -60,7 +63,7 @@ public struct BertEncoder: Sendable {
             note(q, "layer \(index)'s query projection")
             note(k, "layer \(index)'s key projection")
             let v = Self.linear(x, rows: n, layer.value)
-            let context = attention(q: q, k: k, v: v, rows: n)
+            let context = attention(q: q, k: k, v: v, rows: n, alpha: alpha)
             var attended = Self.linear(context, rows: n, layer.attentionOutput)
             Self.addNormalize(&attended, residual: x, rows: n, layer.attentionNorm, epsilon: config.layerNormEpsilon)
             note(attended, "layer \(index)'s attention output LayerNorm")
@@ -74,7 +77,7 @@ public struct BertEncoder: Sendable {
             x = out
         }
         return EncoderQK(
-            tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys,
+            tokens: n, heads: config.heads, headSize: config.headSize, queries: queries, keys: keys, output: x,
             nonFiniteFrom: nonFiniteFrom)
     }
 
@@ -99,12 +102,12 @@ public struct BertEncoder: Sendable {
         return x
     }
 
-    /// softmax(Q_h K_hᵀ / √d_head) V_h for every head h, side by side: n × hidden.
-    private func attention(q: [Float], k: [Float], v: [Float], rows n: Int) -> [Float] {
+    /// softmax(Q_h K_hᵀ / (alpha·√d_head)) V_h for every head h, side by side: n × hidden.
+    private func attention(q: [Float], k: [Float], v: [Float], rows n: Int, alpha: Double) -> [Float] {
         let hidden = config.hiddenSize, size = config.headSize
         var context = [Float](repeating: 0, count: n * hidden)
         var scores = [Float](repeating: 0, count: n * n)
-        let scale = 1 / Float(size).squareRoot()
+        let scale = 1 / (Float(alpha) * Float(size).squareRoot())
         q.withUnsafeBufferPointer { q in
             k.withUnsafeBufferPointer { k in
                 v.withUnsafeBufferPointer { v in

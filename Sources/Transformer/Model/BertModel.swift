@@ -78,10 +78,11 @@ public struct BertModel: Sendable {
         encoder = BertEncoder(config: config, weights: weights)
     }
 
-    /// The tokens of `text` and every layer's Q and K. Every limit is checked before the encoder runs:
-    /// an empty text, more tokens than the model has positions or than `maxTokens` (the caller's own
-    /// limit), and a text whose encoder would need more memory than `BertEncoder.memoryBudget`.
-    public func encode(_ text: String, maxTokens: Int = .max) throws(ModelError) -> Encoding {
+    /// The tokens of `text` and every layer's Q and K, with every head's divisor multiplied by `alpha`
+    /// (1: the model as trained). Every limit is checked before the encoder runs: an empty text, more
+    /// tokens than the model has positions or than `maxTokens` (the caller's own limit), and a text
+    /// whose encoder would need more memory than `BertEncoder.memoryBudget`.
+    public func encode(_ text: String, maxTokens: Int = .max, alpha: Double = 1) throws(ModelError) -> Encoding {
         guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyText }
         let tokens = tokenizer.encode(text)
         // Only [CLS] and [SEP]: the text was nothing but characters the tokenizer drops.
@@ -94,6 +95,6 @@ public struct BertModel: Sendable {
         guard bytes <= BertEncoder.memoryBudget else {
             throw .overMemoryBudget(tokens: tokens.count, bytes: bytes, budget: BertEncoder.memoryBudget)
         }
-        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id)))
+        return Encoding(tokens: tokens.map(\.text), qk: encoder.run(ids: tokens.map(\.id), alpha: alpha))
     }
 }

@@ -17,11 +17,16 @@ public struct EncoderQK: Sendable {
     let queries: [[Float]]
     /// Per layer: the key projection, n × hidden.
     let keys: [[Float]]
+    /// The last layer's hidden states, n × hidden: what the sentence embedding pools.
+    public let output: [Float]
     /// Where the forward pass first produced a value that is not finite (NaN or ±infinity, from
     /// weights that overflow float32), e.g. "layer 0's attention LayerNorm"; nil when none did.
     public let nonFiniteFrom: String?
 
-    init(tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]], nonFiniteFrom: String? = nil) {
+    init(
+        tokens: Int, heads: Int, headSize: Int, queries: [[Float]], keys: [[Float]], output: [Float],
+        nonFiniteFrom: String? = nil
+    ) {
         precondition(queries.count == keys.count, "one Q and one K per layer")
         self.tokens = tokens
         self.layers = queries.count
@@ -29,7 +34,19 @@ public struct EncoderQK: Sendable {
         self.headSize = headSize
         self.queries = queries
         self.keys = keys
+        self.output = output
         self.nonFiniteFrom = nonFiniteFrom
+    }
+
+    /// The mean over tokens of the last hidden states (every token counts, [CLS] and [SEP] too): the
+    /// sentence embedding of sentence-transformers' mean pooling, before its L2 normalisation.
+    public var meanPooled: [Float] {
+        let hidden = heads * headSize
+        var sums = [Double](repeating: 0, count: hidden)
+        for row in 0..<tokens {
+            for column in 0..<hidden { sums[column] += Double(output[row * hidden + column]) }
+        }
+        return sums.map { Float($0 / Double(tokens)) }
     }
 
     /// Q of `head` in `layer` (0-based): n × d_head, before any divisor.

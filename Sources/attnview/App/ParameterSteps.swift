@@ -67,8 +67,8 @@ enum ParameterSteps {
             return "tokens must stay within \(Limits.tokens.lowerBound)…\(Limits.tokens.upperBound)"
         }
         if max(params.n, params.m) * params.dk > maxMatrixElements {
-            return
-                "\(max(params.n, params.m)) tokens × d_k \(params.dk) is more than the view's \(maxMatrixElements) values"
+            return "\(max(params.n, params.m)) tokens × d_k \(params.dk) is more than the view's "
+                + "\(maxMatrixElements) values"
         }
         let divisor = params.divisor
         if !(divisor.isFinite && Limits.divisor.contains(divisor)) {

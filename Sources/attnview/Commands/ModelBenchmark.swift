@@ -36,6 +36,20 @@ struct ModelBenchmark {
                 params.source = .model(run.labels(layer: next / bert.config.heads, head: next % bert.config.heads))
                 _ = try engine.divisorCurve(try engine.compute(params).params)
             })
+        var alpha = 1.0
+        lines.append(
+            time("encoder again with every divisor × a new alpha (the toggle)") {
+                alpha = alpha >= 2 ? 0.5 : alpha * 1.19
+                _ = try bert.encode(text, alpha: alpha)
+            })
+        let all = run.allHeads, n = run.labels.tokens.count
+        var pair = 0
+        lines.append(
+            time("weight from one token to another in every head, ranked") {
+                pair = (pair + 1) % (n * n)
+                let weights = all.flatMap { $0 }.map { $0.weight(from: pair / n, to: pair % n, params: params) }
+                _ = HeadRanking.order(weights, descending: true)
+            })
         lines.append("tokens: \(encoding?.tokens.count ?? 0)")
         return lines
     }

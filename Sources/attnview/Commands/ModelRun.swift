@@ -46,14 +46,7 @@ struct ModelRun: Sendable {
     }
 
     /// Every head's Q and K, `heads[layer][head]`: what the heads grid summarises.
-    var allHeads: [[HeadInputs]] {
-        let qk = encoding.qk
-        return (0..<qk.layers).map { layer in
-            (0..<qk.heads).map {
-                HeadInputs(queries: qk.queries(layer: layer, head: $0), keys: qk.keys(layer: layer, head: $0))
-            }
-        }
-    }
+    var allHeads: [[HeadInputs]] { encoding.qk.allHeads }
 
     /// d_head: the width of every head's Q and K.
     var headWidth: Int { labels.shape.headWidth }
@@ -73,5 +66,14 @@ struct ModelRun: Sendable {
             (0..<qk.heads).contains(head.head)
         else { return nil }
         return (qk.queries(layer: head.layer, head: head.head), qk.keys(layer: head.layer, head: head.head))
+    }
+}
+
+extension EncoderQK {
+    /// Every head's Q and K, `allHeads[layer][head]`, as the core's summaries take them.
+    var allHeads: [[HeadInputs]] {
+        (0..<layers).map { layer in
+            (0..<heads).map { HeadInputs(queries: queries(layer: layer, head: $0), keys: keys(layer: layer, head: $0)) }
+        }
     }
 }

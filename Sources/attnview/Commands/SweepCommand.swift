@@ -66,14 +66,10 @@ struct SweepCommand: ParsableCommand {
 
     /// The sweep these options describe; every list item and range is checked, naming the flag.
     func grid() throws -> Sweep {
-        let dks = try Self.items(of: dk, flag: "--dk").map { item in
-            guard let value = Int(item) else { throw ValidationError("--dk item '\(item)' is not an integer") }
-            guard Limits.dk.contains(value) else {
-                throw AttentionError.outOfRange(flag: "--dk", value: item, allowed: "1–65536")
-            }
-            return value
+        let dks = try ListOption.items(of: dk, flag: "--dk").map {
+            try ListOption.integer($0, flag: "--dk", in: Limits.dk)
         }
-        let scales = try Self.items(of: scale, flag: "--scale").map { item in
+        let scales = try ListOption.items(of: scale, flag: "--scale").map { item in
             try ModelOptions.scalePolicy(item, flag: "--scale")
         }
         guard Self.trialRange.contains(trials) else {
@@ -90,15 +86,5 @@ struct SweepCommand: ParsableCommand {
             }
         }
         return Sweep(base: base, dks: dks, scales: scales, trials: trials)
-    }
-
-    /// The comma-separated items of a list option, trimmed; an empty item is an error.
-    private static func items(of list: String, flag: String) throws -> [String] {
-        let items = list.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !items.contains(where: \.isEmpty) else {
-            throw ValidationError("\(flag) '\(list)' has an empty item (write e.g. 16,64,256)")
-        }
-        return items
     }
 }

@@ -23,7 +23,8 @@ final class TimingLog {
         }
         let total = compute + render + present
         let line =
-            "keys=\(keys) dk=\(dk) n=\(n) compute_ms=\(ms(compute)) render_ms=\(ms(render)) present_ms=\(ms(present)) total_ms=\(ms(total))\n"
+            "keys=\(keys) dk=\(dk) n=\(n) compute_ms=\(ms(compute)) render_ms=\(ms(render)) "
+            + "present_ms=\(ms(present)) total_ms=\(ms(total))\n"
         fputs(line, file)
     }
 }
