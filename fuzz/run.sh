@@ -25,12 +25,12 @@ seed() {  # seed TARGET FOLDER: the committed fixtures the reader knows, then th
     npy) cp "$root"/Tests/TensorFilesTests/Fixtures/npy/*.npy "$out/" ;;
     safetensors)
         cp "$root"/Tests/TensorFilesTests/Fixtures/safetensors/*.safetensors "$out/"
-        for model in "$root"/Tests/TransformerTests/Fixtures/models/tiny-*/; do
-            cp "$model/model.safetensors" "$out/$(basename "$model").safetensors"
+        for weights in "$root"/Tests/TransformerTests/Fixtures/models/tiny-*/*.safetensors; do
+            cp "$weights" "$out/$(basename "$(dirname "$weights")")-$(basename "$weights")"
         done ;;
     themes) cp "$root"/Sources/Rendering/Themes/*.toml "$out/" ;;
-    config) for model in "$root"/Tests/TransformerTests/Fixtures/models/tiny-*/; do
-            cp "$model/config.json" "$out/$(basename "$model").json"
+    config) for config in "$root"/Tests/TransformerTests/Fixtures/models/tiny-*/config.json; do
+            cp "$config" "$out/$(basename "$(dirname "$config")").json"
         done ;;
     tokenizer) python3 - "$root" "$out" <<'PY'
 import json, pathlib, sys
