@@ -19,6 +19,9 @@ public final class AttentionEngine {
         _ = DotProductCache.singleThreadedBLAS
     }
 
+    /// Floats the current Q and K hold (nil before the first compute): what the engine keeps for speed.
+    var storedInputFloats: Int? { inputs?.value.storedFloats }
+
     /// How many matrix products the engine has run: a divisor-only change must not add one.
     public var matmulCount: Int { dotProducts.matmulCount }
 
@@ -56,6 +59,7 @@ public final class AttentionEngine {
             if var current = inputs, current.key == key {
                 inputs = nil  // keeps the arrays uniquely referenced while they grow
                 current.value.grow(to: params.dk)
+                current.value.trimSpare(keeping: params.dk)
                 inputs = current
                 return (params, current.value)
             }

@@ -62,6 +62,23 @@ struct AttentionInputs {
         keys = Self.scaled(k.values, byPowerOfTwo: -kShift)
     }
 
+    /// Generated dimensions kept beyond the d_k in use, at most (4 MB of floats): enough to step
+    /// d_k back up without regenerating at small sizes, while d_k 65 536 and back to 256 gives
+    /// the rest of the memory back. Regenerated dimensions are bit-identical (seeded per dimension).
+    static let spareBudgetFloats = 1 << 20
+
+    /// How many floats Q and K hold now.
+    var storedFloats: Int { queries.count + keys.count }
+
+    /// Drops generated dimensions beyond `target` when they hold more than `spareBudgetFloats`
+    /// (fixed inputs keep everything: they cannot be made again).
+    mutating func trimSpare(keeping target: Int) {
+        guard recipe != nil, target < dims, (dims - target) * (n + m) > Self.spareBudgetFloats else { return }
+        queries = Array(queries[..<(target * n)])
+        keys = Array(keys[..<(target * m)])
+        dims = target
+    }
+
     /// Whether `grow(to:)` can add dimensions.
     var isExtendable: Bool { recipe != nil }
 

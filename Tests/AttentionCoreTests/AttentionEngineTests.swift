@@ -253,3 +253,20 @@ private func fileEngine() -> AttentionEngine {
         return (try read(q), try read(k))
     }
 }
+
+/// Generated dimensions kept beyond d_k stay within `AttentionInputs.spareBudgetFloats`: a large
+/// d_k and back gives its memory back (issue 17, point 10), and the numbers do not change when the
+/// dropped dimensions are generated again.
+@Test func aLargeDkAndBackKeepsOnlyTheSpareBudget() throws {
+    let engine = AttentionEngine()
+    let medium = AttentionParams(n: 12, dk: 2048)
+    let first = try engine.compute(medium)
+    _ = try engine.compute(AttentionParams(n: 12, dk: 65536))
+    #expect(engine.storedInputFloats == 65536 * 24, "the large d_k's inputs are there while it is on screen")
+    _ = try engine.compute(AttentionParams(n: 12, dk: 64))
+    let kept = try #require(engine.storedInputFloats)
+    #expect(kept <= 64 * 24 + AttentionInputs.spareBudgetFloats, "\(kept) floats kept back at d_k 64")
+    #expect(kept < 65536 * 24)
+    let regenerated = try engine.compute(medium)
+    #expect(regenerated.logits.values == first.logits.values, "dropped dimensions come back bit for bit")
+}

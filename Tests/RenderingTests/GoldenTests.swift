@@ -92,7 +92,7 @@ struct GoldenTests {
         let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
             result: try SampleResults.make(n: 256, dk: 16), curve: [], view: ViewState(), keys: .app(ViewState()),
             width: 80, height: 24)
-        #expect(frame.plainText().contains("pooled 12×"))
+        #expect(frame.plainText().contains("max 12×12"), "each cell shows its 12×12 block's largest weight")
     }
 
     @Test func everySizeFromTinyToHugeRendersWithoutTrapping() throws {

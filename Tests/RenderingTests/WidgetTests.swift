@@ -21,10 +21,20 @@ import Testing
     #expect(shaded.zoom == 1 && shaded.width == 24 && shaded.height == 8, "two columns per entry without half blocks")
 }
 
-@Test func poolingAveragesOnlyUnmaskedEntries() {
+/// A pooled cell shows its block's most extreme unmasked entry, so a peak is never averaged away.
+@Test func poolingKeepsTheExtremeOfOnlyUnmaskedEntries() {
     let matrix = Matrix(rows: 2, cols: 2, values: [0.25, 0.75, 1.0, 0.5])
     let causal = PooledMatrix(matrix, mask: Mask(n: 2, m: 2, causal: true), pool: 2)
-    #expect(causal[0, 0] == Float((0.25 + 1.0 + 0.5) / 3))
+    #expect(causal[0, 0] == 1.0)
+    let hidden = PooledMatrix(matrix, mask: Mask(n: 2, m: 2, causal: false), pool: 2)
+    #expect(hidden[0, 0] == 1.0)
+    let logits = PooledMatrix(
+        Matrix(rows: 2, cols: 2, values: [2, -7, 3, 0]), mask: Mask(n: 2, m: 2, causal: false), pool: 2)
+    #expect(logits[0, 0] == -7, "the logit farthest from 0, with its sign")
+    let oneHot = PooledMatrix(
+        Matrix(rows: 4, cols: 4, values: (0..<16).map { $0 % 5 == 0 ? 0.95 : 0.0167 }),
+        mask: Mask(n: 4, m: 4, causal: false), pool: 2)
+    #expect(oneHot[0, 0] == 0.95 && oneHot[1, 1] == 0.95, "one-hot rows keep their full colour")
     let masked = PooledMatrix(
         Matrix(rows: 2, cols: 2, values: [0.5, 0.5, 0.5, 0.5]), mask: Mask(n: 2, m: 2, causal: true), pool: 1)
     #expect(masked[0, 1] == nil)

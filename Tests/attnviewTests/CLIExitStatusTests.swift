@@ -68,3 +68,8 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
     #expect(Status.hint(for: theme, status: .usage, arguments: []) == nil)
     #expect(Status.hint(for: AttentionError.fileNotFound(path: "q"), status: .noInput, arguments: []) == nil)
 }
+
+/// glibc takes the fixed mmap threshold that returns large freed matrices to the system (issue 17).
+@Test func theAllocatorPolicyIsTakenByGlibc() {
+    #expect(AllocatorPolicy.apply())
+}

@@ -36,12 +36,12 @@ struct HeatmapWidget: PanelContent {
         (labelWidth(rows: rows) + geometry.width + legendWidth, geometry.height + 1)
     }
 
-    /// Which matrix, its size, and how it is pooled or magnified.
+    /// Which matrix, its size, and how it is pooled (each cell its block's extreme) or magnified.
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
         let geometry = Self.geometry(rows: matrix.rows, cols: matrix.cols, area: area, styles: styles)
         var note = "\(matrix.rows)×\(matrix.cols)"
         if geometry.pool > 1 {
-            note += " · pooled \(geometry.pool)×"
+            note += " · max \(geometry.pool)×\(geometry.pool)"
         } else if geometry.zoom > 1 {
             note += " · \(geometry.zoom)× cells"
         }

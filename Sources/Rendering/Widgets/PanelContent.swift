@@ -1,5 +1,5 @@
 /// What a panel writes on its top edge: the title on the left, then on the right styled keys
-/// (e.g. a curve's colours) and a muted note (e.g. "pooled 4×").
+/// (e.g. a curve's colours) and a muted note (e.g. "max 4×4").
 struct PanelHeading {
     var title: String
     var note: String = ""

@@ -2,8 +2,9 @@ import AttentionCore
 import Dispatch
 import TensorFiles
 
-/// A matrix pooled to a heatmap's pixels: the mean of the unmasked entries of each block, or nil
-/// where the whole block is masked.
+/// A matrix pooled to a heatmap's pixels: each block's most extreme unmasked entry (the largest
+/// weight, the logit farthest from 0), or nil where the whole block is masked. A mean would let
+/// one-hot rows fade into pale spots; the extreme keeps every peak at its full colour.
 struct PooledMatrix {
     let rows: Int
     let cols: Int
@@ -14,30 +15,27 @@ struct PooledMatrix {
         let pool = max(1, pool)
         rows = (matrix.rows + pool - 1) / pool
         cols = (matrix.cols + pool - 1) / pool
-        var sums = [Double](repeating: 0, count: rows * cols)
+        var extremes = [Float](repeating: 0, count: rows * cols)
         var counts = [Int](repeating: 0, count: rows * cols)
         let (pooledRows, pooledCols) = (rows, cols)
-        // Each pooled row is summed by one task into its own slice, so two cores share a large
-        // matrix (16 M weights at n = 4096) without changing any sum.
+        // Each pooled row is filled by one task into its own slice, so two cores share a large
+        // matrix (16 M weights at n = 4096) without changing any value.
         matrix.values.withUnsafeBufferPointer { source in
-            sums.withUnsafeMutableBufferPointer { sumsBuffer in
+            extremes.withUnsafeMutableBufferPointer { extremesBuffer in
                 counts.withUnsafeMutableBufferPointer { countsBuffer in
                     let task = PoolingTask(
-                        source: source, sums: sumsBuffer, counts: countsBuffer, matrixRows: matrix.rows,
+                        source: source, extremes: extremesBuffer, counts: countsBuffer, matrixRows: matrix.rows,
                         matrixCols: matrix.cols, pooledCols: pooledCols, pool: pool, mask: mask)
                     if matrix.values.count >= Self.parallelThreshold {
-                        DispatchQueue.concurrentPerform(iterations: pooledRows) { task.sumPooledRow($0) }
+                        DispatchQueue.concurrentPerform(iterations: pooledRows) { task.poolRow($0) }
                     } else {
-                        for pooledRow in 0..<pooledRows { task.sumPooledRow(pooledRow) }
+                        for pooledRow in 0..<pooledRows { task.poolRow(pooledRow) }
                     }
                 }
             }
         }
-        // A non-finite mean (only from non-finite input) draws as 0 rather than breaking the colour scale.
-        values = zip(sums, counts).map { sum, count in
-            let mean = count > 0 ? Float(sum / Double(count)) : 0
-            return mean.isFinite ? mean : 0
-        }
+        // A non-finite entry (only from non-finite input) draws as 0 rather than breaking the colour scale.
+        values = extremes.map { $0.isFinite ? $0 : 0 }
         visible = counts.map { $0 > 0 }
     }
 
@@ -58,11 +56,10 @@ struct PooledMatrix {
     }
 }
 
-/// Sums one pooled row's blocks: the matrix rows it covers, each block along a row at a time
-/// with four accumulators (one division per block, not per entry).
+/// Finds one pooled row's block extremes: the matrix rows it covers, each block along a row at a time.
 private struct PoolingTask: @unchecked Sendable {
     let source: UnsafeBufferPointer<Float>
-    let sums: UnsafeMutableBufferPointer<Double>
+    let extremes: UnsafeMutableBufferPointer<Float>
     let counts: UnsafeMutableBufferPointer<Int>
     let matrixRows: Int
     let matrixCols: Int
@@ -70,7 +67,7 @@ private struct PoolingTask: @unchecked Sendable {
     let pool: Int
     let mask: Mask
 
-    func sumPooledRow(_ pooledRow: Int) {
+    func poolRow(_ pooledRow: Int) {
         let target = pooledRow * pooledCols
         for row in (pooledRow * pool)..<min(matrixRows, (pooledRow + 1) * pool) {
             let keys = mask.visibleKeys(row: row).clamped(to: 0..<matrixCols)
@@ -79,28 +76,14 @@ private struct PoolingTask: @unchecked Sendable {
             while start < keys.upperBound {
                 let block = start / pool
                 let end = min((block + 1) * pool, keys.upperBound)
-                sums[target + block] += Double(Self.sum(source, from: base + start, to: base + end))
+                var extreme = counts[target + block] > 0 ? extremes[target + block] : source[base + start]
+                for index in (base + start)..<(base + end) where abs(source[index]) > abs(extreme) {
+                    extreme = source[index]
+                }
+                extremes[target + block] = extreme
                 counts[target + block] += end - start
                 start = end
             }
         }
-    }
-
-    /// Σ source[from..<to] with four independent partial sums, so the adds pipeline.
-    private static func sum(_ source: UnsafeBufferPointer<Float>, from: Int, to: Int) -> Float {
-        var (a, b, c, d): (Float, Float, Float, Float) = (0, 0, 0, 0)
-        var index = from
-        while index + 4 <= to {
-            a += source[index]
-            b += source[index + 1]
-            c += source[index + 2]
-            d += source[index + 3]
-            index += 4
-        }
-        while index < to {
-            a += source[index]
-            index += 1
-        }
-        return (a + b) + (c + d)
     }
 }
