@@ -54,8 +54,11 @@ struct KeyTable: Sendable {
                 [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
                 help: "next / previous query row", hint: KeyHint("row", priority: 5)),
             KeyEntry(
-                [(.character("e"), .jumpToRow(.sharpest)), (.character("E"), .jumpToRow(.flattest))],
-                help: "sharpest / flattest row", hint: KeyHint("sharpest", priority: 14)),
+                [(.character("e"), .jumpToRow(.sharpest))], help: "jump to the sharpest row",
+                hint: KeyHint("sharpest", priority: 14)),
+            KeyEntry(
+                [(.character("E"), .jumpToRow(.flattest))], help: "jump to the flattest row",
+                hint: KeyHint("flattest", priority: 15)),
             KeyEntry(
                 [(.character("t"), .nextTheme)], help: "next theme", hint: KeyHint("theme", priority: 6),
                 parameters: [.theme]),
@@ -63,9 +66,8 @@ struct KeyTable: Sendable {
                 [(.character("p"), .togglePlay)], help: "play: sweep the divisor ±3 octaves",
                 hint: KeyHint("play", priority: 7)),
             KeyEntry(
-                [(.character("s"), .save(json: false))], help: "save a snapshot (format: f)",
-                hint: KeyHint("save", priority: 8)),
-            KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
+                [(.character("s"), .save(json: false))], or: [(.character("S"), .save(json: true))],
+                help: "save (format: f), S with JSON", hint: KeyHint("save", priority: 8)),
             KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
             KeyEntry(
                 [(.character("."), .stepHead(1)), (.character(","), .stepHead(-1))], help: "next / previous head",
@@ -84,7 +86,7 @@ struct KeyTable: Sendable {
                 [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
                 hint: KeyHint("zoom", priority: 6), scope: .model),
             KeyEntry(
-                [(.character("T"), .openLab)], help: "training lab: each divisor learns",
+                [(.character("T"), .openLab)], help: "training lab: divisors trained",
                 hint: KeyHint("lab", priority: 15)),
             KeyEntry(
                 [(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0),
