@@ -4,11 +4,13 @@
 #   make test                         lint + the whole suite + an install into a temporary prefix
 #   make install PREFIX=~/.local      binary, man page and shell completions (DESTDIR honoured)
 #   make uninstall PREFIX=~/.local    removes exactly what install put there
+#   make fuzz FUZZ_SECONDS=60         every fuzzer (fuzz/), FUZZ_SECONDS each; never part of `make test`
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
 CONFIGURATION ?= release
 ARGS ?=
+FUZZ_SECONDS ?= 60
 
 PACKAGES = pkg-config libncurses-dev libopenblas-dev
 TEST_PACKAGES = $(PACKAGES) tmux
@@ -22,7 +24,7 @@ INSTALLED_BASH = $(ROOT)/share/bash-completion/completions/attnview
 INSTALLED_ZSH = $(ROOT)/share/zsh/site-functions/_attnview
 INSTALLED_FISH = $(ROOT)/share/fish/vendor_completions.d/attnview.fish
 
-.PHONY: run test build packages test-packages lint install uninstall model
+.PHONY: run test build packages test-packages lint install uninstall model fuzz
 
 run: packages build
 	$(BINARY) $(ARGS)
@@ -57,3 +59,8 @@ uninstall:
 # The reference model all-MiniLM-L6-v2 for `attnview --model minilm` (downloads ~83 MB once).
 model:
 	scripts/get_model.sh
+
+# libFuzzer + AddressSanitizer over every reader of untrusted files (npy, safetensors, tokenizer, themes,
+# config.json), FUZZ_SECONDS each, from the fixtures and fuzz/corpus (past crashes). Not run by CI.
+fuzz: test-packages
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh

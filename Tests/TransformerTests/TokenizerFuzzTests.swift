@@ -5,7 +5,7 @@ import Testing
 @testable import Transformer
 
 /// Seeded random inputs (the same every run) never crash the tokenizer, and every token it gives is the
-/// vocabulary's, between `[CLS]` and `[SEP]`. `scripts/fuzz_tokenizer.sh` searches far wider with libFuzzer.
+/// vocabulary's, between `[CLS]` and `[SEP]`. `make fuzz` searches far wider with libFuzzer.
 @Suite struct TokenizerFuzzTests {
     /// Scalars from the classes the tokenizer treats differently, so random text hits every branch.
     static let pools: [ClosedRange<UInt32>] = [

@@ -8,7 +8,7 @@ struct TOMLSyntaxError: Error, Equatable, Sendable {
 /// keys, one-line strings, lists, numbers and booleans. Everything else TOML has (dotted keys, inline
 /// tables, arrays of tables, multi-line strings, dates) is refused with its line, never guessed at.
 /// Written for untrusted files: it walks bytes with checked indices, nests at most `maxDepth` lists and
-/// cannot trap or abort on any input (scripts/fuzz/themes.swift keeps that true).
+/// cannot trap or abort on any input (`make fuzz` keeps that true).
 struct TOMLReader {
     /// Deepest nesting of lists; themes need 1 (a list of colours).
     static let maxDepth = 8

@@ -12,6 +12,8 @@ public struct BertModel: Sendable {
     public let tokenizer: BertTokenizer
     /// The forward pass.
     public let encoder: BertEncoder
+    /// Every file the model was read from, as it was then (nil: absent), to notice a change on disk.
+    let loadedFiles: [(path: String, identity: FileIdentity?)]
 
     /// The tokens of a text and the encoder's Q and K for them.
     public struct Encoding: Sendable {
@@ -76,6 +78,20 @@ public struct BertModel: Sendable {
                         "has \(weights.vocabularySize) rows but the vocabulary has \(tokenizer.vocabularySize) tokens"))
         }
         encoder = BertEncoder(config: config, weights: weights)
+        let others = ["config.json", "vocab.txt", "tokenizer_config.json", "tokenizer.json"].map {
+            let path = folder.appendingPathComponent($0).path
+            return (path, FileIdentity.current(path: path))
+        }
+        loadedFiles = others + files.files.map { ($0.path, $0.identity) }
+    }
+
+    /// The names of the files that changed on disk (replaced, rewritten, truncated, removed or added)
+    /// since the model was read; empty when none did. The loaded weights are a copy, so the model
+    /// still works either way; a caller may load the folder again.
+    public func changedFiles() -> [String] {
+        loadedFiles.filter { FileIdentity.current(path: $0.path) != $0.identity }.map {
+            URL(fileURLWithPath: $0.path).lastPathComponent
+        }
     }
 
     /// The tokens of `text` and every layer's Q and K, with every head's divisor multiplied by `alpha`

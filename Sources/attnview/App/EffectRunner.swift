@@ -140,10 +140,10 @@ struct EffectRunner {
             return [.report("no model is loaded")]
         }
         do throws(ModelError) {
-            let next = try run.reading(text, head: shown)
+            let (next, note) = try run.reading(text, head: shown)
             modelRun = next
             engine = AttentionEngine(inputs: FixedInputs.provider(model: next))
-            return [.textRan(next.labels)]
+            return [.textRan(next.labels)] + (note.map { [.report($0)] } ?? [])
         } catch .emptyText {
             return [.textRefused("the text has no words the model reads")]
         } catch .textTooLong(let tokens, let limit) {

@@ -38,11 +38,25 @@ struct ModelRun: Sendable {
     }
 
     /// The same model on another text, showing `head` (the view's `/`): only the encoder runs.
-    func reading(_ text: String, head: ModelHead) throws(ModelError) -> ModelRun {
+    /// When a file of the model folder changed on disk since it was loaded, the folder is loaded again
+    /// first; `note` says so, or that it no longer loads and the copy in memory is used.
+    func reading(_ text: String, head: ModelHead) throws(ModelError) -> (run: ModelRun, note: String?) {
         var other = labels
         other.text = text
         other.ref = head.ref
-        return try ModelRun(model: model, labels: other)
+        var model = model
+        var note: String?
+        let changed = model.changedFiles()
+        if !changed.isEmpty {
+            let names = changed.joined(separator: ", ")
+            do {
+                model = try BertModel(folder: model.folder)
+                note = "\(names) changed on disk: the model was loaded again"
+            } catch {
+                note = "\(names) changed on disk and no longer loads (\(error.description)); the loaded copy is used"
+            }
+        }
+        return (try ModelRun(model: model, labels: other), note)
     }
 
     /// Every head's Q and K, `heads[layer][head]`: what the heads grid summarises.
