@@ -4,17 +4,20 @@ import TensorFiles
 extension AttentionResult {
     /// The `snapshot --format json` document: params (with the resolved divisor), stats,
     /// logits and attention (row-major, masked entries null) and histograms.
-    public func jsonData(baseline: AttentionResult? = nil) -> Data {
+    public func jsonData(baseline: AttentionResult? = nil, curve: [DivisorCurvePoint] = []) -> Data {
         var data = Data()
-        writeJSON(baseline: baseline) { data.append($0.assumingMemoryBound(to: UInt8.self)) }
+        writeJSON(baseline: baseline, curve: curve) { data.append($0.assumingMemoryBound(to: UInt8.self)) }
         return data
     }
 
     /// The same document handed to `sink` in pieces of about 64 KB, so a caller that streams it
     /// to a file never holds the whole text (hundreds of MB at n = m = 4096).
     /// Written with a fixed key order, so identical inputs give identical bytes. With `baseline`
-    /// (`snapshot --compare`) a `baseline: {divisor, stats}` object follows `stats`.
-    public func writeJSON(baseline: AttentionResult? = nil, to sink: (UnsafeRawBufferPointer) -> Void) {
+    /// (`snapshot --compare`) a `baseline: {divisor, stats}` object follows `stats`; a `curve` (the
+    /// divisor sweep panel's points) follows as `curve: [{octaves, divisor, …}]`, to plot elsewhere.
+    public func writeJSON(
+        baseline: AttentionResult? = nil, curve: [DivisorCurvePoint] = [], to sink: (UnsafeRawBufferPointer) -> Void
+    ) {
         withoutActuallyEscaping(sink) { sink in
             var json = JSONByteWriter(flushingInto: sink)
             json.raw("{\n  \"params\": ")
@@ -38,6 +41,7 @@ extension AttentionResult {
                 json.statistics(baseline.stats)
                 json.raw("}")
             }
+            if !curve.isEmpty { Self.writeCurve(curve, to: &json) }
             json.raw(",\n  \"logits\": ")
             writeMatrix(logits, to: &json)
             json.raw(",\n  \"attention\": ")
@@ -68,6 +72,32 @@ extension AttentionResult {
             json.raw("\n  }\n}\n")
             json.flush()
         }
+    }
+
+    /// One object per point: where it sits (octaves from √d_k, the divisor) and what the panel draws.
+    private static func writeCurve(_ curve: [DivisorCurvePoint], to json: inout JSONByteWriter) {
+        json.raw(",\n  \"curve\": [")
+        for (index, point) in curve.enumerated() {
+            json.raw(index == 0 ? "\n    {" : ",\n    {")
+            json.key("octaves", first: true)
+            json.number(point.octaves)
+            json.key("divisor")
+            json.number(point.divisor)
+            json.key("entropy_normalized_mean")
+            json.number(point.entropyNormalizedMean)
+            json.key("score_grad_mean")
+            json.number(point.scoreGradMean)
+            json.key("score_grad_median")
+            json.number(point.scoreGradMedian)
+            json.key("score_grad_max")
+            json.number(point.scoreGradMax)
+            json.key("unsafe_rows_fp16")
+            json.number(point.unsafeRowsFP16)
+            json.key("sampled_rows")
+            json.integer(point.sampledRows)
+            json.raw("}")
+        }
+        json.raw("\n  ]")
     }
 
     private func writeParams(to json: inout JSONByteWriter) {

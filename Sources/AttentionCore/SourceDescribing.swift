@@ -34,11 +34,22 @@ public protocol SourceDescribing: Sendable {
     func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)]
     /// A short tag naming saved files (`L1H2`), or nil to name them by d_k.
     var fileTag: String? { get }
+    /// What a picture's caption says of the source with `params`, before d_k and the divisor
+    /// (`random Q, K (seed 0, σ 1) · n = m = 64`), the user's names passed through `escaped`.
+    func caption(_ params: AttentionParams, _ escaped: (String) -> String) -> String
+    /// What a caption says after the divisor (a model's text), or nil.
+    func captionTail(_ escaped: (String) -> String) -> String?
 }
 
 extension SourceDescribing {
     public var tokenLabels: [String]? { nil }
     public var fileTag: String? { nil }
+    public func captionTail(_ escaped: (String) -> String) -> String? { nil }
+}
+
+/// A file or folder by its last component, for captions: the header's command keeps the path.
+private func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
 }
 
 /// Seeded Gaussian Q and K, made by the engine.
@@ -55,6 +66,12 @@ public struct GeneratedSource: SourceDescribing {
             + [("dk", .integer(params.dk)), ("seed", .text("\(params.seed)"))]
             + (params.sigma != 1 ? [("sigma", .number(params.sigma))] : [])
             + (params.rho != 0 ? [("rho", .number(params.rho))] : [])
+    }
+
+    public func caption(_ params: AttentionParams, _ escaped: (String) -> String) -> String {
+        let rho = params.rho == 0 ? "" : String(format: ", rho %g", params.rho)
+        let tokens = params.n == params.m ? "n = m = \(params.n)" : "n \(params.n), m \(params.m)"
+        return "random Q, K (seed \(params.seed), " + String(format: "σ %g", params.sigma) + rho + ") · " + tokens
     }
 }
 
@@ -76,6 +93,10 @@ public struct FileSource: SourceDescribing {
 
     public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
         [("q", .text(q)), ("k", .text(k)), ("dk", .integer(params.dk))]
+    }
+
+    public func caption(_ params: AttentionParams, _ escaped: (String) -> String) -> String {
+        "Q \(escaped(lastComponent(q))), K \(escaped(lastComponent(k))) · n \(params.n), m \(params.m)"
     }
 }
 
@@ -100,6 +121,14 @@ extension ModelHead: SourceDescribing {
             ("model", .text(model)), ("text", .text(text)), ("layer", .integer(layer)), ("head", .integer(head)),
             ("dk", .integer(params.dk)),
         ]
+    }
+
+    public func caption(_ params: AttentionParams, _ escaped: (String) -> String) -> String {
+        "\(escaped(lastComponent(model))) · layer \(layer) of \(layers), head \(head) of \(heads)"
+    }
+
+    public func captionTail(_ escaped: (String) -> String) -> String? {
+        "\"" + escaped(text.split(whereSeparator: \.isNewline).joined(separator: " ")) + "\""
     }
 }
 

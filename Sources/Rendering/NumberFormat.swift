@@ -1,3 +1,5 @@
+import Foundation
+
 /// Number spellings for labels: fixed decimals without Foundation's locale-dependent formatting,
 /// and columns whose decimal points line up.
 enum NumberFormat {
@@ -17,6 +19,13 @@ enum NumberFormat {
             text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
         }
         return text
+    }
+
+    /// `value` with `digits` significant digits (whole numbers keep all of theirs): 11.31 → "11.3".
+    static func significant(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value, 0) }
+        let magnitude = Int(log10(abs(value)).rounded(.down))
+        return fixed(value, max(0, digits - 1 - magnitude))
     }
 
     /// Decimals that show about four significant digits of `value` (0 to `maximum`).

@@ -9,7 +9,7 @@ extension ScreenRenderer {
     /// √d_k, ratio) with both regime badges; `keys` are the app's for it.
     public func renderComparison(
         result: AttentionResult, baseline: AttentionResult, view: ViewState, model: ModelView? = nil, keys: ScreenKeys,
-        width: Int, height: Int
+        caption: String? = nil, width: Int, height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -56,9 +56,10 @@ extension ScreenRenderer {
             ),
             (
                 status,
-                StatusBar(
-                    message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
-                    hints: keys.hints)
+                caption.map { CaptionLine(text: $0) }
+                    ?? StatusBar(
+                        message: ascii ? message.replacingOccurrences(of: "√d_k", with: "sqrt(d_k)") : message,
+                        hints: keys.hints)
             ),
             (view.showHelp ? help.box(in: body, styles: styles) : nil, Panel(help, opaque: true)),
         ]

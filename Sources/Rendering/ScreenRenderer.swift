@@ -24,10 +24,11 @@ public struct ScreenRenderer: Sendable {
     }
 
     /// The screen for `result` at `width` × `height` with the app's `keys` for it; with `model`,
-    /// labelled with its tokens and with the model's overlays (heads grid, text editor).
+    /// labelled with its tokens and with the model's overlays (heads grid, text editor). A
+    /// `caption` (a snapshot's) takes the bottom line in place of the status bar and its key hints.
     public func render(
         result: AttentionResult, curve: [DivisorCurvePoint], view: ViewState, model: ModelView? = nil,
-        keys: ScreenKeys, width: Int, height: Int
+        keys: ScreenKeys, caption: String? = nil, width: Int, height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         let weights = result.weights
@@ -106,7 +107,7 @@ public struct ScreenRenderer: Sendable {
             (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
             (
                 layout.status,
-                model?.editor.map { EditorLine(editor: $0) }
+                model?.editor.map { EditorLine(editor: $0) } ?? caption.map { CaptionLine(text: $0) }
                     ?? StatusBar(
                         message: statusMessage(view: view, row: row, model: model),
                         hints: keys.hints)

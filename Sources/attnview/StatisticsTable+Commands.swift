@@ -11,7 +11,8 @@ extension StatisticsTable {
             ],
             rows: rows.map { row in
                 Row(
-                    coordinates: { _ in ["\(row.dk)", row.scale.name, row.divisor.shortestSpelling, "\(row.trials)"] },
+                    // The divisor is a number like any other cell: 4 digits in Markdown, exact in CSV.
+                    coordinates: { number in ["\(row.dk)", row.scale.name, number(row.divisor), "\(row.trials)"] },
                     stats: row.stats)
             },
             selection: selection)

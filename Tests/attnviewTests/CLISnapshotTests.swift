@@ -11,7 +11,7 @@ private func snapshotJSON(_ arguments: [String]) throws -> [String: Any] {
 
 @Test func jsonHoldsParamsStatsMatricesAndHistograms() throws {
     let json = try snapshotJSON(["--n", "5", "--m", "7", "--dk", "16", "--scale", "dk", "--alpha", "0.5"])
-    #expect(Set(json.keys) == ["params", "stats", "logits", "attention", "histograms"])
+    #expect(Set(json.keys) == ["params", "stats", "curve", "logits", "attention", "histograms"])
     let params = try #require(json["params"] as? [String: Any])
     #expect(params["n"] as? Int == 5)
     #expect(params["m"] as? Int == 7)

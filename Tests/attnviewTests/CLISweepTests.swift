@@ -64,8 +64,9 @@ private let grid = ["sweep", "--dk", "16,256", "--scale", "none,sqrt,dk", "--tri
     #expect(lines[0].hasPrefix("| d_k | scale |"))
     #expect(lines[1].hasPrefix("| --: | ----- |"))
     #expect(Set(lines.map(\.count)).count == 1, "every line as wide as the header")
-    #expect(lines[2].hasPrefix("|  16 | none  |       1 |      2 |"))
-    #expect(lines[7].hasPrefix("| 256 | dk    |     256 |      2 |"))
+    // The divisor is spelled as every number of the table is (four digits), as `heads` spells it.
+    #expect(lines[2].hasPrefix("|  16 | none  |   1.000 |      2 |"))
+    #expect(lines[7].hasPrefix("| 256 | dk    |   256.0 |      2 |"))
     #expect(lines[7].hasSuffix("| flat     |"))
 }
 

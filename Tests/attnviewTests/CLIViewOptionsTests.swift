@@ -30,7 +30,7 @@ private func reproducingCommand(in document: String) -> String? {
 
 @Test func rowAndViewChangeWhatTheScreenShows() throws {
     let outcome = try CLIRunner.run([
-        "snapshot", "--n", "24", "--row", "11", "--view", "logits", "--width", "120", "--height", "40",
+        "snapshot", "--n", "24", "--row", "11", "--view", "logits", "--width", "120", "--height", "40", "--key-hints",
     ])
     #expect(outcome.stdoutText.contains("logits view · row 11"))
     #expect(outcome.stdoutText.contains("─ row 11 of 24 · max "))

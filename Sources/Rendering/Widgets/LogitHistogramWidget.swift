@@ -12,13 +12,21 @@ struct LogitHistogramWidget: PanelContent {
     /// Spell the note in ASCII (`^2` rather than `²`).
     let ascii: Bool
 
-    /// The theory's normal curve, or the measured σ when there is no theory (file inputs).
+    /// The theory's normal curve, or the measured σ when there is no theory (file inputs). While
+    /// the curve is drawn its name stays on the edge: σ loses digits first (`N(0, 11.31²)` →
+    /// `N(0,11.3²)` → `N(0,11²)`; 0.125 → 0.13), so a wide σ never drops the title.
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
         guard let theoryStd else {
             return PanelHeading(title: "logits", note: "σ \(NumberFormat.fixed(measuredStd, 3))")
         }
-        return PanelHeading(
-            title: "logits", note: "theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(ascii ? "^2" : "²"))")
+        let square = ascii ? "^2" : "²"
+        let candidates =
+            ["theory N(0, \(NumberFormat.fixed(theoryStd, 2))\(square))"]
+            + [3, 2].map { "theory N(0,\(NumberFormat.significant(theoryStd, $0))\(square))" }
+            + ["N(0,\(NumberFormat.significant(theoryStd, 2))\(square))"]
+        // The panel keeps a note of at most this many characters beside the title "logits".
+        let room = area.width - 14
+        return PanelHeading(title: "logits", note: candidates.first { $0.count <= room } ?? candidates[3])
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {

@@ -83,12 +83,16 @@ struct StatisticsPanel: PanelContent {
         frame.put("regime", x: x, y: area.y, style: styles.text)
         frame.put(
             badge, x: x + 12, y: area.y, style: styles.badges[stats.regime] ?? styles.text, limit: area.width - 13)
-        let header = area.height >= Self.innerHeight
+        // The column header only where there is a theory column to name (not for files or a model).
+        let hasTheory = allRows.contains { $0.theory != nil }
+        let header = hasTheory && area.height >= Self.innerHeight
         let firstRow = area.y + (header ? 2 : 1)
         let rows = rows(fitting: area.maxY - firstRow)
         let measured = NumberFormat.alignedKeepingSmall(rows.map { $0.measured })
         let expected = NumberFormat.aligned(rows.map { $0.theory })
-        let width = rows.indices.first { rows[$0].measured != nil }.map { measured[$0].count } ?? 0
+        // The widest measured value sets the column (a small value in exponent form is narrower
+        // than its neighbours), so the theory column always starts after a space.
+        let width = rows.indices.filter { rows[$0].measured != nil }.map { measured[$0].count }.max() ?? 0
         let valueWidth = max(8, width)
         let valueX = x + 12 + valueWidth - width
         let expectedX = x + 12 + valueWidth + (area.width >= 31 ? 2 : 1)

@@ -179,7 +179,7 @@ struct EffectRunner {
                 text: picture.document(state.snapshotFormat, depth: depth),
                 fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
+                json: json ? { sink in result.writeJSON(baseline: baseline, curve: curve) { sink.write($0) } } : nil)
             if let problem = result.problem, wantsJSON {
                 return .report("saved \(URL(fileURLWithPath: paths[0]).lastPathComponent), no JSON: \(problem)")
             }

@@ -23,6 +23,10 @@ struct InteractiveCommand: ParsableCommand {
     @Option(help: "What s and S save the screen as: text, svg or ansi (f switches in the view).")
     var snapshotFormat: SnapshotFormat = .text
 
+    func validate() throws {
+        try screen.checkZoom(model: model.model)
+    }
+
     /// Checks for a terminal, computes the starting picture (bad options or files exit here, before
     /// the screen changes), then hands over to the event loop until the user quits.
     func run() throws {
@@ -37,7 +41,7 @@ struct InteractiveCommand: ParsableCommand {
         CrashReporting.makeNonInteractive()
         let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
-        let view = try screen.viewState(rows: result.weights.rows)
+        let view = try screen.viewState(rows: result.weights.rows, tokens: run?.labels.tokens)
         let backend = try NCursesBackend(noColor: display.noColor, environment: environment)
         defer { backend.end() }
         let (width, height) = backend.size
@@ -46,6 +50,7 @@ struct InteractiveCommand: ParsableCommand {
             params: result.params, view: view, themeName: display.theme, themeNames: catalog.availableNames(),
             dkRange: dkRange(for: result.params), width: width, height: height)
         state.snapshotFormat = snapshotFormat
+        state.zoomed = screen.zoom
         if !backend.unicode && !display.ascii {
             state.view.status = "the locale is not UTF-8, so ASCII only (set LANG=C.UTF-8 for the full picture)"
         }

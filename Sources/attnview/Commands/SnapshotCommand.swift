@@ -56,6 +56,13 @@ struct SnapshotCommand: ParsableCommand {
             """)
     var compare = false
 
+    @Flag(
+        help: """
+            End the picture with the live screen's status line and key hints instead of the caption that names \
+            its source (model, layer, head, text or the random parameters, d_k, divisor).
+            """)
+    var keyHints = false
+
     func validate() throws {
         let (widths, heights) = Self.sizeRange
         guard widths.contains(width) else {
@@ -72,6 +79,7 @@ struct SnapshotCommand: ParsableCommand {
         if force, output == nil {
             throw ValidationError("--force only applies with --output")
         }
+        try screen.checkZoom(model: model.model)
     }
 
     func run() throws {
@@ -83,15 +91,17 @@ struct SnapshotCommand: ParsableCommand {
         if let problem = result.problem { throw AttentionError.notFinite(problem) }
         // The resolved parameters (a file's n, m and d_k) at √d_k: same inputs, no new matmul.
         let baseline = compare ? try engine.compute(result.params.standardBaseline) : nil
-        let view = try screen.viewState(rows: result.weights.rows)
+        let view = try screen.viewState(rows: result.weights.rows, tokens: run?.labels.tokens)
         let text =
             format == .json
             ? nil : try picture(of: result, baseline: baseline, view: view, theme: theme, engine: engine, run: run)
+        // The divisor sweep's points, as its panel draws them, so they can be plotted elsewhere.
+        let curve = format == .json ? try engine.divisorCurve(result.params) : []
         let contents = { (sink: inout ByteSink) in
             if let text {
                 sink.write(text)
             } else {
-                result.writeJSON(baseline: baseline) { sink.write($0) }
+                result.writeJSON(baseline: baseline, curve: curve) { sink.write($0) }
             }
         }
         if let output {
@@ -111,7 +121,8 @@ struct SnapshotCommand: ParsableCommand {
         let picture = SnapshotPicture(
             result: result, curve: baseline == nil ? try engine.divisorCurve(result.params) : [], theme: theme,
             themeName: display.theme, view: view, width: width, height: height, ascii: display.ascii,
-            baseline: baseline, model: run.map { ModelView(labels: $0.labels) })
+            baseline: baseline, model: run.map { ModelView(labels: $0.labels, zoomed: screen.zoom) }, keyHints: keyHints
+        )
         switch format {
         case .ansi:
             let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true

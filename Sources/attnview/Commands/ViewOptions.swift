@@ -15,19 +15,41 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Heatmap of the attention weights (softmax) or of the logits QKᵀ/s.")
     var view: Heatmap = .weights
 
-    @Option(parsing: .unconditional, help: "Query row shown in the row panel and marked on the heatmap, 0 to n − 1.")
-    var row: Int = 0
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Query row shown in the row panel and marked on the heatmap: 0 to n − 1, or with --model a token of the "
+                + "text (one that occurs more than once: give its index).", valueName: "index|token"))
+    var row: String = "0"
+
+    @Flag(help: "With --model: one row per token in a window around --row, as the view's z shows it.")
+    var zoom = false
 
     func validate() throws {
-        guard row >= 0 else { throw ValidationError("--row \(row) is out of range (allowed: 0 or more)") }
+        if let index = Int(row), index < 0 {
+            throw ValidationError("--row \(index) is out of range (allowed: 0 or more)")
+        }
     }
 
-    /// The view for a result with `rows` query rows; `--row` past the last row is a usage error
-    /// (checked here because file inputs set n only once they are read).
-    func viewState(rows: Int) throws(AttentionError) -> ViewState {
-        guard row < rows else {
-            throw AttentionError.outOfRange(flag: "--row", value: String(row), allowed: "0–\(rows - 1), n = \(rows)")
+    /// `--zoom` shows tokens: refused without `--model` (exit 64).
+    func checkZoom(model: String?) throws {
+        if zoom, model == nil { throw ValidationError("--zoom needs --model (it shows one row per token)") }
+    }
+
+    /// The view for a result with `rows` query rows and a model's `tokens` (nil for other inputs);
+    /// `--row` past the last row, or a token the text does not have once, is a usage error (checked
+    /// here because file inputs set n, and a model its tokens, only once they are read).
+    func viewState(rows: Int, tokens: [String]? = nil) throws -> ViewState {
+        guard let index = Int(row) else {
+            guard let tokens else {
+                throw ValidationError(
+                    "--row '\(printable(row))' is not an index; a token names a row only with --model")
+            }
+            return ViewState(heatmap: view.mode, selectedRow: try TokenChoice.index(of: row, in: tokens, flag: "--row"))
         }
-        return ViewState(heatmap: view.mode, selectedRow: row)
+        guard index < rows else {
+            throw AttentionError.outOfRange(flag: "--row", value: String(index), allowed: "0–\(rows - 1), n = \(rows)")
+        }
+        return ViewState(heatmap: view.mode, selectedRow: index)
     }
 }

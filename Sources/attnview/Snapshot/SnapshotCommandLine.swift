@@ -20,6 +20,10 @@ struct SnapshotCommandLine {
     var colors: String?
     /// `--compare`: the picture sets the standard divisor beside the current one.
     var compare = false
+    /// `--zoom`: a model's picture one row per token around the selected row (`z`).
+    var zoomed = false
+    /// `--key-hints`: the live bottom line instead of the caption.
+    var keyHints = false
 
     /// The arguments after `attnview`, one element per shell word.
     var arguments: [String] {
@@ -53,7 +57,9 @@ struct SnapshotCommandLine {
         if theme != "default" { add("--theme", theme) }
         if noColor { words.append("--no-color") }
         if ascii { words.append("--ascii") }
+        if zoomed { words.append("--zoom") }
         if compare { words.append("--compare") }
+        if keyHints { words.append("--key-hints") }
         add("--format", format)
         if let colors { add("--colors", colors) }
         add("--width", "\(width)")

@@ -17,8 +17,10 @@ struct SnapshotPicture {
     let ascii: Bool
     /// The standard divisor's result: the picture is then the split view of `b`.
     var baseline: AttentionResult? = nil
-    /// Model mode: the tokens that label the picture.
+    /// Model mode: the tokens that label the picture (and `z`'s zoom).
     var model: ModelView?
+    /// The live screen's bottom line (status and key hints) instead of the caption naming the source.
+    var keyHints = false
 
     /// Plain UTF-8 without colour: the heatmap in the no-colour shade ramp.
     var text: String {
@@ -57,21 +59,24 @@ struct SnapshotPicture {
 
     private func frame(depth: ColorDepth) -> Frame {
         let renderer = ScreenRenderer(theme: theme, depth: depth, ascii: ascii)
-        let keys = KeyTable.standard.screen(in: .view, for: result.params.source)
+        let keys = KeyTable.standard.screen(
+            in: baseline == nil ? .view : .compare, for: result.params.source)
+        let caption = keyHints ? nil : PictureCaption.text(result: result, baseline: baseline)
         if let baseline {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: shownView, model: model, keys: keys, width: width,
-                height: height)
+                result: result, baseline: baseline, view: shownView, model: model, keys: keys, caption: caption,
+                width: width, height: height)
         }
         return renderer.render(
-            result: result, curve: curve, view: shownView, model: model, keys: keys, width: width, height: height)
+            result: result, curve: curve, view: shownView, model: model, keys: keys, caption: caption, width: width,
+            height: height)
     }
 
     private func header(format: String, depth: ColorDepth?) -> SnapshotHeader {
         let commandLine = SnapshotCommandLine(
             params: result.params, view: shownView, theme: themeName, noColor: depth == ColorDepth.none, ascii: ascii,
             format: format, width: width, height: height, colors: depth == ColorDepth.none ? nil : depth?.rawValue,
-            compare: baseline != nil)
+            compare: baseline != nil, zoomed: model?.zoomed == true, keyHints: keyHints)
         return SnapshotHeader(commandLine: commandLine.text, result: result, baseline: baseline)
     }
 }
