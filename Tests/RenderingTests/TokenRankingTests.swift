@@ -25,9 +25,30 @@ import Testing
         TokenRankingWidget(weights: Self.weights, mask: Mask(n: 2, m: 5, causal: false), row: 1, keyTokens: Self.tokens)
             .draw(into: &frame, area: frame.bounds, styles: styles)
         let lines = frame.plainText().split(separator: "\n").map(String.init)
-        #expect(lines[0] == "1 cat   0.600 █████████▋", "0.6 of 16 cells: 9⅝")
-        #expect(lines[1] == "2 sat   0.250 ████")
-        #expect(lines[2] == "3 [CLS] 0.050 ▊", "0.8 cells: six eighths")
+        #expect(lines[0].hasPrefix("1 cat 0.600 ") && lines[1].hasPrefix("2 sat 0.250 "))
+        #expect(lines[2] == "+3 more", "the keys past the panel's rows are counted, not dropped silently")
+        var tall = Frame(width: 30, height: 5)
+        TokenRankingWidget(weights: Self.weights, mask: Mask(n: 2, m: 5, causal: false), row: 1, keyTokens: Self.tokens)
+            .draw(into: &tall, area: tall.bounds, styles: styles)
+        let all = tall.plainText().split(separator: "\n").map(String.init)
+        #expect(all[0] == "1 cat   0.600 █████████▋", "0.6 of 16 cells: 9⅝")
+        #expect(all[1] == "2 sat   0.250 ████")
+        #expect(all[2] == "3 [CLS] 0.050 ▊", "0.8 cells: six eighths")
+        #expect(all.count == 5 && !all.joined().contains("more"), "every key fits: no count")
+    }
+
+    /// A token the text has twice is listed with its position, so the two are told apart.
+    @Test func repeatedTokensCarryTheirPositions() {
+        let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+        var frame = Frame(width: 34, height: 5)
+        TokenRankingWidget(
+            weights: Self.weights, mask: Mask(n: 2, m: 5, causal: false), row: 1,
+            keyTokens: ["[CLS]", "the", "cat", "the", "[SEP]"]
+        ).draw(into: &frame, area: frame.bounds, styles: styles)
+        let lines = frame.plainText().split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("2 the (3) 0.250"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("4 the (1) ") }, "\(lines)")
+        #expect(lines[0].hasPrefix("1 cat "), "a token seen once keeps its plain spelling")
     }
 
     @Test func modelParametersNameTheHead() {

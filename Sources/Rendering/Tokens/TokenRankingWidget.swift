@@ -27,7 +27,13 @@ struct TokenRankingWidget: Widget {
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard area.width >= 16, area.height >= 1 else { return }
-        let lines = ranked(limit: area.height)
+        let visible =
+            row >= 0 && row < weights.rows ? mask.visibleKeys(row: row).clamped(to: 0..<weights.cols).count : 0
+        // Keys past the panel's rows are counted on its last line, never silently left out.
+        let lines = ranked(limit: visible > area.height ? area.height - 1 : area.height)
+        if lines.count < visible {
+            frame.put("+\(visible - lines.count) more", x: area.x, y: area.y + lines.count, style: styles.muted)
+        }
         let rankWidth = String(max(1, lines.count)).count
         let tokenWidth = min(TokenLabels.maximumWidth, lines.map { DisplayWidth.of(token($0.key)) }.max() ?? 1)
         let barX = area.x + rankWidth + 1 + tokenWidth + 1 + 5 + 1
@@ -45,7 +51,12 @@ struct TokenRankingWidget: Widget {
         }
     }
 
-    private func token(_ key: Int) -> String { key < keyTokens.count ? keyTokens[key] : "#\(key)" }
+    /// The key's token, with its position when the text has it more than once (`the (12)`).
+    private func token(_ key: Int) -> String {
+        guard key < keyTokens.count else { return "#\(key)" }
+        let token = keyTokens[key]
+        return keyTokens.lazy.filter { $0 == token }.count > 1 ? "\(token) (\(key))" : token
+    }
 
     /// A horizontal bar of `value` × `width` cells in eighths, tinted along the weight ramp.
     private func drawBar(_ value: Double, x: Int, y: Int, width: Int, _ frame: inout Frame, _ styles: ThemeStyles) {
