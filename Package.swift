@@ -99,8 +99,8 @@ let package = Package(
         .testTarget(
             name: "attnviewTests",
             dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "Training", "TestSupport"],
-            // The model view's golden frames, read by path (ModelGoldenTests).
-            exclude: ["ModelGolden"]
+            // The model view's and the training lab's golden frames, read by path (ModelGoldenTests, LabGoldenTests).
+            exclude: ["ModelGolden", "LabGolden"]
         ),
     ]
 )

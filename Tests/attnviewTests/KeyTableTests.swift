@@ -51,8 +51,23 @@ import Testing
         #expect(table.pressing(.character("q"), in: .editor) == .edit(.insert("q")), "q types in the editor")
         #expect(table.pressing(.character("東"), in: .editor) == .edit(.insert("東")))
         #expect(table.pressing(.character("j"), in: .grid) == .unboundKey)
+        let lab: [(Key, KeyAction)] = [
+            (.left, .labDk(doublings: -1)), (.right, .labDk(doublings: 1)), (.character("h"), .labDk(doublings: -1)),
+            (.character("l"), .labDk(doublings: 1)), (.up, .labLearningRate(halfOctaves: 1)),
+            (.down, .labLearningRate(halfOctaves: -1)), (.character("o"), .labOptimizer), (.character("r"), .labSeed),
+            (.character(" "), .labPause), (.character("1"), .choosePolicy(.sqrtDk)),
+            (.character("2"), .choosePolicy(.dk)),
+            (.character("3"), .choosePolicy(.none)), (.character("0"), .standardDivisor),
+            (.character("+"), .nudgeDivisor(quarterOctaves: 1)), (.character("-"), .nudgeDivisor(quarterOctaves: -1)),
+            (.character("g"), .labGrid), (.escape, .closeLab), (.character("?"), .toggleHelp),
+        ]
+        for (key, action) in lab { #expect(table.pressing(key, in: .lab) == action, "\(key) in the lab") }
+        #expect(table.pressing(.character("T"), in: .view) == .openLab)
         let bound = table.entries.flatMap(\.allBindings).count
-        #expect(bound == expected.count + 1 + grid.count + editor.count, "every binding is checked here or below")
+        // The lab's `?` is the picture's entry; `T` is the one more binding of the picture.
+        #expect(
+            bound == expected.count + 1 + grid.count + editor.count + lab.count - 1 + 1,
+            "every binding is checked here or below")
     }
 
     @Test func modelKeysAreListedOnlyForAModelAndGeneratorKeysOnlyWithoutOne() {

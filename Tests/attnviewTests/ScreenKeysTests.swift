@@ -105,6 +105,9 @@ import Testing
             state = reduce(state, mode == .grid ? .toggleGrid : .openEditor).state
             state.view.status = "before"
         case .tooSmall: state.width = 40
+        case .lab:
+            state = reduce(state, .openLab).state
+            state.view.status = "before"
         }
         return state.mode == mode ? state : nil
     }

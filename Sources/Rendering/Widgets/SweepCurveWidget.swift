@@ -292,13 +292,19 @@ private struct CurveAxis {
 
 /// The gradient's log axis: whole decades from just above the largest maximum down to the
 /// smallest median (at most `SweepCurveWidget.maximumDecades`; smaller values sit on the floor).
-private struct LogScale {
+/// Decades on a plot's rows, whole decades at both ends (the lab's loss curves share it).
+struct LogScale {
     let top: Double
     let bottom: Double
     let rows: Int
 
     init?(points: [DivisorCurvePoint], rows: Int) {
-        let positive = (points.map(\.scoreGradMax) + points.map(\.scoreGradMedian)).filter { $0 > 0 && $0.isFinite }
+        self.init(values: points.map(\.scoreGradMax) + points.map(\.scoreGradMedian), rows: rows)
+    }
+
+    /// The decades that hold every positive finite value of `values`, at least two, at most 12.
+    init?(values: [Double], rows: Int) {
+        let positive = values.filter { $0 > 0 && $0.isFinite }
         guard let largest = positive.max(), let smallest = positive.min(), rows > 0 else { return nil }
         top = log10(largest).rounded(.up)
         bottom = max(min(log10(smallest).rounded(.down), top - 2), top - SweepCurveWidget.maximumDecades)

@@ -60,6 +60,12 @@ enum KeyAction: Hashable, Sendable {
     case closeHelp
     /// `q` (Ctrl-C quits through its signal).
     case quit
+    /// `T`: open the training lab; Esc in it closes it (or its help).
+    case openLab, closeLab
+    /// The lab's d_k halved or doubled, its learning rate a half octave down or up.
+    case labDk(doublings: Int), labLearningRate(halfOctaves: Int)
+    /// The lab's optimiser SGD ↔ Adam, a new seed for its data, pause or resume, the transfer grid.
+    case labOptimizer, labSeed, labPause, labGrid
 }
 
 /// What came back from the event loop's work, its timer or the terminal; never a key press.
@@ -85,4 +91,8 @@ enum Outcome: Hashable, Sendable {
     case textRefused(String)
     /// The terminal changed size.
     case resize(width: Int, height: Int)
+    /// The lab's runs after some more steps (dropped unless they are the runs on screen).
+    case labProgress(LabProgress)
+    /// The transfer grid's finished runs so far.
+    case gridProgress(GridProgress)
 }

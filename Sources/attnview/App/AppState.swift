@@ -27,6 +27,8 @@ struct AppState: Equatable, Sendable {
     var gridCursor: HeadRef?
     /// Model mode: the text editor while it is open (nil: closed).
     var editor: LineEditor?
+    /// The training lab while it is open (nil: closed).
+    var lab: LabState?
     /// The start: `params` as computed, the default view.
     init(
         params: AttentionParams, view: ViewState = ViewState(), themeName: String, themeNames: [String],
@@ -72,6 +74,7 @@ struct AppState: Equatable, Sendable {
     /// grid's, or the picture's (with or without help).
     var mode: InputMode {
         if isTooSmall { return .tooSmall }
+        if lab != nil { return .lab }
         if editor != nil { return .editor }
         if gridCursor != nil { return .grid }
         return view.showHelp ? .help : .view

@@ -15,6 +15,13 @@ enum Effect: Hashable, Sendable {
     /// Run the model on a new text. Success comes back as `.textRan`, a failure as `.report` (the
     /// current text stays).
     case runText(String)
+    /// Train these lab runs in the background, abandoning the ones before (nil: stop training).
+    /// Progress comes back as `.labProgress`.
+    case train(LabPlan?)
+    /// Pause or resume the lab's training.
+    case pauseTraining(Bool)
+    /// Run this transfer grid in the background (nil: stop it); progress comes back as `.gridProgress`.
+    case trainGrid(GridPlan?)
     case quit
 }
 

@@ -21,6 +21,8 @@ struct EffectRunner {
     private var modelRun: ModelRun?
     /// Every head's summary for the heads grid, at the parameters of the last `.computeGrid`.
     private var grid: [[HeadSummary]]?
+    /// The training lab's background runs.
+    private let trainer = LabTrainer()
 
     /// A runner showing `result` (already computed) in the default theme until `.loadTheme`; with
     /// `modelRun`, the model whose heads the engine is handed.
@@ -51,6 +53,15 @@ struct EffectRunner {
             }
             return [.rowFound(row: row, extreme: extreme, normalizedEntropy: value)]
         case .runText(let text): return runText(text)
+        case .train(let plan):
+            trainer.start(plan)
+            return []
+        case .pauseTraining(let paused):
+            trainer.pause(paused)
+            return []
+        case .trainGrid(let plan):
+            trainer.startGrid(plan)
+            return []
         case .quit: return []
         }
     }
@@ -94,6 +105,11 @@ struct EffectRunner {
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
     func frame(for state: AppState) -> Frame {
         let keys = keys.screen(for: state)
+        if let lab = state.lab {
+            return renderer.renderLab(
+                lab.picture(scale: state.params.scale, alpha: state.params.alpha), status: state.view.status,
+                showHelp: state.view.showHelp, keys: keys, width: state.width, height: state.height)
+        }
         if result.problem == nil, let baseline = shownBaseline(state) {
             return renderer.renderComparison(
                 result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
@@ -111,6 +127,11 @@ struct EffectRunner {
             labels: labels, zoomed: state.zoomed,
             grid: state.gridCursor.map { HeadsGrid(cursor: $0, summaries: grid, divisor: result.divisor) },
             editor: state.editor)
+    }
+
+    /// What the lab's background training published since the last call.
+    func trainingProgress() -> [Outcome] {
+        trainer.take()
     }
 
     /// Runs the model on `text` and shows it; a text it cannot take leaves the current one on screen.

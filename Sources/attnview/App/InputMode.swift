@@ -16,11 +16,13 @@ enum InputMode: Hashable, Sendable, CaseIterable {
     case editor
     /// The terminal is below the minimum size: keys wait, only `q` quits.
     case tooSmall
+    /// The training lab (`T`): its own keys; Esc returns to the picture.
+    case lab
 
     /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
     var takesText: Bool {
         switch self {
-        case .view, .help, .grid, .tooSmall: false
+        case .view, .help, .grid, .tooSmall, .lab: false
         case .editor: true
         }
     }

@@ -8,125 +8,171 @@ struct KeyTable: Sendable {
     let entries: [KeyEntry]
 
     /// The view's keys, in the order the help overlay lists them.
-    static let standard = KeyTable(entries: [
+    static let standard = KeyTable(
+        entries: [
+            KeyEntry(
+                [(.left, .halveDk), (.right, .doubleDk)],
+                or: [(.character("h"), .halveDk), (.character("l"), .doubleDk)],
+                help: "d_k halve / double", hint: KeyHint("d_k", priority: 2), parameters: [.dk]),
+            KeyEntry(
+                [(.character("<"), .decrementDk), (.character(">"), .incrementDk)],
+                or: [(.shiftLeft, .decrementDk), (.shiftRight, .incrementDk)], help: "d_k − 1 / + 1"),
+            KeyEntry(
+                [(.up, .nudgeDivisor(quarterOctaves: 1)), (.down, .nudgeDivisor(quarterOctaves: -1))],
+                help: "divisor up / down a quarter octave", hint: KeyHint("divisor", priority: 3),
+                parameters: [.divisor, .alpha]),
+            KeyEntry(
+                [
+                    (.character("1"), .choosePolicy(.sqrtDk)), (.character("2"), .choosePolicy(.dk)),
+                    (.character("3"), .choosePolicy(.none)),
+                ],
+                help: "policy √d_k / d_k / none (alpha 1)", hint: KeyHint("policy", priority: 13), parameters: [.policy]
+            ),
+            KeyEntry(
+                [(.character("0"), .standardDivisor)], help: "back to the standard √d_k",
+                hint: KeyHint("policy", priority: 13), parameters: [.policy]),
+            KeyEntry(
+                [(.character("n"), .fewerTokens), (.character("N"), .moreTokens)], help: "fewer / more tokens",
+                hint: KeyHint("tokens", priority: 11), parameters: [.tokens], scope: .generator),
+            KeyEntry(
+                [(.character("r"), .newSeed)], help: "new random seed", hint: KeyHint("seed", priority: 10),
+                parameters: [.seed], scope: .generator),
+            KeyEntry(
+                [(.character("c"), .toggleCausal)], help: "causal mask on / off", hint: KeyHint("causal", priority: 9),
+                parameters: [.causal]),
+            KeyEntry(
+                [(.character("["), .rhoDown), (.character("]"), .rhoUp)], help: "rho down / up",
+                hint: KeyHint("rho", priority: 12), parameters: [.rho], scope: .generator),
+            KeyEntry(
+                [(.character("v"), .toggleHeatmap)], help: "heatmap of weights / logits",
+                hint: KeyHint("view", priority: 4)
+            ),
+            KeyEntry(
+                [(.character("b"), .toggleCompare)], help: "compare with the standard √d_k",
+                hint: KeyHint("compare", priority: 14)),
+            KeyEntry(
+                [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
+                help: "next / previous query row", hint: KeyHint("row", priority: 5)),
+            KeyEntry(
+                [(.character("e"), .jumpToRow(.sharpest))], help: "jump to the sharpest row",
+                hint: KeyHint("sharpest", priority: 14)),
+            KeyEntry(
+                [(.character("E"), .jumpToRow(.flattest))], help: "jump to the flattest row",
+                hint: KeyHint("flattest", priority: 15)),
+            KeyEntry(
+                [(.character("t"), .nextTheme)], help: "next theme", hint: KeyHint("theme", priority: 6),
+                parameters: [.theme]),
+            KeyEntry(
+                [(.character("p"), .togglePlay)], help: "play: sweep the divisor ±3 octaves",
+                hint: KeyHint("play", priority: 7)),
+            KeyEntry(
+                [(.character("s"), .save(json: false))], or: [(.character("S"), .save(json: true))],
+                help: "save (format: f), S with JSON", hint: KeyHint("save", priority: 8)),
+            KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
+            KeyEntry(
+                [(.character("."), .stepHead(1)), (.character(","), .stepHead(-1))], help: "next / previous head",
+                hint: KeyHint("head", priority: 2), parameters: [.head], scope: .model),
+            KeyEntry(
+                [(.pageDown, .stepLayer(1)), (.pageUp, .stepLayer(-1))], help: "next / previous layer",
+                hint: KeyHint("layer", priority: 3), parameters: [.layer], scope: .model),
+            KeyEntry(
+                [(.character("g"), .toggleGrid)], help: "heads grid: every layer × head at this divisor",
+                hint: KeyHint("grid", priority: 4), scope: .model),
+            KeyEntry(
+                [(.character("/"), .openEditor)], help: "edit the text the model reads",
+                hint: KeyHint("text", priority: 5),
+                parameters: [.text], scope: .model),
+            KeyEntry(
+                [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
+                hint: KeyHint("zoom", priority: 6), scope: .model),
+            KeyEntry(
+                [(.character("T"), .openLab)], help: "training lab: divisors trained",
+                hint: KeyHint("lab", priority: 15)),
+            KeyEntry(
+                [(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0),
+                modes: KeyEntry.picture.union([.lab])),
+            KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
+            KeyEntry(
+                [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1),
+                modes: KeyEntry.commandModes),
+            // The heads grid.
+            KeyEntry(
+                [
+                    (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
+                    (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
+                ], help: "move the cursor", hint: KeyHint("move", priority: 2), modes: [.grid]),
+            KeyEntry(
+                [(.enter, .openGridHead)], help: "show that head", hint: KeyHint("open", priority: 3), modes: [.grid]),
+            KeyEntry(
+                [
+                    (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
+                    (.character("-"), .nudgeDivisor(quarterOctaves: -1)),
+                ],
+                help: "divisor up / down: every head flattens or peaks", hint: KeyHint("divisor", priority: 4),
+                parameters: [.divisor], modes: [.grid]),
+            KeyEntry(
+                [
+                    (.character("1"), .choosePolicy(.sqrtDk)), (.character("2"), .choosePolicy(.dk)),
+                    (.character("3"), .choosePolicy(.none)), (.character("0"), .standardDivisor),
+                ], help: "policy √d_k / d_k / none, 0 the standard", hint: KeyHint("policy", priority: 6),
+                parameters: [.policy], modes: [.grid]),
+            KeyEntry(
+                [(.character("g"), .toggleGrid), (.escape, .toggleGrid)], help: "close the grid",
+                hint: KeyHint("close", priority: 0), modes: [.grid]),
+            // The text editor: printable keys type, these edit.
+            KeyEntry(
+                [(.enter, .submitText)], help: "run the model on the text", hint: KeyHint("run", priority: 0),
+                modes: [.editor]),
+            KeyEntry([(.escape, .cancelEdit)], help: "cancel", hint: KeyHint("cancel", priority: 1), modes: [.editor]),
+            KeyEntry(
+                [
+                    (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)), (.home, .edit(.moveToStart)),
+                    (.end, .edit(.moveToEnd)),
+                ], help: "move in the text", modes: [.editor]),
+            KeyEntry(
+                [(.backspace, .edit(.deleteBackward)), (.delete, .edit(.deleteForward))], help: "delete a character",
+                modes: [.editor]),
+            KeyEntry(
+                [(.control("u"), .edit(.clear)), (.control("w"), .edit(.deleteWordBackward))],
+                help: "clear the line / delete a word", modes: [.editor]),
+            KeyEntry(typing: { .edit(.insert(String($0))) }, help: "type", modes: [.editor]),
+        ] + labEntries)
+
+    /// The training lab's keys: each restarts the runs with its setting, except Space, `g` and Esc.
+    static let labEntries = [
         KeyEntry(
-            [(.left, .halveDk), (.right, .doubleDk)], or: [(.character("h"), .halveDk), (.character("l"), .doubleDk)],
-            help: "d_k halve / double", hint: KeyHint("d_k", priority: 2), parameters: [.dk]),
+            [(.left, .labDk(doublings: -1)), (.right, .labDk(doublings: 1))],
+            or: [(.character("h"), .labDk(doublings: -1)), (.character("l"), .labDk(doublings: 1))],
+            help: "d_k halve / double", hint: KeyHint("d_k", priority: 2), modes: [.lab]),
         KeyEntry(
-            [(.character("<"), .decrementDk), (.character(">"), .incrementDk)],
-            or: [(.shiftLeft, .decrementDk), (.shiftRight, .incrementDk)], help: "d_k − 1 / + 1"),
+            [(.up, .labLearningRate(halfOctaves: 1)), (.down, .labLearningRate(halfOctaves: -1))],
+            help: "learning rate up / down ½ octave", hint: KeyHint("lr", priority: 3), modes: [.lab]),
         KeyEntry(
-            [(.up, .nudgeDivisor(quarterOctaves: 1)), (.down, .nudgeDivisor(quarterOctaves: -1))],
-            help: "divisor up / down a quarter octave", hint: KeyHint("divisor", priority: 3),
-            parameters: [.divisor, .alpha]),
+            [(.character("o"), .labOptimizer)], help: "optimiser SGD / Adam", hint: KeyHint("optimiser", priority: 4),
+            modes: [.lab]),
         KeyEntry(
-            [
-                (.character("1"), .choosePolicy(.sqrtDk)), (.character("2"), .choosePolicy(.dk)),
-                (.character("3"), .choosePolicy(.none)),
-            ],
-            help: "policy √d_k / d_k / none (alpha 1)", hint: KeyHint("policy", priority: 13), parameters: [.policy]),
+            [(.character("r"), .labSeed)], help: "new seed for data and weights",
+            hint: KeyHint("seed", priority: 7), modes: [.lab]),
         KeyEntry(
-            [(.character("0"), .standardDivisor)], help: "back to the standard √d_k",
-            hint: KeyHint("policy", priority: 13), parameters: [.policy]),
-        KeyEntry(
-            [(.character("n"), .fewerTokens), (.character("N"), .moreTokens)], help: "fewer / more tokens",
-            hint: KeyHint("tokens", priority: 11), parameters: [.tokens], scope: .generator),
-        KeyEntry(
-            [(.character("r"), .newSeed)], help: "new random seed", hint: KeyHint("seed", priority: 10),
-            parameters: [.seed], scope: .generator),
-        KeyEntry(
-            [(.character("c"), .toggleCausal)], help: "causal mask on / off", hint: KeyHint("causal", priority: 9),
-            parameters: [.causal]),
-        KeyEntry(
-            [(.character("["), .rhoDown), (.character("]"), .rhoUp)], help: "rho down / up",
-            hint: KeyHint("rho", priority: 12), parameters: [.rho], scope: .generator),
-        KeyEntry(
-            [(.character("v"), .toggleHeatmap)], help: "heatmap of weights / logits", hint: KeyHint("view", priority: 4)
-        ),
-        KeyEntry(
-            [(.character("b"), .toggleCompare)], help: "compare with the standard √d_k",
-            hint: KeyHint("compare", priority: 14)),
-        KeyEntry(
-            [(.character("j"), .nextRow), (.character("k"), .previousRow)], or: [(.tab, .nextRowWrapping)],
-            help: "next / previous query row", hint: KeyHint("row", priority: 5)),
-        KeyEntry(
-            [(.character("e"), .jumpToRow(.sharpest))], help: "jump to the sharpest row",
-            hint: KeyHint("sharpest", priority: 14)),
-        KeyEntry(
-            [(.character("E"), .jumpToRow(.flattest))], help: "jump to the flattest row",
-            hint: KeyHint("flattest", priority: 15)),
-        KeyEntry(
-            [(.character("t"), .nextTheme)], help: "next theme", hint: KeyHint("theme", priority: 6),
-            parameters: [.theme]),
-        KeyEntry(
-            [(.character("p"), .togglePlay)], help: "play: sweep the divisor ±3 octaves",
-            hint: KeyHint("play", priority: 7)),
-        KeyEntry(
-            [(.character("s"), .save(json: false))], help: "save a snapshot (format: f)",
-            hint: KeyHint("save", priority: 8)),
-        KeyEntry([(.character("S"), .save(json: true))], help: "save a snapshot and its JSON"),
-        KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
-        KeyEntry(
-            [(.character("."), .stepHead(1)), (.character(","), .stepHead(-1))], help: "next / previous head",
-            hint: KeyHint("head", priority: 2), parameters: [.head], scope: .model),
-        KeyEntry(
-            [(.pageDown, .stepLayer(1)), (.pageUp, .stepLayer(-1))], help: "next / previous layer",
-            hint: KeyHint("layer", priority: 3), parameters: [.layer], scope: .model),
-        KeyEntry(
-            [(.character("g"), .toggleGrid)], help: "heads grid: every layer × head at this divisor",
-            hint: KeyHint("grid", priority: 4), scope: .model),
-        KeyEntry(
-            [(.character("/"), .openEditor)], help: "edit the text the model reads", hint: KeyHint("text", priority: 5),
-            parameters: [.text], scope: .model),
-        KeyEntry(
-            [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
-            hint: KeyHint("zoom", priority: 6), scope: .model),
-        KeyEntry([(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0)),
-        KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
-        KeyEntry(
-            [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1), modes: KeyEntry.commandModes),
-        // The heads grid.
-        KeyEntry(
-            [
-                (.left, .moveGridCursor(layers: 0, heads: -1)), (.right, .moveGridCursor(layers: 0, heads: 1)),
-                (.up, .moveGridCursor(layers: -1, heads: 0)), (.down, .moveGridCursor(layers: 1, heads: 0)),
-            ], help: "move the cursor", hint: KeyHint("move", priority: 2), modes: [.grid]),
-        KeyEntry(
-            [(.enter, .openGridHead)], help: "show that head", hint: KeyHint("open", priority: 3), modes: [.grid]),
-        KeyEntry(
-            [
-                (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
-                (.character("-"), .nudgeDivisor(quarterOctaves: -1)),
-            ],
-            help: "divisor up / down: every head flattens or peaks", hint: KeyHint("divisor", priority: 4),
-            parameters: [.divisor], modes: [.grid]),
+            [(.character(" "), .labPause)], help: "pause / resume training", hint: KeyHint("pause", priority: 5),
+            modes: [.lab]),
         KeyEntry(
             [
                 (.character("1"), .choosePolicy(.sqrtDk)), (.character("2"), .choosePolicy(.dk)),
                 (.character("3"), .choosePolicy(.none)), (.character("0"), .standardDivisor),
-            ], help: "policy √d_k / d_k / none, 0 the standard", hint: KeyHint("policy", priority: 6),
-            parameters: [.policy], modes: [.grid]),
+            ],
+            or: [
+                (.character("+"), .nudgeDivisor(quarterOctaves: 1)),
+                (.character("-"), .nudgeDivisor(quarterOctaves: -1)),
+            ],
+            help: "your divisor: the 4th run",
+            hint: KeyHint("yours", priority: 8), modes: [.lab]),
         KeyEntry(
-            [(.character("g"), .toggleGrid), (.escape, .toggleGrid)], help: "close the grid",
-            hint: KeyHint("close", priority: 0), modes: [.grid]),
-        // The text editor: printable keys type, these edit.
+            [(.character("g"), .labGrid)], help: "lr-transfer grid: final loss",
+            hint: KeyHint("grid", priority: 6), modes: [.lab]),
         KeyEntry(
-            [(.enter, .submitText)], help: "run the model on the text", hint: KeyHint("run", priority: 0),
-            modes: [.editor]),
-        KeyEntry([(.escape, .cancelEdit)], help: "cancel", hint: KeyHint("cancel", priority: 1), modes: [.editor]),
-        KeyEntry(
-            [
-                (.left, .edit(.moveLeft)), (.right, .edit(.moveRight)), (.home, .edit(.moveToStart)),
-                (.end, .edit(.moveToEnd)),
-            ], help: "move in the text", modes: [.editor]),
-        KeyEntry(
-            [(.backspace, .edit(.deleteBackward)), (.delete, .edit(.deleteForward))], help: "delete a character",
-            modes: [.editor]),
-        KeyEntry(
-            [(.control("u"), .edit(.clear)), (.control("w"), .edit(.deleteWordBackward))],
-            help: "clear the line / delete a word", modes: [.editor]),
-        KeyEntry(typing: { .edit(.insert(String($0))) }, help: "type", modes: [.editor]),
-    ])
+            [(.escape, .closeLab)], help: "back to the picture", hint: KeyHint("back", priority: 1), modes: [.lab]),
+    ]
 
     /// What `key` does in `mode`: the first entry of the mode that binds it, else the mode's text
     /// entry for a printable character, else `.unboundKey`. A resize is the terminal's, not a key's.
@@ -183,6 +229,7 @@ struct KeyTable: Sendable {
     var helpText: String {
         let sections: [(heading: String?, modes: Set<InputMode>)] = [
             (nil, [.view, .help]), ("in the heads grid (g):", [.grid]), ("in the text editor (/):", [.editor]),
+            ("in the training lab (T):", [.lab]),
         ]
         let width = entries.map(\.helpKeys.count).max() ?? 0
         return sections.map { section in

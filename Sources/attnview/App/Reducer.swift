@@ -21,15 +21,16 @@ private func pressing(_ state: AppState, _ key: KeyAction) -> (state: AppState, 
     var next = state
     next.view.status = ""
     // Any key that does something closes the help, so its effect is visible.
-    if ![.toggleHelp, .closeHelp, .unboundKey].contains(key) { next.view.showHelp = false }
+    if ![.toggleHelp, .closeHelp, .closeLab, .unboundKey].contains(key) { next.view.showHelp = false }
     // While playing, a key press only stops the animation (q still quits).
     if state.view.playing && key != .quit {
         next.view.playing = false
         next.view.status = "stopped at divisor \(ParameterSteps.format(state.params.divisor))"
         return (next, [])
     }
-    let (reduced, effects) = reducingKey(next, key)
-    return (reduced, effects + work(from: state, to: reduced))
+    var (reduced, effects) = reducingKey(next, key)
+    let training = labWork(from: state, to: &reduced)
+    return (reduced, effects + work(from: state, to: reduced) + training)
 }
 
 /// What came of the loop's work, its timer or the terminal: always taken in, whatever is on screen.
@@ -64,6 +65,7 @@ private func receiving(_ state: AppState, _ outcome: Outcome) -> (state: AppStat
     case .resize(let width, let height):
         next.width = width
         next.height = height
+    case .labProgress, .gridProgress: return (receivingLab(next, outcome), [])
     }
     return (next, work(from: state, to: next))
 }
@@ -88,6 +90,8 @@ private func reducingKey(_ state: AppState, _ action: KeyAction) -> (state: AppS
     case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
         .submitText, .cancelEdit:
         return reducingModel(next, action)
+    case .openLab, .closeLab, .labDk, .labLearningRate, .labOptimizer, .labSeed, .labPause, .labGrid:
+        return reducingLab(next, action)
     case .halveDk, .decrementDk:
         let dk = action == .halveDk ? next.params.dk / 2 : next.params.dk - 1
         return changingParams(next, atLimit: "d_k is at its smallest, \(next.dkRange.lowerBound)") {

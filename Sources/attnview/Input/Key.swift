@@ -21,7 +21,7 @@ enum Key: Hashable, Sendable {
     /// How the help, the status bar and the README spell the key.
     var label: String {
         switch self {
-        case .character(let character): String(character)
+        case .character(let character): character == " " ? "Space" : String(character)
         case .left: "←"
         case .right: "→"
         case .up: "↑"

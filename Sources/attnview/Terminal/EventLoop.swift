@@ -7,6 +7,8 @@ import Rendering
 struct EventLoop {
     /// How long play waits for a key before its next step.
     static let playStepMilliseconds: Int32 = 80
+    /// How long the lab waits for a key while it trains before drawing the runs' progress (25 fps).
+    static let labFrameMilliseconds: Int32 = 40
 
     private let backend: NCursesBackend
     private let keys: KeyTable
@@ -33,8 +35,7 @@ struct EventLoop {
             let computeTime = ContinuousClock().measure { going = catchUp() }
             guard going else { return }
             draw(keys: pressed, computeTime: keysTime + computeTime)
-            guard let input = backend.readKeys(waitMilliseconds: state.view.playing ? Self.playStepMilliseconds : nil)
-            else { return }
+            guard let input = backend.readKeys(waitMilliseconds: waitMilliseconds) else { return }
             pressed = input.count
             if input.isEmpty && state.view.playing { guard dispatch(.outcome(.tick)) else { return } }
             keysTime = ContinuousClock().measure {
@@ -44,7 +45,17 @@ struct EventLoop {
                 }
             }
             guard going else { return }
+            // The lab's training runs on its own thread: what it published since the last frame.
+            for outcome in effects.trainingProgress() {
+                guard dispatch(.outcome(outcome)) else { return }
+            }
         }
+    }
+
+    /// How long to wait for a key: play's step, the lab's frame while it trains, else for ever.
+    private var waitMilliseconds: Int32? {
+        if state.view.playing { return Self.playStepMilliseconds }
+        return state.lab?.isBusy == true ? Self.labFrameMilliseconds : nil
     }
 
     /// Reduces `action` and performs its effects (outcomes go round again); false to quit.

@@ -1,0 +1,108 @@
+import AttentionCore
+import Rendering
+import Testing
+import Training
+
+@testable import attnview
+
+/// The training lab's keys and its background progress, through the reducer alone.
+@Suite struct LabReducerTests {
+    static let start = AppState(
+        params: AttentionParams(), themeName: "default", themeNames: ["default"], width: 120, height: 40)
+
+    static func opened() -> (state: AppState, effects: [Effect]) {
+        reduce(start, .openLab)
+    }
+
+    @Test func tOpensTheLabOnTheSettingsWhereTheDivisorsPartWaysAndStartsTraining() throws {
+        let (state, effects) = Self.opened()
+        let lab = try #require(state.lab)
+        #expect(state.mode == .lab)
+        #expect(lab.dk == 256 && lab.optimizer == .sgd && lab.learningRate == 4)
+        let plan = lab.plan(scale: .sqrtDk, alpha: 1)
+        #expect(effects == [.train(plan)])
+        #expect(plan.runs.map(\.divisor) == [1, 16, 256, 16])
+        #expect(KeyTable.standard.pressing(.character("T"), in: .view) == .openLab)
+        #expect(lab.note.contains("saturates") && lab.note.contains("vanishes"))
+    }
+
+    @Test func aSettingKeyRestartsTheRunsAtOnceWithTheNewSetting() throws {
+        let opened = Self.opened().state
+        let (state, effects) = reduce(opened, .labDk(doublings: -1))
+        let lab = try #require(state.lab)
+        #expect(lab.dk == 128)
+        #expect(lab.progress == nil)
+        #expect(effects == [.train(lab.plan(scale: .sqrtDk, alpha: 1))])
+        let faster = reduce(state, .labLearningRate(halfOctaves: 1)).state.lab
+        #expect(faster?.learningRate == 4 * 2.0.squareRoot())
+        let adam = reduce(state, .labOptimizer).state.lab
+        #expect(adam?.optimizer == .adam && adam?.learningRate == 1.0 / 64)
+        #expect(reduce(state, .labSeed).state.lab?.seed == 1)
+    }
+
+    @Test func theDivisorKeysChangeTheFourthRun() throws {
+        let opened = Self.opened().state
+        #expect(KeyTable.standard.pressing(.character("2"), in: .lab) == .choosePolicy(.dk))
+        let (state, effects) = reduce(opened, .choosePolicy(.dk))
+        let plan = try #require(state.lab).plan(scale: .dk, alpha: 1)
+        #expect(plan.runs[3].divisor == 256)
+        #expect(effects.contains(.train(plan)))
+    }
+
+    @Test func progressOfTheRunsOnScreenIsTakenAndStaleProgressDropped() throws {
+        let opened = Self.opened().state
+        let plan = try #require(opened.lab).plan(scale: .sqrtDk, alpha: 1)
+        var runs = plan.runs.map { TrainingRun($0) }
+        for index in runs.indices { runs[index].step() }
+        let progress = LabProgress(plan: plan, records: runs.map(\.record), attention: runs.map(\.probeAttention))
+        let taken = reduce(opened, .labProgress(progress)).state
+        #expect(taken.lab?.progress == progress)
+        #expect(taken.lab?.picture(scale: .sqrtDk, alpha: 1).step == 1)
+        let moved = reduce(opened, .labDk(doublings: 1)).state
+        #expect(reduce(moved, .labProgress(progress)).state.lab?.progress == nil)
+    }
+
+    @Test func spacePausesWithoutRestartingAndEscReturnsWhileQStillQuits() throws {
+        let opened = Self.opened().state
+        #expect(KeyTable.standard.pressing(.character(" "), in: .lab) == .labPause)
+        let (paused, effects) = reduce(opened, .labPause)
+        #expect(paused.lab?.paused == true)
+        #expect(effects == [.pauseTraining(true)])
+        #expect(KeyTable.standard.pressing(.escape, in: .lab) == .closeLab)
+        let (closed, stopping) = reduce(paused, .closeLab)
+        #expect(closed.lab == nil && closed.mode == .view)
+        #expect(stopping == [.train(nil), .trainGrid(nil)])
+        #expect(KeyTable.standard.pressing(.character("q"), in: .lab) == .quit)
+        #expect(reduce(opened, .quit).effects.contains(.quit))
+    }
+
+    @Test func escClosesTheLabsHelpBeforeTheLab() {
+        let helped = reduce(Self.opened().state, .toggleHelp).state
+        #expect(helped.view.showHelp)
+        let closed = reduce(helped, .closeLab).state
+        #expect(closed.lab != nil && !closed.view.showHelp)
+    }
+
+    @Test func dkAndLearningRateStopAtTheirLimits() {
+        var state = Self.opened().state
+        for _ in 0..<3 { state = reduce(state, .labDk(doublings: 1)).state }
+        #expect(state.lab?.dk == 1024)
+        #expect(state.view.status.contains("from 4 to 1024"))
+    }
+
+    @Test func gTheGridStartsOnceAndItsProgressFillsTheTables() throws {
+        let (state, effects) = reduce(Self.opened().state, .labGrid)
+        let lab = try #require(state.lab)
+        #expect(effects == [.trainGrid(lab.gridPlan)])
+        #expect(lab.gridPlan.grid.runs.count == 3 * 4 * 7)
+        let progress = GridProgress(plan: lab.gridPlan, finalLosses: [0: 0.5, 8: .infinity])
+        let filled = reduce(state, .gridProgress(progress)).state
+        let grid = try #require(filled.lab?.picture(scale: .sqrtDk, alpha: 1).grid)
+        #expect(grid.done == 2 && grid.total == 84)
+        // Run 0: d_k 16, none, the first rate; run 8: d_k 16, sqrt, the second rate.
+        #expect(grid.finalLoss[0][0][0] == 0.5)
+        #expect(grid.finalLoss[1][0][1] == .infinity)
+        let closedAndOpened = reduce(reduce(filled, .labGrid).state, .labGrid)
+        #expect(closedAndOpened.effects.isEmpty)
+    }
+}
