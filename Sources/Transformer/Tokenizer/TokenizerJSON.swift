@@ -88,7 +88,8 @@ struct TokenizerJSON {
                     throw .wrongConfigType(
                         path: path, key: "model.vocab[\(jsonSpelling(token))]",
                         expected:
-                            "an id no other token has (\(id) is also \(jsonSpelling(String(decoding: first, as: UTF8.self))))"
+                            "an id no other token has "
+                            + "(\(id) is also \(jsonSpelling(String(decoding: first, as: UTF8.self))))"
                     )
                 }
                 entries[id] = Array(token.utf8)
