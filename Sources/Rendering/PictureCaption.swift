@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// The one line under a snapshot's picture that names its source, so a picture on a slide says
 /// what it shows without the command beside it: the model, layer, head and text (or the random
