@@ -7,18 +7,17 @@ struct Glyphs: Sendable {
     let masked: Character
     let markerLine: Character
     let curveLine: Character
-    let tick: Character
     let up, down, left, right: String
 
     static let unicode = Glyphs(
         topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│",
         eighths: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], masked: "╱", markerLine: "┊", curveLine: "─",
-        tick: "┴", up: "↑", down: "↓", left: "←", right: "→")
+        up: "↑", down: "↓", left: "←", right: "→")
 
     static let ascii = Glyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|",
         eighths: [" ", " ", " ", "#", "#", "#", "#", "#"], masked: "/", markerLine: ":", curveLine: "-",
-        tick: "^", up: "^", down: "v", left: "<-", right: "->")
+        up: "^", down: "v", left: "<-", right: "->")
 
     /// How this glyph set draws a key label: arrows as `up`…`right`, anything else as it is.
     func arrow(_ label: String) -> String {

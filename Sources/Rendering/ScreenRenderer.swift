@@ -48,7 +48,15 @@ public struct ScreenRenderer: Sendable {
         let mask = Mask(n: result.params.n, m: result.params.m, causal: result.params.causal)
         let octave = log2(result.divisor / Double(max(result.params.dk, 1)).squareRoot())
         let visibleRows = (0..<result.params.n).count { !mask.visibleKeys(row: $0).isEmpty }
-        let help = HelpOverlay(entries: keys.help, panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs))
+        // The guide describes what this screen draws: a model's token rows have no H / ln m strip.
+        let tokenRows = tokenHeatmap.map {
+            if case .tokenRows = $0.layout(in: layout.heatmap.inset(1), styles: styles) { return true }
+            return false
+        }
+        let drawn = PanelGuide.Drawn(
+            strip: tokenRows != true, tokens: model != nil, theory: result.stats.logitStdExpected != nil)
+        let help = HelpOverlay(
+            entries: keys.help, panels: PanelGuide.lines(layout: layout, glyphs: styles.glyphs, drawn: drawn))
         let screen = Rect(x: 0, y: 0, width: width, height: layout.status.y)
         let heatmap: any Widget =
             tokenHeatmap.map { Panel($0) }

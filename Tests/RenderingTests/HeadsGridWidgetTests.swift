@@ -48,7 +48,8 @@ import Testing
 
     @Test func captionsShortenToTheCell() {
         let summary = Self.summaries(layers: 1, heads: 3)[0][0]
-        #expect(HeadsGridWidget.caption(summary, width: 8) == "0.05 b")
+        #expect(HeadsGridWidget.caption(summary, width: 8) == "0.050 b", "three decimals where they fit")
+        #expect(HeadsGridWidget.caption(summary, width: 6) == "0.05 b")
         #expect(HeadsGridWidget.caption(summary, width: 4) == ".05b")
         #expect(HeadsGridWidget.caption(summary, width: 3) == "b")
     }

@@ -38,6 +38,23 @@ import Testing
         }
     }
 
+    /// The help's panel guide describes what the model screen draws: its one-row-per-token heatmap
+    /// has no H / ln m strip and its row panel ranks tokens (its title names the token, not a max).
+    @Test func helpDescribesTheModelScreensPanels() throws {
+        let text = try Self.screen(view: ViewState(selectedRow: 2, showHelp: true), width: 120, height: 40).plainText()
+        #expect(text.contains("row panel"))
+        #expect(!text.contains("H/ln m strip"), "no strip is drawn beside token rows")
+        #expect(!text.contains("title: its max"))
+        #expect(text.contains("heaviest first"))
+        let layout = try #require(
+            ScreenLayout(
+                width: 120, height: 40, rows: 11, cols: 11,
+                styles: ThemeStyles(theme: .fallback, depth: .none, ascii: false)))
+        let guide = PanelGuide.lines(
+            layout: layout, glyphs: .unicode, drawn: PanelGuide.Drawn(strip: false, tokens: true, theory: false))
+        #expect(!guide.contains { $0.text.contains("theory") }, "no theory curve or column for a model")
+    }
+
     @Test func gridAndEditorOverlays() throws {
         let heads = (0..<2).map { layer in
             (0..<4).map { head in
@@ -48,7 +65,8 @@ import Testing
         }
         let grid = try Self.screen(
             grid: HeadsGrid(cursor: HeadRef(layer: 1, head: 2), summaries: heads), width: 80, height: 24)
-        #expect(grid.plainText().contains("heads · layer 1 head 2 · entropy 0.40 flat"))
+        #expect(grid.plainText().contains("heads · layer 1 head 2 · H/ln m 0.4000 · max weight 0.5000 flat"))
+        #expect(grid.plainText().contains(" each cell: H / ln m, then its regime: p peaked (max weight ≥ 0.5)"))
         let editor = try Self.screen(editor: LineEditor(text: "the cat sat on the mat in 東京"), width: 80, height: 24)
         #expect(editor.plainText().contains("text ▸ the cat sat on the mat in 東京"))
         #expect(editor.plainText().contains("Enter run · Esc cancel"))

@@ -71,3 +71,16 @@ import Testing
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("─ logits ") })
     #expect(line.contains("theory N(0,11.3²)"), "\(line)")
 }
+
+/// The logits histogram draws no tick glyph of its own (`▇▇┴` read as a stray character with no
+/// legend): its ±σ labels stand under the axis alone.
+@Test func logitsHistogramHasNoStrayTick() throws {
+    for params in [AttentionParams(dk: 128, scale: .none), AttentionParams(n: 256, dk: 1024, alpha: 6.727)] {
+        let result = try AttentionEngine().compute(params)
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
+                result: result, curve: [], view: ViewState(), keys: .sample(), width: width, height: height)
+            #expect(!frame.plainText().contains("┴"), "\(width)×\(height)")
+        }
+    }
+}

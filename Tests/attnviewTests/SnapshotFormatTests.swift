@@ -47,7 +47,7 @@ import Testing
     @Test func aSnapshotShowsTheRowAndHeatmapButNotTheMomentsStatusOrHelp() throws {
         let text = try picture(view: ViewState(heatmap: .logits, selectedRow: 99, showHelp: true, status: "boo"))
             .text
-        #expect(text.contains("logits view · row 23"), "the row clamped as the screen clamps it")
+        #expect(text.contains("▶"), "the selected row is marked; the header below names it, clamped to 23")
         #expect(!text.contains("boo") && !text.contains("? closes"))
         #expect(
             text.hasPrefix("# attnview snapshot --n 24 --dk 32 --seed 4 --scale sqrt --causal --view logits --row 23 "))

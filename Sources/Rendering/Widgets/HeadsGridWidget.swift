@@ -75,12 +75,16 @@ struct HeadsGridWidget: Widget {
         }
     }
 
-    /// "0.83 f": normalised entropy and the regime's initial, shortened to ".83f" or "f" in narrow cells.
+    /// "0.907 b": H / ln m and the regime's initial (from the max weight: the legend says so); three
+    /// decimals where the cell has room, so two heads of 0.9070 and 0.9056 read apart; shortened
+    /// to "0.91 b", ".91b" or "b" in narrower cells.
     static func caption(_ summary: HeadSummary, width: Int) -> String {
         // A head with values that are not finite has no entropy or regime to show.
         guard summary.isFinite else { return width >= 7 ? "invalid" : "NaN" }
-        let entropy = NumberFormat.fixed(summary.entropyNormalizedMean, 2)
         let regime = String(summary.regime.rawValue.prefix(1))
+        let precise = NumberFormat.fixed(summary.entropyNormalizedMean, 3)
+        if width >= precise.count + 2 { return precise + " " + regime }
+        let entropy = NumberFormat.fixed(summary.entropyNormalizedMean, 2)
         if width >= entropy.count + 2 { return entropy + " " + regime }
         let short = entropy.hasPrefix("0.") ? String(entropy.dropFirst()) : entropy
         return width >= short.count + 1 ? short + regime : regime

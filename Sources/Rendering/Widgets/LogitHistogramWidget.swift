@@ -101,10 +101,8 @@ struct LogitHistogramWidget: PanelContent {
                     left + labels[0].count < right
                 else { continue }
                 put(labels[0], left, styles.theory.with([]))
+                // No tick mark above the labels: between bars a lone `┴` read as a stray glyph.
                 put(labels[1], right, styles.theory.with([]))
-                for x in xs where y - 1 >= plot.y && frame[x, y - 1].character == " " {
-                    frame[x, y - 1] = styles.axis.cell(styles.glyphs.tick)
-                }
             }
         }
         place(NumberFormat.fixed(histogram.lower, 1), at: plot.x, style: styles.muted)

@@ -8,21 +8,36 @@ enum PanelGuide {
         let text: String
     }
 
-    /// The lines for the panels `layout` places, in reading order.
-    static func lines(layout: ScreenLayout, glyphs: Glyphs) -> [Line] {
-        var lines = [
-            Line(panel: "heatmap", text: "rows = queries, columns = keys; brighter = more weight"),
-            Line(panel: "H/ln m strip", text: "per row: short bar = one key takes all, full = uniform"),
-        ]
+    /// What the screen draws, where it differs between inputs: the heatmap's H / ln m strip (a
+    /// model's one-row-per-token picture has none), tokens in the row panel, the iid theory.
+    struct Drawn: Equatable {
+        var strip = true
+        var tokens = false
+        var theory = true
+    }
+
+    /// The lines for the panels `layout` places, in reading order, each true of what is `drawn`.
+    static func lines(layout: ScreenLayout, glyphs: Glyphs, drawn: Drawn = Drawn()) -> [Line] {
+        var lines = [Line(panel: "heatmap", text: "rows = queries, columns = keys; brighter = more weight")]
+        if drawn.strip {
+            lines.append(Line(panel: "H/ln m strip", text: "per row: short bar = one key takes all, full = uniform"))
+        }
         if layout.inspector != nil {
-            lines.append(Line(panel: "row panel", text: "the selected row's weight on each key; title: its max"))
+            lines.append(
+                drawn.tokens
+                    ? Line(panel: "row panel", text: "the selected token's keys, heaviest first, on a 0–1 scale")
+                    : Line(panel: "row panel", text: "the selected row's weight on each key; title: its max"))
         }
         lines += [
-            Line(panel: "statistics", text: "measured vs the iid theory; badge FLAT / BALANCED / PEAKED"),
+            drawn.theory
+                ? Line(panel: "statistics", text: "measured vs the iid theory; badge FLAT / BALANCED / PEAKED")
+                : Line(panel: "statistics", text: "means over the rows; badge FLAT / BALANCED / PEAKED"),
             Line(panel: "parameters", text: "what made the picture, with the key that changes each"),
             Line(
                 panel: "logits",
-                text: "histogram of QKᵀ/s, theory curve \(glyphs.curveLine); wider axis = more peaked"),
+                text: drawn.theory
+                    ? "histogram of QKᵀ/s, theory curve \(glyphs.curveLine); wider axis = more peaked"
+                    : "histogram of QKᵀ/s, its σ in the title; wider axis = more peaked"),
             Line(
                 panel: "weights, log10", text: "how many weights of each size; \(glyphs.markerLine) marks uniform 1/m"),
         ]
