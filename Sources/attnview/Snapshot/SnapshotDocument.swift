@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import Rendering
+import TensorFiles
 
 /// What a text or ANSI snapshot says above the frame: how to reproduce it and the numbers.
 struct SnapshotHeader: Sendable {
