@@ -101,7 +101,7 @@ struct SnapshotCommand: ParsableCommand {
             if let text {
                 sink.write(text)
             } else {
-                result.writeJSON(baseline: baseline, curve: curve) { sink.write($0) }
+                result.writeSnapshotJSON(baseline: baseline, curve: curve) { sink.write($0) }
             }
         }
         if let output {

@@ -48,7 +48,7 @@ struct ViewOptions: ParsableArguments {
             return ViewState(heatmap: view.mode, selectedRow: try TokenChoice.index(of: row, in: tokens, flag: "--row"))
         }
         guard index < rows else {
-            throw AttentionError.outOfRange(flag: "--row", value: String(index), allowed: "0–\(rows - 1), n = \(rows)")
+            throw FlagError(flag: "--row", value: String(index), allowed: "0–\(rows - 1), n = \(rows)")
         }
         return ViewState(heatmap: view.mode, selectedRow: index)
     }
