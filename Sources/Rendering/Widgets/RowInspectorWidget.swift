@@ -50,8 +50,14 @@ struct RowInspectorWidget: PanelContent {
     }
 
     /// The title at the room the panel gives it, and the pooling at this width.
+    /// When the note does not fit beside the title its parts go one by one, the shared y scale last.
     func heading(inside area: Rect, styles: ThemeStyles) -> PanelHeading {
-        PanelHeading(title: title(width: PanelHeading.titleRoom(width: area.width + 2)), note: note(width: area.width))
+        let title = title(width: PanelHeading.titleRoom(width: area.width + 2))
+        // The panel shows a note of fewer characters than this beside the title (Panel's rule).
+        let room = area.width - 7 - title.count
+        let full = note(width: area.width)
+        let shared = sharedTop == nil ? "" : "one y scale"
+        return PanelHeading(title: title, note: full.count < room ? full : shared)
     }
 
     /// Said in the panel's note: a bar that covers several keys, a y scale shared with a twin.
