@@ -196,7 +196,8 @@ func aBooleanIsNotANumber(key: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(loadError(folder)?.description.hasSuffix(reason) == true, "\(epsilon)")
     }
-    let json = #"{"model_type": "bert", "hidden_size": 8, "num_attention_heads": 2, "num_hidden_layers": 1, "#
+    let json =
+        #"{"model_type": "bert", "hidden_size": 8, "num_attention_heads": 2, "num_hidden_layers": 1, "#
         + #""intermediate_size": 8, "max_position_embeddings": 8, "type_vocab_size": 1, "layer_norm_eps": 1.2e-38}"#
     #expect(try BertConfig(json: Data(json.utf8), path: "config.json").layerNormEpsilon == 1.2e-38)
 }
