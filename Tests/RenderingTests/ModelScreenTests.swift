@@ -55,6 +55,20 @@ import Testing
         #expect(!guide.contains { $0.text.contains("theory") }, "no theory curve or column for a model")
     }
 
+    /// A large screen magnifies a text that fits with room to spare (each token 2 or 3 rows high and
+    /// twice that wide) instead of leaving the heatmap at one row per token and the panel half empty.
+    @Test func largeScreensMagnifyTheTokenHeatmap() throws {
+        func heatmapRows(_ width: Int, _ height: Int) throws -> Int {
+            let lines = try Self.screen(width: width, height: height).plainText().split(separator: "\n")
+            return lines.prefix { !$0.hasPrefix("╰") }.count - 1
+        }
+        let tokens = Self.tokens.count
+        #expect(try heatmapRows(120, 40) < 2 * tokens, "one row per token at 120 × 40")
+        #expect(try heatmapRows(200, 60) >= 2 * tokens, "at least two rows per token at 200 × 60")
+        let text = try Self.screen(width: 200, height: 60).plainText()
+        #expect(text.contains("cat (2) attends to") && text.contains("▶   cat "))
+    }
+
     @Test func gridAndEditorOverlays() throws {
         let heads = (0..<2).map { layer in
             (0..<4).map { head in

@@ -81,7 +81,7 @@ import Testing
             matrix: Self.shifted(128), mask: Mask(n: 128, m: 128, causal: true), mode: .weights,
             queryTokens: tokens, keyTokens: tokens, selectedRow: 70, zoomed: true,
             sharpness: RowSharpness(normalizedEntropy: []))
-        guard case .tokenRows(let window) = widget.layout(in: area, styles: styles) else {
+        guard case .tokenRows(let window, magnification: 1) = widget.layout(in: area, styles: styles) else {
             Issue.record("z shows one row per token")
             return
         }

@@ -70,3 +70,25 @@ func everyRelativeLinkOfADocPointsToAFile(page: String) throws {
     #expect(page.contains("<!-- sweep-table: attnview sweep --trials 5 -->\n\n\(table)\n\n<!-- /sweep-table -->"))
     #expect(page.contains("attnview sweep --trials 5 "), "the example command is the one the table comes from")
 }
+
+/// The README's walkthrough: with s = 1, `▲now` sits at −3 on the sweep's ±6 axis at d_k 64 and at
+/// −5 at d_k 1024 — on the chart, not off it.
+@Test func readmeSweepMarkerSentenceIsWhatTheScreenShows() throws {
+    let readme = try Docs.text("README.md").replacingOccurrences(of: "\n  ", with: " ")
+    #expect(readme.contains("its `▲now` marker slides left, from −3 to −5 on its ±6 axis"))
+    for (dk, octave) in [(64, -3.0), (1024, -5.0)] {
+        let outcome = try CLIRunner.run(["snapshot", "--dk", "\(dk)", "--scale", "none"])
+        let axis = try #require(outcome.stdoutText.split(separator: "\n").first { $0.contains("▲now") })
+        #expect(!outcome.stdoutText.contains("◀now"))
+        let characters = Array(axis)
+        func column(_ label: String) -> Int? {
+            let text = String(characters)
+            return text.range(of: label).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+        }
+        let left = try #require(column(" -6 ")) + 2
+        let right = try #require(column(" +6 ")) + 2
+        let marker = try #require(column("▲now"))
+        let at = -6 + 12 * Double(marker - left) / Double(right - left)
+        #expect(abs(at - octave) < 0.35, "▲now at \(at) for d_k \(dk)")
+    }
+}

@@ -8,6 +8,11 @@ import Testing
     for command in ["interactive", "snapshot", "sweep", "themes"] {
         #expect(page.contains(".SS \"attnview \(command)\""), "\(command)")
     }
+    // The DESCRIPTION names every headless command (it once left out heads).
+    let description = page.components(separatedBy: ".SH DESCRIPTION\n").last?.components(separatedBy: "\n").first ?? ""
+    for command in ["snapshot", "sweep", "heads", "export", "embed", "train", "themes"] {
+        #expect(description.contains(command), "DESCRIPTION names \(command)")
+    }
     #expect(!page.contains("attnview bench\""))
     #expect(!page.contains("attnview manual\""))
     #expect(page.contains("--theme <theme>"))

@@ -24,6 +24,23 @@ struct ModelDocFiguresTests {
         return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 
+    /// The README's layer 3, head 1 example, with the default sentence and without its full stop.
+    @Test func readmeQuotesTheRowPanelOfLayer3Head1() throws {
+        let readme = try Docs.text("README.md").replacingOccurrences(of: "\n  ", with: " ")
+        var weights: [String] = []
+        for text in [
+            "The animal didn't cross the street because it was too tired.",
+            "The animal didn't cross the street because it was too tired",
+        ] {
+            let outcome = try CLIRunner.run([
+                "snapshot", "--model", "minilm", "--layer", "3", "--head", "1", "--row", "it", "--text", text,
+            ])
+            let line = try #require(outcome.stdoutText.split(separator: "\n").first { $0.contains("│ 1 animal ") })
+            weights.append(String(try #require(line.split(separator: " ").dropFirst(3).first)))
+        }
+        #expect(readme.contains("the list reads `1 animal \(weights[0])` (\(weights[1]) without the final full stop)"))
+    }
+
     @Test func theMediansAndMeansAreWhatTheCommandsPrint() throws {
         let page = try Docs.text("docs/model.md").replacingOccurrences(of: "\n", with: " ")
         let none = ["--scale", "none"]

@@ -23,11 +23,16 @@ struct TokenHeatmapWidget: PanelContent {
     /// The panel's title, e.g. "attention · layer 1 head 3".
     var title = ""
 
-    /// One text row per query (all of them, or a window), or the pooled overview.
+    /// One text row per query (all of them, or a window), or the pooled overview. A whole matrix
+    /// with room to spare is magnified: each token `magnification` text rows high and twice that
+    /// many columns wide, so a large screen shows a larger picture rather than empty panel.
     enum Layout: Equatable {
-        case tokenRows(TokenWindow)
+        case tokenRows(TokenWindow, magnification: Int)
         case overview(HeatmapGeometry)
     }
+
+    /// The largest magnification of a token cell.
+    static let largestMagnification = 3
 
     /// Columns left of the picture: the marker, a blank, and the query labels (room for an index
     /// range like "64–71" too, which a pooled overview row shows) with a blank after them.
@@ -48,8 +53,9 @@ struct TokenHeatmapWidget: PanelContent {
 
     /// Rows of downward key labels in `area`: as many as the longest token needs, fewer (down to
     /// each key's first character) when that lets every query have its own row.
-    func keyLabelRows(in area: Rect) -> Int {
+    func keyLabelRows(in area: Rect, magnification: Int = 1) -> Int {
         let wanted = TokenLabels.keyLabelRows(keyTokens)
+        if magnification > 1 { return wanted }
         if matrix.rows + wanted <= area.height { return wanted }
         if matrix.rows < area.height { return area.height - matrix.rows }
         // A window of rows either way: the labels keep their length, up to a quarter of the room.
@@ -62,7 +68,16 @@ struct TokenHeatmapWidget: PanelContent {
         let room = (width: area.width - labelWidth - HeatmapWidget.colourLegendWidth, height: area.height - keyRows)
         let window = TokenWindow(
             n: matrix.rows, m: matrix.cols, selectedRow: selectedRow, width: room.width, height: room.height)
-        if zoomed || window.isWhole(n: matrix.rows, m: matrix.cols) { return .tokenRows(window) }
+        if window.isWhole(n: matrix.rows, m: matrix.cols) {
+            // Every key label written out in full, every token k rows × 2k columns, while it fits.
+            let wanted = TokenLabels.keyLabelRows(keyTokens)
+            let magnification = (1...Self.largestMagnification).last { k in
+                matrix.rows * k + wanted <= area.height
+                    && matrix.cols * k * TokenWindow.columnsPerKey <= room.width
+            }
+            return .tokenRows(window, magnification: max(1, magnification ?? 1))
+        }
+        if zoomed { return .tokenRows(window, magnification: 1) }
         return .overview(
             HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: overviewArea(area), styles: styles))
     }
@@ -70,10 +85,10 @@ struct TokenHeatmapWidget: PanelContent {
     /// The cells the widget needs in `area` (the panel around it adds its border).
     func size(in area: Rect, styles: ThemeStyles) -> (width: Int, height: Int) {
         switch layout(in: area, styles: styles) {
-        case .tokenRows(let window):
+        case let .tokenRows(window, k):
             return (
-                labelWidth + window.keys.count * TokenWindow.columnsPerKey + HeatmapWidget.colourLegendWidth,
-                window.rows.count + keyLabelRows(in: area)
+                labelWidth + window.keys.count * TokenWindow.columnsPerKey * k + HeatmapWidget.colourLegendWidth,
+                window.rows.count * k + keyLabelRows(in: area, magnification: k)
             )
         case .overview(let geometry):
             let inner = HeatmapWidget.size(of: geometry, rows: matrix.rows)
@@ -88,7 +103,7 @@ struct TokenHeatmapWidget: PanelContent {
     /// What the panel's note says: the window shown, or how much a cell pools.
     func note(in area: Rect, styles: ThemeStyles) -> String {
         switch layout(in: area, styles: styles) {
-        case .tokenRows(let window):
+        case .tokenRows(let window, _):
             if window.isWhole(n: matrix.rows, m: matrix.cols) { return "\(matrix.rows)×\(matrix.cols) tokens" }
             return "rows \(window.rows.lowerBound)–\(window.rows.upperBound - 1) · keys \(window.keys.lowerBound)–"
                 + "\(window.keys.upperBound - 1) of \(matrix.rows)×\(matrix.cols) · z overview"
@@ -109,7 +124,8 @@ struct TokenHeatmapWidget: PanelContent {
             area.height > 1
         else { return }
         switch layout(in: area, styles: styles) {
-        case .tokenRows(let window): drawTokenRows(window, area: area, into: &frame, styles: styles)
+        case let .tokenRows(window, k):
+            drawTokenRows(window, magnification: k, area: area, into: &frame, styles: styles)
         case .overview(let geometry): drawOverview(geometry, area: area, into: &frame, styles: styles)
         }
     }
@@ -133,14 +149,18 @@ struct TokenHeatmapWidget: PanelContent {
         return largest > 0 ? Double(largest) : 1
     }
 
-    private func drawTokenRows(_ window: TokenWindow, area: Rect, into frame: inout Frame, styles: ThemeStyles) {
+    private func drawTokenRows(
+        _ window: TokenWindow, magnification k: Int, area: Rect, into frame: inout Frame, styles: ThemeStyles
+    ) {
         let scale = logitScale ?? largestMagnitude()
         let shade = ShadeMapper(styles: styles, logits: mode == .logits, scale: scale)
+        let columns = TokenWindow.columnsPerKey * k
         let picture = Rect(
-            x: area.x + labelWidth, y: area.y, width: window.keys.count * TokenWindow.columnsPerKey,
-            height: window.rows.count)
+            x: area.x + labelWidth, y: area.y, width: window.keys.count * columns, height: window.rows.count * k)
         for (offset, row) in window.rows.enumerated() {
-            let y = picture.y + offset
+            // The label sits on the middle one of the token's k rows.
+            let top = picture.y + offset * k
+            let y = top + (k - 1) / 2
             let visible = mask.visibleKeys(row: row)
             for (keyOffset, key) in window.keys.enumerated() {
                 let value: Float? = visible.contains(key) ? matrix[row, key] : nil
@@ -153,9 +173,10 @@ struct TokenHeatmapWidget: PanelContent {
                 } else {
                     cell = styles.canvas.cell(shade.character(value))
                 }
-                let x = picture.x + keyOffset * TokenWindow.columnsPerKey
-                frame[x, y] = cell
-                frame[x + 1, y] = cell
+                let x = picture.x + keyOffset * columns
+                for dy in 0..<k {
+                    for dx in 0..<columns { frame[x + dx, top + dy] = cell }
+                }
             }
             let label = TokenLabels.rowLabel(tokens: queryTokens, range: row..<(row + 1), width: labelColumns)
             let isSelected = row == selected
@@ -164,10 +185,10 @@ struct TokenHeatmapWidget: PanelContent {
                 y: y, style: isSelected ? styles.selection : styles.axis)
             if isSelected { frame[area.x, y] = styles.selection.cell(styles.ascii ? ">" : "▶") }
         }
-        let keyRows = keyLabelRows(in: area)
+        let keyRows = keyLabelRows(in: area, magnification: k)
         let strongest = strongestKey
         for (keyOffset, key) in window.keys.enumerated() where key < keyTokens.count {
-            let x = picture.x + keyOffset * TokenWindow.columnsPerKey
+            let x = picture.x + keyOffset * columns + (columns - TokenWindow.columnsPerKey) / 2
             let style = key == strongest ? styles.selection : styles.axis
             for (index, character) in TokenLabels.downward(keyTokens[key], rows: keyRows).enumerated() {
                 frame.put(String(character), x: x, y: picture.maxY + index, style: style)

@@ -30,12 +30,18 @@ enum ManualPage {
                 (root.usage ?? "attnview").split(separator: "\n").map { $0.trimmingPrefix(" ") }.joined(separator: "\n")
             ),
             ".fi",
-            ".SH DESCRIPTION",
-            "With no subcommand attnview opens the interactive view; snapshot, sweep and themes run without"
-                + " a terminal. Each command's options follow.",
-            ".SH COMMANDS",
         ]
         let commands = root.subcommands.filter { $0.configuration.shouldDisplay }
+        // Every headless command by name, from the list below, so a new one is never left out.
+        let names: [String] = commands.compactMap { command in command.configuration.commandName }
+        let headless = names.filter { $0 != "interactive" }
+        page += [
+            ".SH DESCRIPTION",
+            "With no subcommand attnview opens the interactive view; "
+                + headless.dropLast().joined(separator: ", ") + " and " + (headless.last ?? "")
+                + " run without a terminal. Each command's options follow.",
+            ".SH COMMANDS",
+        ]
         for command in commands {
             page.append(".SS \"attnview \(command.configuration.commandName ?? "")\"")
             page.append(".nf")
