@@ -33,7 +33,8 @@ private let usageErrors: [BadInvocation] = [
     BadInvocation(arguments: ["snapshot", "--k", "k.npy"], status: 64, fragment: "--k needs --q"),
     BadInvocation(arguments: ["snapshot", "--format", "xml"], status: 64, fragment: "'xml'"),
     BadInvocation(
-        arguments: ["snapshot", "--width", "79"], status: 64, fragment: "--width 79 is out of range (allowed: 80–1000)"),
+        arguments: ["snapshot", "--width", "79"], status: 64,
+        fragment: "--width 79 is out of range (allowed: 80–1000)"),
     BadInvocation(
         arguments: ["snapshot", "--height", "23"], status: 64, fragment: "--height 23 is out of range (allowed: 24–500)"
     ),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden frames of the training lab: `attnview snapshot --lab-step N`, real runs trained to a
@@ -8,8 +9,6 @@ import Testing
 /// so the command runs on the kernels every x86-64 CPU has (`OPENBLAS_CORETYPE=Prescott`).
 /// Regenerate on purpose with `UPDATE_GOLDEN=1 swift test --filter LabGoldenTests` and read the diff.
 @Suite struct LabGoldenTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
         let arguments: [String]
@@ -36,15 +35,8 @@ import Testing
         let outcome = try CLIRunner.run(["snapshot"] + golden.arguments, environment: Self.environment)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let text = outcome.stdoutText
-        let url = Self.folder.appendingPathComponent("LabGolden/\(golden.name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            text == expected,
-            "frame differs from LabGolden/\(golden.name).txt; if intended, regenerate with UPDATE_GOLDEN=1 and review")
+        try GoldenFile("LabGolden/\(golden.name).txt").check(text)
+        guard !GoldenFile.updating else { return }
         let command = try #require(text.split(separator: "\n").first)
         let words = command.dropFirst("# attnview ".count).split(separator: " ").map(String.init)
         let again = try CLIRunner.run(words, environment: Self.environment)

@@ -31,12 +31,14 @@ final class TmuxSession {
             separator: " ")
         let script = """
             trap : INT; cd \(Self.shellQuoted(directory.path)); \(command); status=$?; \
-            echo "\(Self.exitMarker) status=$status $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; \
+            echo "\(Self.exitMarker) status=$status \
+            $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')"; \
             exec sleep 600
             """
         try tmux([
             "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-            "env -u NO_COLOR -u COLORTERM TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 bash -c \(Self.shellQuoted(script))",
+            "env -u NO_COLOR -u COLORTERM TERM=xterm-256color SWIFT_BACKTRACE=enable=no LANG=C.UTF-8 "
+                + "bash -c \(Self.shellQuoted(script))",
         ])
     }
 

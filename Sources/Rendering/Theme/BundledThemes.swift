@@ -8,7 +8,8 @@ enum BundledThemes {
         summary = "cividis: blue to yellow, readable with every common colour-vision deficiency"
 
         [ramps]
-        weights = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173", "#8a8678", "#a59c74", "#c3b369", "#e1cc55", "#fee838"]
+        weights = ["#00224e", "#123570", "#3b496c", "#575d6d", "#707173", "#8a8678", "#a59c74", "#c3b369", \#
+        "#e1cc55", "#fee838"]
         logits = ["#3b78c4", "#1f3457", "#1a1b1f", "#4f4626", "#e1cc55"]
 
         [colors]
@@ -186,7 +187,8 @@ enum BundledThemes {
         summary = "matplotlib's viridis: perceptually uniform, colour-blind friendly"
 
         [ramps]
-        weights = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"]
+        weights = ["#440154", "#482878", "#3e4989", "#31688e", "#26828e", "#1f9e89", "#35b779", "#6ece58", \#
+        "#b5de2b", "#fde725"]
         logits = ["#3e8fd1", "#24446b", "#1c1c22", "#5e2a4a", "#de4f8c"]
 
         [colors]

@@ -57,7 +57,8 @@ public enum NPYReader {
         let available = file.remainingBytes
         if overflow || available < dataBytes {
             throw file.bad(
-                "truncated: the header promises \(count) values (\(dataBytes) bytes), the file holds \(available) bytes of data"
+                "truncated: the header promises \(count) values (\(dataBytes) bytes), "
+                    + "the file holds \(available) bytes of data"
             )
         }
         if type.width == .single, !type.bigEndian, !header.fortranOrder, UInt32(1).littleEndian == 1 {

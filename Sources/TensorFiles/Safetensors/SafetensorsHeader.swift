@@ -105,7 +105,8 @@ public struct SafetensorsHeader: Sendable {
         let (bytes, overflow) = elements.multipliedReportingOverflow(by: dtype.byteCount)
         guard !overflow, bytes == end - begin else {
             throw failure(
-                "data_offsets span \(end - begin) bytes but \(dtypeName) × \(shape) needs \(overflow ? "more" : "\(bytes)")"
+                "data_offsets span \(end - begin) bytes but \(dtypeName) × \(shape) needs "
+                    + (overflow ? "more" : "\(bytes)")
             )
         }
         return SafetensorsEntry(dtype: dtype, shape: shape, offsets: begin..<end)

@@ -102,7 +102,8 @@ struct TokenizerJSON {
                     throw .wrongConfigType(
                         path: path, key: "model.vocab[\(Self.spelling(token))]",
                         expected:
-                            "an id no other token has (\(id) is also \(Self.spelling(String(decoding: first, as: UTF8.self))))"
+                            "an id no other token has "
+                            + "(\(id) is also \(Self.spelling(String(decoding: first, as: UTF8.self))))"
                     )
                 }
                 entries[id] = Array(token.utf8)

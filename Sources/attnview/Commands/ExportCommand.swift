@@ -183,9 +183,10 @@ enum ExportError: Error, Equatable, CustomStringConvertible {
         case let .unusable(path, reason): "--output \(path): \(reason)"
         case let .notEmpty(path, entry, force):
             force
-                ? "--output \(path) holds '\(printable(entry))', which is not a file attnview export writes: nothing was replaced"
-                : "--output \(path) is not empty (it holds '\(printable(entry))'): give a new or empty directory, or --force to "
-                    + "replace an earlier export"
+                ? "--output \(path) holds '\(printable(entry))', which is not a file attnview export writes: "
+                    + "nothing was replaced"
+                : "--output \(path) is not empty (it holds '\(printable(entry))'): give a new or empty directory, "
+                    + "or --force to replace an earlier export"
         }
     }
 }

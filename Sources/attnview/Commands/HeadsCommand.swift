@@ -58,7 +58,8 @@ struct HeadsCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Order the rows by a column: a statistic's JSON name, layer, head, or weight_from_to (default: layer, head).",
+            "Order the rows by a column: a statistic's JSON name, layer, head, or weight_from_to "
+                + "(default: layer, head).",
             valueName: "column"))
     var sort: String?
 
@@ -82,7 +83,8 @@ struct HeadsCommand: ParsableCommand {
         if let sort {
             guard Self.sortColumns.contains(sort) else {
                 throw ValidationError(
-                    "--sort '\(printable(sort))' is not a column (choose from \(Self.sortColumns.joined(separator: ", ")))"
+                    "--sort '\(printable(sort))' is not a column "
+                        + "(choose from \(Self.sortColumns.joined(separator: ", ")))"
                 )
             }
             if sort == "weight_from_to", from == nil {

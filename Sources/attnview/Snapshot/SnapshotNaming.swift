@@ -3,14 +3,15 @@ import Foundation
 
 /// Names for snapshots saved from the view: when and what, e.g. `attnview-20261124-153012-dk64-sqrt`.
 enum SnapshotNaming {
-    /// The name without extension or suffix for `params` saved at `date` (in `timeZone`).
-    static func stem(params: AttentionParams, date: Date, timeZone: TimeZone = .current) -> String {
+    /// The name without extension or suffix for `params` saved at `date` (in `timeZone`); the split
+    /// view of `b` (`compare`) ends in `-compare`.
+    static func stem(params: AttentionParams, date: Date, timeZone: TimeZone = .current, compare: Bool = false)
+        -> String
+    {
         let stamp = stamp(date, timeZone: timeZone)
         // A source with a tag (a model's head) is named by it; the header holds d_k and the rest.
-        if let tag = params.source.describing.fileTag {
-            return "attnview-\(stamp)-\(tag)-\(divisorLabel(params))"
-        }
-        return "attnview-\(stamp)-dk\(params.dk)-\(divisorLabel(params))"
+        let what = params.source.describing.fileTag ?? "dk\(params.dk)"
+        return "attnview-\(stamp)-\(what)-\(divisorLabel(params))" + (compare ? "-compare" : "")
     }
 
     /// The name of a snapshot of the training lab at `step`, e.g. `attnview-20261124-153012-lab-dk256-step120`.
