@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test(.enabled(if: TmuxSession.isAvailable)) func theLabsCurvesFallARestartTakesOneKeyAndASaveRemakesIt() throws {
-        let session = try TmuxSession()
+        // On the kernels the test's own commands run on (CLIRunner), so the saved lab is remade exactly.
+        let kernels = CLIRunner.sameBLASKernels.map { "\($0.key)=\($0.value)" }
+        let session = try TmuxSession(environment: kernels)
         try session.waitFor("first frame") { $0.contains("divisor sweep") }
         try session.send("T")
         let training = try session.waitFor("the runs training", seconds: 30) { screen in
