@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import Rendering
+import TensorFiles
 import Training
 
 /// A snapshot of the training lab: its screen at the runs' step under a header whose command
