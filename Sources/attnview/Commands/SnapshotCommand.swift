@@ -136,11 +136,12 @@ struct SnapshotCommand: ParsableCommand {
 
     /// The lab of `settings` trained to its step: its screen, or its runs as JSON.
     private func labDocument(_ settings: LabState, theme: Theme) throws -> String {
-        let scale = try ModelOptions.scalePolicy(model.scale, flag: "--scale")
+        let scale = try model.divisor.policy()
         let trained = LabSnapshot.trained(
-            settings, step: lab.step ?? 0, gridRuns: lab.gridRuns, scale: scale, alpha: model.alpha)
+            settings, step: lab.step ?? 0, gridRuns: lab.gridRuns, scale: scale, alpha: model.divisor.alpha)
         let snapshot = LabSnapshot(
-            lab: trained, scale: scale, alpha: model.alpha, theme: theme, themeName: display.theme, width: width,
+            lab: trained, scale: scale, alpha: model.divisor.alpha, theme: theme, themeName: display.theme,
+            width: width,
             height: height, ascii: display.ascii)
         let colorless = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         switch format {
@@ -148,7 +149,7 @@ struct SnapshotCommand: ParsableCommand {
         case .text: return snapshot.document(.text, depth: .none)
         case .svg: return snapshot.document(.svg, depth: display.noColor ? .none : .trueColor)
         case .ansi:
-            return snapshot.document(.ansi, depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
+            return snapshot.document(.ansi, depth: colorless ? .none : colors.depth)
         }
     }
 
