@@ -36,6 +36,10 @@ struct AttnView: ParsableCommand {
     static func main() {
         AllocatorPolicy.apply()
         BLASKernels.apply(environment: ProcessInfo.processInfo.environment)
+        if let shell = ShellCompletions.requestedShell(Array(CommandLine.arguments.dropFirst())) {
+            ExitStatus.printOrExit(ShellCompletions.script(for: shell))
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

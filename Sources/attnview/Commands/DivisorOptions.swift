@@ -61,7 +61,7 @@ struct ModelSourceOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "A BERT model: a folder or a name installed under ~/.local/share/attnview/models (`make model`).",
-            valueName: "path|name"))
+            valueName: "path|name"), completion: ShellCompletions.models)
     var model: String
 
     @Option(

@@ -17,7 +17,8 @@ struct InteractiveCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"))
+            "Folder for snapshots saved with s and S (default: the working directory).", valueName: "dir"),
+        completion: .directory)
     var snapshotDir: String?
 
     @Option(help: "What s and S save the screen as: text, svg or ansi (f switches in the view).")

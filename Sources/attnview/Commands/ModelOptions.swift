@@ -37,17 +37,21 @@ struct ModelOptions: ParsableArguments {
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")
     var causal = false
 
-    @Option(help: ArgumentHelp("Q from a NumPy .npy file (n × d, float16/32/64); needs --k.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Q from a NumPy .npy file (n × d, float16/32/64); needs --k.", valueName: "file"),
+        completion: .file(extensions: ["npy"]))
     var q: String?
 
-    @Option(help: ArgumentHelp("K from a NumPy .npy file (m × d, float16/32/64); needs --q.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("K from a NumPy .npy file (m × d, float16/32/64); needs --q.", valueName: "file"),
+        completion: .file(extensions: ["npy"]))
     var k: String?
 
     @Option(
         help: ArgumentHelp(
             "A BERT model: a folder (config.json, model.safetensors, vocab.txt) or a name installed under "
                 + "~/.local/share/attnview/models (`make model` installs minilm). Q and K are one head's.",
-            valueName: "path|name"))
+            valueName: "path|name"), completion: ShellCompletions.models)
     var model: String?
 
     @Option(
@@ -147,7 +151,9 @@ struct ModelOptions: ParsableArguments {
 
 /// How the picture is drawn; shared by the interactive view and `snapshot`.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "Colour theme: a name (see `attnview themes`) or a path to a .toml file.")
+    @Option(
+        help: "Colour theme: a name (see `attnview themes`) or a path to a .toml file.",
+        completion: ShellCompletions.themes)
     var theme: String = "default"
 
     @Flag(help: "No colour (also when NO_COLOR is set or TERM=dumb).")

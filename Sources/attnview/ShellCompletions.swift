@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Rendering
+import Transformer
+
+/// What the shell offers for options whose values are names on this machine: `--theme` the
+/// themes `attnview themes` lists, `--model` the installed models and folders. The shell runs the
+/// binary to ask (ArgumentParser's custom completion), so the lists are never stale.
+enum ShellCompletions {
+    /// Theme names starting with the word being completed (a path to a .toml file also works).
+    static let themes = CompletionKind.custom { _, _, prefix in
+        ThemeCatalog(environment: ProcessInfo.processInfo.environment).availableNames().filter {
+            $0.hasPrefix(prefix)
+        }
+    }
+
+    /// Installed model names, then folders, starting with the word being completed.
+    static let models = CompletionKind.custom { _, _, prefix in
+        let environment = ProcessInfo.processInfo.environment
+        let installed = ModelFolder.modelsDirectory(environment).path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: installed)) ?? []).sorted()
+        return names.filter { $0.hasPrefix(prefix) && !$0.hasPrefix(".") } + folders(matching: prefix)
+    }
+
+    /// The folders whose path starts with `prefix` (`./m` → `./models/`), each ending in `/`.
+    static func folders(matching prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let parent = slash.map { String(prefix[...$0]) } ?? ""
+        let start = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        let manager = FileManager.default
+        let listed = (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        return listed.sorted().filter { name in
+            var isFolder: ObjCBool = false
+            return name.hasPrefix(start) && (!name.hasPrefix(".") || start.hasPrefix("."))
+                && manager.fileExists(atPath: (parent.isEmpty ? "" : parent) + name, isDirectory: &isFolder)
+                && isFolder.boolValue
+        }.map { parent + $0 + "/" }
+    }
+}
+
+extension ShellCompletions {
+    /// The shell `attnview --generate-completion-script SHELL` asks for, nil for any other command line.
+    static func requestedShell(_ arguments: [String]) -> CompletionShell? {
+        let flag = "--generate-completion-script"
+        if arguments.count == 2, arguments[0] == flag { return CompletionShell(rawValue: arguments[1]) }
+        if arguments.count == 1, arguments[0].hasPrefix(flag + "=") {
+            return CompletionShell(rawValue: String(arguments[0].dropFirst(flag.count + 1)))
+        }
+        return nil
+    }
+
+    /// ArgumentParser's script for `shell`; for bash, `attnview` alone completes the interactive
+    /// view's options and their values (it is the default command, which ArgumentParser's script
+    /// leaves out of the top level: `attnview --sc<TAB>` gave nothing, `--scale <TAB>` subcommands).
+    static func script(for shell: CompletionShell) -> String {
+        let script = AttnView.completionScript(for: shell)
+        guard shell == .bash else { return script }
+        let offer = "    *)\n        # Offer subcommand completions\n"
+        guard let root = script.range(of: "\n_attnview() {"),
+            let branch = script.range(of: offer, range: root.upperBound..<script.endIndex)
+        else { return script }
+        let fallBack = """
+                *)
+                    # attnview alone is the interactive view: its options (and their values) complete here
+                    if [[ "${COMP_CWORD}" -gt 1 || "${cur}" == -* ]]; then
+                        COMPREPLY=()
+                        unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
+                        _attnview_interactive
+                        return
+                    fi
+                    # Offer subcommand completions
+
+            """
+        return script.replacingCharacters(in: branch, with: fallBack)
+    }
+}
