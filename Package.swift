@@ -65,6 +65,7 @@ let package = Package(
                 "Rendering",
                 "Transformer",
                 "CNCurses",
+                "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
