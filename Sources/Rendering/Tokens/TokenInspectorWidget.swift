@@ -8,9 +8,11 @@ struct TokenInspectorWidget: PanelContent {
     let mask: Mask
     let row: Int
     let keyTokens: [String]
+    /// The pair's key token (`J` `K`), nil for none.
+    var keyToken: Int?
 
     private var ranking: TokenRankingWidget {
-        TokenRankingWidget(weights: weights, mask: mask, row: row, keyTokens: keyTokens)
+        TokenRankingWidget(weights: weights, mask: mask, row: row, keyTokens: keyTokens, keyToken: keyToken)
     }
     private var bars: RowInspectorWidget { RowInspectorWidget(weights: weights, mask: mask, row: row) }
 
