@@ -69,14 +69,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets (a seeded generator), built only for the tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets (a seeded generator, engine results, the golden-file check),
+        // built only for the tests.
+        .target(name: "TestSupport", dependencies: ["AttentionCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AttentionCoreTests",
             dependencies: ["AttentionCore", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        // The golden screens draw the app's own key table (the help, hints and key column).
         .testTarget(
             name: "TensorFilesTests",
             dependencies: ["TensorFiles", "TestSupport"],
@@ -84,8 +84,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "AttentionCore", "attnview", "TestSupport"],
-            resources: [.copy("Golden"), .copy("Fixtures")]
+            dependencies: ["Rendering", "AttentionCore", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TransformerTests",
@@ -100,8 +100,9 @@ let package = Package(
         .testTarget(
             name: "attnviewTests",
             dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "Training", "TestSupport"],
-            // The model view's and the training lab's golden frames, read by path (ModelGoldenTests, LabGoldenTests).
-            exclude: ["ModelGolden", "LabGolden"]
+            // Golden screens with the app's keys, read by path (GoldenFile): the random picture's frames and
+            // SVG documents, the model view's and the training lab's.
+            exclude: ["Golden", "ModelGolden", "LabGolden"]
         ),
     ]
 )

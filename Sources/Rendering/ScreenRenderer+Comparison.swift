@@ -8,7 +8,8 @@ extension ScreenRenderer {
     /// selected row's weights under each), over a table of the key statistics in columns (now,
     /// √d_k, ratio) with both regime badges; `keys` are the app's for it.
     public func renderComparison(
-        result: AttentionResult, baseline: AttentionResult, view: ViewState, keys: ScreenKeys, width: Int, height: Int
+        result: AttentionResult, baseline: AttentionResult, view: ViewState, model: ModelView? = nil, keys: ScreenKeys,
+        width: Int, height: Int
     ) -> Frame {
         var frame = Frame(width: width, height: height, filling: styles.canvas.cell(" "))
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
@@ -24,26 +25,26 @@ extension ScreenRenderer {
         let row = min(max(0, view.selectedRow), max(0, result.weights.rows - 1))
         // One colour scale: in the logits view both pictures share the larger half range.
         let logitScale = max(Self.largestFiniteMagnitude(result.logits), Self.largestFiniteMagnitude(baseline.logits))
+        // One y scale for the two row panels: the larger of the two rows' peaks.
+        let sharedTop = [result, baseline].compactMap {
+            RowInspectorWidget(weights: $0.weights, mask: mask, row: row).peak?.weight
+        }.max()
         let names = ComparisonNames(result: result, baseline: baseline, ascii: ascii)
         var slots: [(area: Rect?, widget: any Widget)] = []
         for (side, title, half) in [(result, names.now, halves[0]), (baseline, names.baseline, halves[1])] {
-            let heatmap = HeatmapWidget(
-                matrix: view.heatmap == .logits ? side.logits : side.weights, mask: mask, mode: view.heatmap,
-                selectedRow: row, logitScale: view.heatmap == .logits ? logitScale : nil,
-                sharpness: RowSharpness(result: side))
-            // The picture takes what it needs; a tall screen shows the selected row under it.
-            let geometry = HeatmapWidget.geometry(
-                rows: heatmap.matrix.rows, cols: heatmap.matrix.cols, area: half.inset(1), styles: styles)
-            let needed = HeatmapWidget.size(of: geometry, rows: heatmap.matrix.rows).height + 2
-            let split = half.height - needed >= 7
-            let (picture, rest) = split ? half.splitTop(needed) : (half, half)
             let shown = view.heatmap == .logits ? "logits" : "weights"
-            slots.append((picture, Panel(Retitled(content: heatmap, title: title, notePrefix: shown))))
-            if split {
-                slots.append((rest, Panel(RowInspectorWidget(weights: side.weights, mask: mask, row: row))))
-            }
+            let picture = ComparisonSide(
+                side: side, mask: mask, row: row, view: view, model: model,
+                logitScale: view.heatmap == .logits ? logitScale : nil, sharedTop: sharedTop)
+            // The picture takes what it needs; a tall screen shows the selected row under it (a
+            // token picture shortens its key labels to leave the row panel its rows).
+            let needed = picture.heatmapHeight(in: half.inset(1), styles: styles) + 2
+            let split = half.height - needed >= Self.comparedRowPanelHeight
+            let (top, rest) = split ? half.splitTop(needed) : (half, half)
+            slots.append((top, picture.heatmapPanel(title: title, notePrefix: shown)))
+            if split { slots.append((rest, picture.rowPanel)) }
         }
-        let message = view.status.isEmpty ? "comparing with s = √d_k · b returns" : view.status
+        let message = view.status.isEmpty ? "comparing with s = √d_k · Esc returns" : view.status
         let help = HelpOverlay(entries: keys.help, panels: [])
         slots += [
             (
@@ -68,10 +69,69 @@ extension ScreenRenderer {
         return frame
     }
 
+    /// The fewest rows of a row panel under each picture of the split view.
+    static let comparedRowPanelHeight = 7
+
     /// The largest |value| among the finite entries (masked logits are −∞); 1 when there is none.
     static func largestFiniteMagnitude(_ matrix: Matrix) -> Double {
         let largest = matrix.values.reduce(Float(0)) { $1.isFinite ? max($0, abs($1)) : $0 }
         return largest > 0 ? Double(largest) : 1
+    }
+}
+
+/// One side of the split view: its heatmap (by token with a model, as in the single view) and
+/// its selected row (ranked by token with a model), on the scales both sides share.
+private struct ComparisonSide {
+    let side: AttentionResult
+    let mask: Mask
+    let row: Int
+    let view: ViewState
+    let model: ModelView?
+    let logitScale: Double?
+    let sharedTop: Double?
+
+    private var matrix: Matrix { view.heatmap == .logits ? side.logits : side.weights }
+
+    private var generic: HeatmapWidget {
+        HeatmapWidget(
+            matrix: matrix, mask: mask, mode: view.heatmap, selectedRow: row, logitScale: logitScale,
+            sharpness: RowSharpness(result: side))
+    }
+
+    private func tokens(_ model: ModelView) -> TokenHeatmapWidget {
+        TokenHeatmapWidget(
+            matrix: matrix, mask: mask, mode: view.heatmap, queryTokens: model.labels.tokens,
+            keyTokens: model.labels.tokens, selectedRow: row, zoomed: model.zoomed,
+            sharpness: RowSharpness(result: side), logitScale: logitScale)
+    }
+
+    /// The rows the heatmap needs inside `area` (a panel's inside).
+    func heatmapHeight(in area: Rect, styles: ThemeStyles) -> Int {
+        if let model {
+            let widget = tokens(model)
+            let full = widget.size(in: area, styles: styles).height
+            let short = Rect(
+                x: area.x, y: area.y, width: area.width,
+                height: area.height - ScreenRenderer.comparedRowPanelHeight)
+            let shortened = widget.size(in: short, styles: styles).height
+            return shortened <= short.height && shortened >= matrix.rows ? shortened : full
+        }
+        let geometry = HeatmapWidget.geometry(rows: matrix.rows, cols: matrix.cols, area: area, styles: styles)
+        return HeatmapWidget.size(of: geometry, rows: matrix.rows).height
+    }
+
+    func heatmapPanel(title: String, notePrefix: String) -> any Widget {
+        if let model { return Panel(Retitled(content: tokens(model), title: title, notePrefix: notePrefix)) }
+        return Panel(Retitled(content: generic, title: title, notePrefix: notePrefix))
+    }
+
+    var rowPanel: any Widget {
+        if let model {
+            return Panel(
+                TokenInspectorWidget(
+                    weights: side.weights, mask: mask, row: row, keyTokens: model.labels.tokens, sharedTop: sharedTop))
+        }
+        return Panel(RowInspectorWidget(weights: side.weights, mask: mask, row: row, sharedTop: sharedTop))
     }
 }
 

@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 
 /// What a text or ANSI snapshot says above the frame: how to reproduce it and the numbers.
 public struct SnapshotHeader: Sendable {

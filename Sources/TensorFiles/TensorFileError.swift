@@ -15,7 +15,8 @@ public enum TensorFileError: Error, Equatable, Sendable, CustomStringConvertible
     /// A tensor the caller needs that the file does not hold.
     case missingTensor(path: String, tensor: String)
 
-    /// One line naming the file and, where there is one, the tensor at fault.
+    /// One line naming the file and, where there is one, the tensor at fault (its name is the file's:
+    /// control characters escaped).
     public var description: String {
         switch self {
         case let .fileNotFound(path): "\(path): no such file"
@@ -23,8 +24,8 @@ public enum TensorFileError: Error, Equatable, Sendable, CustomStringConvertible
         case let .notRegularFile(path, kind): "\(path): is \(kind), not a regular file"
         case let .tooLarge(path, limit): "\(path): larger than \(limit) bytes"
         case let .badFile(path, reason): "\(path): \(reason)"
-        case let .badTensor(path, tensor, reason): "\(path): tensor '\(tensor)': \(reason)"
-        case let .missingTensor(path, tensor): "\(path): no tensor named '\(tensor)'"
+        case let .badTensor(path, tensor, reason): "\(path): tensor '\(VisibleControls.escaped(tensor))': \(reason)"
+        case let .missingTensor(path, tensor): "\(path): no tensor named '\(VisibleControls.escaped(tensor))'"
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttentionCore
 import Foundation
 import Rendering
+import TensorFiles
 import Transformer
 
 /// sysexits-style exit codes; every error the executable reports is mapped here, in one place.
@@ -98,10 +99,12 @@ enum ExitStatus: Int32 {
         case let error as TextInputError: text = error.description
         case let error as ExportError: text = error.description
         default:
-            text = AttnView.message(for: error)
+            // ArgumentParser's messages may span lines of its own.
+            text = AttnView.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
         }
-        // File, tensor and theme names are the user's: their control characters are shown escaped.
-        return VisibleControls.escaped(text.split(whereSeparator: \.isNewline).joined(separator: "; "))
+        // File, tensor and theme names are the user's: their control characters (a newline in a file
+        // name too) are shown escaped, never taken for the message's own line breaks.
+        return VisibleControls.escaped(text)
     }
 
     /// Prints `error` the way the executable reports every failure and exits with its status.

@@ -1,4 +1,5 @@
 import Rendering
+import TensorFiles
 
 /// `text` (a file name, a token from a vocabulary file) with its control characters shown escaped
 /// (`\x1b`, see `VisibleControls`), so text attnview did not write cannot drive the terminal when

@@ -55,7 +55,7 @@ import Testing
     var frame = Frame(width: 40, height: 4)
     Panel(TitleOnly(title: "東京 (8) attends to")).draw(
         into: &frame, area: Rect(x: 0, y: 0, width: 40, height: 3), styles: styles)
-    StatusBar(message: "weights view · L1 H3 · 東京", hints: ScreenKeys.app(ViewState()).hints).draw(
+    StatusBar(message: "weights view · L1 H3 · 東京", hints: ScreenKeys.sample().hints).draw(
         into: &frame, area: Rect(x: 0, y: 3, width: 40, height: 1), styles: styles)
     for y in 0..<frame.height {
         #expect(DisplayWidth.of(String(frame.visibleCharacters(row: y))) == 40, "row \(y)")

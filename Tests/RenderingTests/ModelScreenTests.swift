@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import TensorFiles
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -21,7 +22,7 @@ import Testing
             heads: 4, headWidth: 32)
         let model = ModelView(labels: labels, zoomed: zoomed, grid: grid, editor: editor)
         return ScreenRenderer(theme: .fallback, depth: depth).render(
-            result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+            result: result, curve: curve, view: view, model: model, keys: .sample(model: true), width: width,
             height: height)
     }
 

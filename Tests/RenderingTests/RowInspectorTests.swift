@@ -1,5 +1,6 @@
 import AttentionCore
 import TensorFiles
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -56,7 +57,7 @@ struct RowInspectorTests {
             RowInspectorWidget(weights: result.weights, mask: Mask(n: 64, m: 64, causal: false), row: 0).peak)
         #expect(peak.weight > 0.999)
         let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-            result: result, curve: [], view: ViewState(), keys: .app(ViewState()), width: size.width,
+            result: result, curve: [], view: ViewState(), keys: .sample(), width: size.width,
             height: size.height)
         let lines = frame.plainText().split(separator: "\n").map(String.init)
         let titleRow = try #require(lines.firstIndex { $0.contains("╭─ row 0 of 64") })

@@ -6,8 +6,7 @@ import Testing
 @testable import Rendering
 
 /// SVG snapshots: parsed back as XML and compared with the ANSI snapshot of the same frame, block
-/// geometry, merging, escaping, size, and golden documents (regenerate on purpose with
-/// `UPDATE_GOLDEN=1 swift test --filter SVGTests` and review the diff).
+/// geometry, merging, escaping and size (the golden documents are in attnviewTests' SVGGoldenTests).
 struct SVGTests {
     static func frame(
         params: AttentionParams = AttentionParams(), theme: Theme = .fallback, view: ViewState = ViewState(),
@@ -15,7 +14,7 @@ struct SVGTests {
     ) throws -> Frame {
         let (result, curve) = try SampleResults.withCurve(params)
         return ScreenRenderer(theme: theme, depth: .trueColor).render(
-            result: result, curve: curve, view: view, keys: .app(view), width: width, height: height)
+            result: result, curve: curve, view: view, keys: .sample(help: view.showHelp), width: width, height: height)
     }
 
     static func svg(_ frame: Frame, theme: Theme = .fallback, title: String = "attnview snapshot") -> String {
@@ -221,39 +220,5 @@ struct SVGTests {
         let bytes = Self.svg(frame).utf8.count
         #expect(bytes < 400_000, "200 × 60 SVG is \(bytes) bytes")
         #expect(Self.svg(frame) == Self.svg(frame))
-    }
-
-    struct Golden: Sendable, CustomTestStringConvertible {
-        let name: String
-        let theme: String
-        let width: Int
-        let height: Int
-        var params = AttentionParams()
-        var testDescription: String { name }
-    }
-
-    static let goldens = [
-        Golden(name: "default-80x24", theme: "default", width: 80, height: 24),
-        Golden(name: "default-100x30", theme: "default", width: 100, height: 30, params: AttentionParams(n: 12)),
-        Golden(name: "light-80x24", theme: "light", width: 80, height: 24, params: AttentionParams(n: 12)),
-        Golden(name: "light-100x30", theme: "light", width: 100, height: 30, params: AttentionParams(causal: true)),
-    ]
-
-    @Test(arguments: goldens)
-    func documentMatchesGolden(_ golden: Golden) throws {
-        let theme = try ThemeCatalog(environment: [:]).load(golden.theme)
-        let frame = try Self.frame(params: golden.params, theme: theme, width: golden.width, height: golden.height)
-        let svg = Self.svg(frame, theme: theme, title: "golden \(golden.name)")
-        let file = "Golden/svg-\(golden.name).svg"
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(file)
-            try svg.write(to: source, atomically: true, encoding: .utf8)
-            return
-        }
-        let url = try #require(
-            Bundle.module.url(forResource: "Golden/svg-\(golden.name)", withExtension: "svg"),
-            "missing \(file); run with UPDATE_GOLDEN=1")
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(svg == expected, "SVG differs from \(file); if intended, regenerate with UPDATE_GOLDEN=1 and review")
     }
 }

@@ -1,4 +1,5 @@
 import AttentionCore
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -6,7 +7,7 @@ import Testing
 private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
     let result = try SampleResults.make(n: 16)
     let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-        result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .app(ViewState()), width: 80,
+        result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .sample(), width: 80,
         height: 24)
     return (frame, SnapshotHeader(commandLine: "attnview snapshot --n 16 --seed 1", result: result))
 }

@@ -7,7 +7,7 @@ import Testing
 @Test func theoryColumnShowsTheLogitMeanWithRho() throws {
     let result = try AttentionEngine().compute(AttentionParams(n: 128, dk: 512, rho: 0.2))
     let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-        result: result, curve: [], view: ViewState(), keys: .app(ViewState()), width: 120, height: 40)
+        result: result, curve: [], view: ViewState(), keys: .sample(), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("logit mean") })
     let theory = try #require(LogitTheory(params: result.params, divisor: result.divisor))
     #expect(abs(theory.mean - 0.0354) < 1e-4)

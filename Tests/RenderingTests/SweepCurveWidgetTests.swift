@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -13,7 +14,7 @@ import Testing
     ) throws -> [String] {
         let (result, curve) = try SampleResults.withCurve(params)
         let frame = ScreenRenderer(theme: .fallback, depth: depth, ascii: ascii).render(
-            result: result, curve: curve, view: ViewState(), keys: .app(ViewState()), width: width, height: height)
+            result: result, curve: curve, view: ViewState(), keys: .sample(), width: width, height: height)
         let lines = frame.plainText().split(separator: "\n").map(String.init)
         let start = try #require(lines.firstIndex { $0.contains("divisor sweep") })
         return Array(lines[start...])
@@ -72,7 +73,7 @@ import Testing
         let params = AttentionParams(n: 32, dk: 64, seed: 1)
         let (result, curve) = try SampleResults.withCurve(params)
         let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-            result: result, curve: curve, view: ViewState(), keys: .app(ViewState()), width: width, height: height)
+            result: result, curve: curve, view: ViewState(), keys: .sample(), width: width, height: height)
         let lines = frame.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let top = try #require(lines.firstIndex { $0.contains("divisor sweep") })
         let strip = try #require(lines.indices.first { $0 > top && lines[$0].contains("│fp16") })
@@ -122,7 +123,7 @@ import Testing
     @Test func readoutNamesWhereTheMedianGradientPeaksAndItsValueNow() throws {
         let (result, curve) = try SampleResults.withCurve(AttentionParams(n: 32, dk: 64, seed: 1))
         let text = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-            result: result, curve: curve, view: ViewState(), keys: .app(ViewState()), width: 200, height: 60
+            result: result, curve: curve, view: ViewState(), keys: .sample(), width: 200, height: 60
         ).plainText()
         let peak = try #require(curve.max { $0.scoreGradMedian < $1.scoreGradMedian })
         let multiple = NumberFormat.fixed(pow(2, peak.octaves), 3)

@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -22,7 +23,7 @@ func bundledThemeParsesAndRendersAtEveryDepth(name: String) throws {
     let result = try SampleResults.make(n: 16)
     for depth in ColorDepth.allCases {
         let frame = ScreenRenderer(theme: theme, depth: depth).render(
-            result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .app(ViewState()), width: 120,
+            result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .sample(), width: 120,
             height: 40)
         #expect(frame.plainText().contains("statistics"))
     }

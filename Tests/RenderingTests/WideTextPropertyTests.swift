@@ -53,7 +53,7 @@ import Testing
                 labels: labels, zoomed: index % 3 == 1, editor: index % 4 == 3 ? LineEditor(text: text) : nil)
             let view = ViewState(selectedRow: row, status: index % 2 == 0 ? "saved \(text)" : "")
             let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
-                result: result, curve: curve, view: view, model: model, keys: .app(view, model: true), width: width,
+                result: result, curve: curve, view: view, model: model, keys: .sample(model: true), width: width,
                 height: height)
             let label = "\(width)×\(height) tokens \(tokens)"
             for y in 0..<height {

@@ -1,5 +1,6 @@
 import AttentionCore
 import TensorFiles
+import TestSupport
 import Testing
 
 @testable import Rendering
@@ -92,7 +93,7 @@ import Testing
 
 @Test func tooSmallScreenNamesTheMinimum() throws {
     let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-        result: try SampleResults.make(n: 4), curve: [], view: ViewState(), keys: .app(ViewState()), width: 79,
+        result: try SampleResults.make(n: 4), curve: [], view: ViewState(), keys: .sample(), width: 79,
         height: 30)
     #expect(frame.plainText().contains("terminal too small (need 80×24)"))
     #expect(frame.plainText().contains("now 79×30"))
@@ -121,7 +122,7 @@ import Testing
     for depth in ColorDepth.allCases {
         for mode in [HeatmapMode.weights, .logits] {
             let frame = ScreenRenderer(theme: .fallback, depth: depth).render(
-                result: result, curve: curve, view: ViewState(heatmap: mode), keys: .app(ViewState(heatmap: mode)),
+                result: result, curve: curve, view: ViewState(heatmap: mode), keys: .sample(),
                 width: 120, height: 40)
             let text = frame.plainText()
             // A number that is not one is spelled, never drawn as a value or a verdict's bar.
@@ -140,14 +141,14 @@ import Testing
 @Test func statusBarKeepsHelpAndQuitAndFillsTheRestWithKeys() {
     let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
     var wide = Frame(width: 200, height: 1)
-    StatusBar(message: "saved /tmp/a.txt", hints: ScreenKeys.app(ViewState()).hints).draw(
+    StatusBar(message: "saved /tmp/a.txt", hints: ScreenKeys.sample().hints).draw(
         into: &wide, area: Rect(x: 0, y: 0, width: 200, height: 1), styles: styles)
     let line = wide.plainText()
     #expect(line.hasPrefix(" saved /tmp/a.txt"))
     #expect(line.hasSuffix("? help  q quit\n"))
     #expect(line.contains("←→ d_k") && line.contains("1 2 3 0 policy"))
     var narrow = Frame(width: 40, height: 1)
-    StatusBar(message: String(repeating: "x", count: 60), hints: ScreenKeys.app(ViewState()).hints).draw(
+    StatusBar(message: String(repeating: "x", count: 60), hints: ScreenKeys.sample().hints).draw(
         into: &narrow, area: Rect(x: 0, y: 0, width: 40, height: 1), styles: styles)
     #expect(narrow.plainText().hasSuffix("? help  q quit\n"))
 }
@@ -173,7 +174,7 @@ import Testing
     #expect(result.stats.logitMean > 1e70)
     for mode in [HeatmapMode.weights, .logits] {
         let frame = ScreenRenderer(theme: .fallback, depth: .palette256).render(
-            result: result, curve: [], view: ViewState(heatmap: mode), keys: .app(ViewState(heatmap: mode)), width: 120,
+            result: result, curve: [], view: ViewState(heatmap: mode), keys: .sample(), width: 120,
             height: 40)
         #expect(frame.plainText().contains("logits"))
     }
@@ -183,7 +184,7 @@ import Testing
 @Test func tinyDivisorIsSpelledWithAnExponent() throws {
     let result = try AttentionEngine().compute(AttentionParams(n: 4, dk: 4, scale: .fixed(1e-6)))
     let frame = ScreenRenderer(theme: .fallback, depth: .none).render(
-        result: result, curve: [], view: ViewState(), keys: .app(ViewState()), width: 120, height: 40)
+        result: result, curve: [], view: ViewState(), keys: .sample(), width: 120, height: 40)
     let line = try #require(frame.plainText().split(separator: "\n").first { $0.contains("divisor s") })
     #expect(line.contains("1e-6"))
 }
@@ -226,7 +227,7 @@ import Testing
     let now = try engine.compute(params), standard = try engine.compute(params.standardBaseline)
     let renderer = ScreenRenderer(theme: .fallback, depth: .none)
     let text = renderer.renderComparison(
-        result: now, baseline: standard, view: ViewState(heatmap: .logits), keys: .app(ViewState(heatmap: .logits)),
+        result: now, baseline: standard, view: ViewState(heatmap: .logits), keys: .sample(),
         width: 120, height: 40
     ).plainText()
     #expect(text.contains("PEAKED") && text.contains("BALANCED"))
@@ -246,7 +247,7 @@ import Testing
         for ascii in [false, true] {
             let frame = ScreenRenderer(theme: .fallback, depth: .trueColor, ascii: ascii).renderComparison(
                 result: now, baseline: standard, view: ViewState(selectedRow: 99, showHelp: true, comparing: true),
-                keys: .app(ViewState(selectedRow: 99, showHelp: true, comparing: true)), width: width, height: height)
+                keys: .sample(help: true), width: width, height: height)
             #expect(frame.width == width && frame.height == height)
             let text = frame.plainText()
             if ascii { #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(width)×\(height) ASCII") }
@@ -258,7 +259,7 @@ import Testing
 @Test func asciiHelpSpellsEveryLineInFull() throws {
     let frame = ScreenRenderer(theme: .fallback, depth: .none, ascii: true).render(
         result: try SampleResults.make(), curve: [], view: ViewState(showHelp: true),
-        keys: .app(ViewState(showHelp: true)), width: 100, height: 30)
+        keys: .sample(help: true), width: 100, height: 30)
     let text = frame.plainText()
     // Nothing cut: the spelled-out line is followed by a gap (then the panel guide, if it fits beside)
     // and the box's right edge.

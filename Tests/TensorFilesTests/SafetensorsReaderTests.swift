@@ -109,3 +109,22 @@ func refusesBrokenFilesNamingFileTensorAndReason(name: String) throws {
     }
     #expect(refused > 100)
 }
+
+/// A tensor name or dtype from the file's header reaches the error message with its control
+/// characters escaped: they are the file's words, not attnview's.
+@Test func headerStringsInErrorsAreEscaped() throws {
+    let header = #"{"a\u001b[2J":{"dtype":"F\n32","shape":[1],"data_offsets":[0,4]}}"#
+    var bytes = withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { [UInt8]($0) }
+    bytes += Array(header.utf8) + [0, 0, 0, 0]
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("attnview-st-\(getpid()).safetensors")
+    try Data(bytes).write(to: path)
+    defer { try? FileManager.default.removeItem(at: path) }
+    do {
+        _ = try SafetensorsFile(path: path.path)
+        Issue.record("accepted a header whose dtype is F\\n32")
+    } catch {
+        #expect(error.description.hasSuffix(#"tensor 'a\x1b[2J': unsupported dtype 'F\x0a32'"#), "\(error)")
+    }
+    let missing = TensorFileError.missingTensor(path: "m.safetensors", tensor: "x\u{07}")
+    #expect(missing.description == #"m.safetensors: no tensor named 'x\x07'"#)
+}

@@ -192,3 +192,22 @@ func aBooleanIsNotANumber(key: String) throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(loadError(folder)?.description.hasSuffix("\"layer_norm_eps\" must be a number between 0 and 1") == true)
 }
+
+/// Strings a config.json holds reach its error message escaped, on one line (found by `make fuzz`:
+/// fuzz/corpus/config/model-type-with-newline.json).
+@Test(arguments: [
+    (#"{"model_type":"badd_ss_attention.\n.\r\rt"}"#, #"model_type is "badd_ss_attention.\x0a.\x0d\x0dt""#),
+    (
+        #"{"model_type":"bert","position_embedding_type":"rel\u001b[2J"}"#,
+        #""position_embedding_type" is "rel\x1b[2J""#
+    ),
+])
+func configStringsAreQuotedEscaped(json: String, fragment: String) throws {
+    do {
+        _ = try BertConfig(json: Data(json.utf8), path: "config.json")
+        Issue.record("accepted \(json)")
+    } catch {
+        #expect(error.description.contains(fragment), "\(error)")
+        #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 }, "\(error)")
+    }
+}

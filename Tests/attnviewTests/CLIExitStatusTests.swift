@@ -59,6 +59,10 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
     let unknown = try #require(parseError(["sweep", "--bogus"]))
     #expect(Status.message(for: unknown).contains("'--bogus'"))
     #expect(!Status.message(for: ValidationError("first\nsecond")).contains("\n"))
+    // A newline in a file name is the user's: escaped, not read as the message's own line break.
+    #expect(
+        Status.message(for: AttentionError.fileNotFound(path: "a\nb.npy"))
+            == #"a\x0ab.npy: no such file or not readable"#)
 }
 
 @Test func hintsPointWhereHelpIs() {

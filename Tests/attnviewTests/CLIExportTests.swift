@@ -148,4 +148,16 @@ import Testing
         outcome = try export(scratch.path("no/such/dir"))
         #expect(outcome.status == 73 && outcome.stderr.contains("cannot create"), "\(outcome.stderr)")
     }
+
+    /// The folder's name is the user's: its escape codes are spelled out in the report, not sent raw.
+    @Test func exportReportsItsFolderEscaped() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let model = Self.models.appendingPathComponent("tiny-f32").path
+        let output = scratch.path("out\u{1B}[2J")
+        let outcome = try CLIRunner.run(["export", "--model", model, "--text", "the cat", "--output", output])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdoutText.hasSuffix(#"out\x1b[2J"# + "\n"), "\(outcome.stdoutText)")
+        #expect(!outcome.stdoutText.contains("\u{1B}"))
+    }
 }

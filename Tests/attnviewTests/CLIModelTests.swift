@@ -276,6 +276,16 @@ func brokenModelsGiveOneLineNamingTheFault(_ broken: BrokenModel) throws {
     BadInvocation(
         arguments: ["snapshot", "--model", tiny(), "--m", "8"], status: 64,
         fragment: "--m cannot be combined with --q/--k or --model"),
+    // --seed, --sigma and --rho shape random Q and K only: refused with a model, not silently ignored.
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--seed", "3"], status: 64,
+        fragment: "--seed cannot be combined with --q/--k or --model"),
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--sigma", "2"], status: 64,
+        fragment: "--sigma cannot be combined with --q/--k or --model"),
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--rho", "0.5"], status: 64,
+        fragment: "--rho cannot be combined with --q/--k or --model"),
     BadInvocation(arguments: ["snapshot", "--text", "hello"], status: 64, fragment: "--text needs --model"),
     BadInvocation(arguments: ["snapshot", "--layer", "1"], status: 64, fragment: "--layer needs --model"),
     BadInvocation(arguments: ["heads"], status: 64, fragment: "--model"),

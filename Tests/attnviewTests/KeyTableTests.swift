@@ -66,10 +66,11 @@ import Testing
         ]
         for (key, action) in lab { #expect(table.pressing(key, in: .lab) == action, "\(key) in the lab") }
         #expect(table.pressing(.character("T"), in: .view) == .openLab)
+        #expect(table.pressing(.escape, in: .compare) == .toggleCompare, "Esc leaves compare")
         let bound = table.entries.flatMap(\.allBindings).count
-        // The lab's `?` is the picture's entry; `T` is the one more binding of the picture.
+        // The lab's `?` is the picture's entry; `T` is the one more binding of the picture, Esc of compare.
         #expect(
-            bound == expected.count + 1 + grid.count + editor.count + lab.count - 1 + 1,
+            bound == expected.count + 1 + grid.count + editor.count + lab.count - 1 + 1 + 1,
             "every binding is checked here or below")
     }
 

@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import Rendering
+import TestSupport
 import Testing
 import Training
 
@@ -10,8 +11,6 @@ import Training
 /// training is seeded, so the picture is too). Regenerate on purpose with
 /// `UPDATE_GOLDEN=1 swift test --filter LabGoldenTests` and read the diff.
 @Suite struct LabGoldenTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
         let width: Int
@@ -74,15 +73,6 @@ import Training
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
-        let text = Self.frame(golden).plainText()
-        let url = Self.folder.appendingPathComponent("LabGolden/\(golden.name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            text == expected,
-            "frame differs from LabGolden/\(golden.name).txt; if intended, regenerate with UPDATE_GOLDEN=1 and review")
+        try GoldenFile("LabGolden/\(golden.name).txt").check(Self.frame(golden).plainText())
     }
 }

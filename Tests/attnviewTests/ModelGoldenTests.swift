@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import Rendering
+import TestSupport
 import Testing
 
 @testable import attnview
@@ -74,17 +75,7 @@ import Testing
 
     @Test(arguments: cases)
     func frameMatchesGolden(_ golden: Case) throws {
-        let text = try Self.frame(golden).plainText()
-        let url = Self.folder.appendingPathComponent("ModelGolden/\(golden.name).txt")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            text == expected,
-            "frame differs from ModelGolden/\(golden.name).txt; if intended, regenerate with UPDATE_GOLDEN=1 and review"
-        )
+        try GoldenFile("ModelGolden/\(golden.name).txt").check(try Self.frame(golden).plainText())
     }
 
     @Test func thePictureSpeaksInTokens() throws {

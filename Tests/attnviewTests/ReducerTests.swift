@@ -318,6 +318,22 @@ private func changed(_ change: (inout AttentionParams) -> Void) -> AttentionPara
             ])
     }
 
+    /// Esc closes what is open, the split view included (it never quits); with the help open over
+    /// the split view it closes the help first.
+    @Test func escLeavesTheSplitView() {
+        let split = reduce(startState(), .toggleCompare).state
+        #expect(split.mode == .compare)
+        let escape = KeyTable.standard.action(for: .escape, in: split.mode)
+        #expect(escape == .key(.toggleCompare))
+        let left = reduce(split, escape).state
+        #expect(!left.view.comparing && left.mode == .view)
+        var helped = split
+        helped.view.showHelp = true
+        let closed = reduce(helped, KeyTable.standard.action(for: .escape, in: helped.mode)).state
+        #expect(closed.view.comparing && !closed.view.showHelp)
+        #expect(KeyTable.standard.action(for: .escape, in: .view) == .key(.unboundKey))
+    }
+
     @Test func theLoopStartsByLoadingTheThemeAndTheCurve() {
         #expect(startState().startingRefreshes == [.theme("default"), .curve])
     }

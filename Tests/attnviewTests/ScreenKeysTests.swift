@@ -98,7 +98,7 @@ import Testing
         state.view.selectedRow = 2
         state.view.status = "before"
         switch mode {
-        case .view: break
+        case .view, .compare: break
         case .help: state.view.showHelp = true
         case .grid, .editor:
             guard case .model = source else { return nil }

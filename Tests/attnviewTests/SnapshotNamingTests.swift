@@ -16,6 +16,9 @@ import Testing
         #expect(
             SnapshotNaming.stem(params: halved, date: noon, timeZone: utc) == "attnview-20261124-153012-dk512-dk-a0.5")
         #expect(SnapshotNaming.divisorLabel(AttentionParams(scale: .fixed(12.5))) == "s12.5")
+        #expect(
+            SnapshotNaming.stem(params: AttentionParams(), date: noon, timeZone: utc, compare: true)
+                == "attnview-20261124-153012-dk64-sqrt-compare")
     }
 
     @Test func takenNamesGetANumberedSuffix() {

@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// The text editor on the status line: a prompt, the field, and its two keys; or, after a refused
 /// Enter, the reason in place of the keys, so the user sees why the text did not run.
 struct EditorLine: Widget {

@@ -1,4 +1,5 @@
 import AttentionCore
+import TensorFiles
 
 /// What the parameter panel says in model mode: which model, layer and head are on screen, the
 /// head's width and the token count, then the divisor knobs that still apply.

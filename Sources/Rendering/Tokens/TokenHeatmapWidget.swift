@@ -18,6 +18,8 @@ struct TokenHeatmapWidget: PanelContent {
     let zoomed: Bool
     /// H / ln m per query row, for the strip beside the pooled overview.
     let sharpness: RowSharpness
+    /// The logits' colour half range when a twin picture shares it (the split view); nil: its own.
+    var logitScale: Double? = nil
     /// The panel's title, e.g. "attention · layer 1 head 3".
     var title = ""
 
@@ -132,7 +134,7 @@ struct TokenHeatmapWidget: PanelContent {
     }
 
     private func drawTokenRows(_ window: TokenWindow, area: Rect, into frame: inout Frame, styles: ThemeStyles) {
-        let scale = largestMagnitude()
+        let scale = logitScale ?? largestMagnitude()
         let shade = ShadeMapper(styles: styles, logits: mode == .logits, scale: scale)
         let picture = Rect(
             x: area.x + labelWidth, y: area.y, width: window.keys.count * TokenWindow.columnsPerKey,
@@ -182,7 +184,9 @@ struct TokenHeatmapWidget: PanelContent {
     /// `HeatmapWidget`'s picture with a column left of it naming the tokens of each text row.
     private func drawOverview(_ geometry: HeatmapGeometry, area: Rect, into frame: inout Frame, styles: ThemeStyles) {
         let inner = overviewArea(area)
-        HeatmapWidget(matrix: matrix, mask: mask, mode: mode, selectedRow: selected, sharpness: sharpness).draw(
+        HeatmapWidget(
+            matrix: matrix, mask: mask, mode: mode, selectedRow: selected, logitScale: logitScale, sharpness: sharpness
+        ).draw(
             into: &frame, area: inner, styles: styles)
         // HeatmapWidget centres its picture: its marker column moves right by the same slack.
         let slack = max(0, inner.width - HeatmapWidget.size(of: geometry, rows: matrix.rows).width) / 2

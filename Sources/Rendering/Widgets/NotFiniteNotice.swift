@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// What the view shows for a head whose values are not finite (NaN, ±infinity) instead of a picture
 /// and a verdict: a NOT FINITE badge where the regime goes, and where the values arose, in words.
 struct NotFiniteNotice: PanelContent {

@@ -10,6 +10,9 @@ struct RowInspectorWidget: PanelContent {
     let weights: Matrix
     let mask: Mask
     let row: Int
+    /// The y axis's top when two panels share one scale (the split view of `b`); nil: this row's
+    /// own largest bar, so a flat row still fills the panel.
+    var sharedTop: Double? = nil
 
     /// Keys pooled per bar when there are more keys than columns.
     func pool(width: Int) -> Int {
@@ -51,10 +54,11 @@ struct RowInspectorWidget: PanelContent {
         PanelHeading(title: title(width: PanelHeading.titleRoom(width: area.width + 2)), note: note(width: area.width))
     }
 
-    /// Said in the panel's note when a bar covers several keys.
+    /// Said in the panel's note: a bar that covers several keys, a y scale shared with a twin.
     func note(width: Int) -> String {
         let pool = pool(width: width)
-        return pool > 1 ? "bar = max of \(pool) keys" : ""
+        let shared = sharedTop.map { _ in "one y scale" }
+        return ([pool > 1 ? "bar = max of \(pool) keys" : nil, shared].compactMap { $0 }).joined(separator: " · ")
     }
 
     /// Each bar's height: the largest visible weight among the keys it covers (nil: all masked).
@@ -80,7 +84,7 @@ struct RowInspectorWidget: PanelContent {
         let gap = barWidth >= 3 ? 1 : 0
         func start(of bar: Int) -> Int { plot.x + Int((Double(bar) * barWidth).rounded()) }
         let values = barValues(pool: pool)
-        let top = max(values.compactMap { $0 }.max() ?? 0, 1e-12)
+        let top = max(sharedTop ?? values.compactMap { $0 }.max() ?? 0, 1e-12)
         for (bar, value) in values.enumerated() {
             for x in start(of: bar)..<max(start(of: bar) + 1, start(of: bar + 1) - gap) {
                 guard let value else {

@@ -1,3 +1,5 @@
+import TensorFiles
+
 /// The bottom line: the status message (or a summary of the view) on the left, and on the right
 /// as many key hints as the rest of the line holds — always those of priority 0 and 1 (`? help`,
 /// `q quit`).

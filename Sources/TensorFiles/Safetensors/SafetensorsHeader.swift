@@ -82,7 +82,7 @@ public struct SafetensorsHeader: Sendable {
         guard let fields = value as? [String: Any] else { throw failure("entry is not a JSON object") }
         guard let dtypeName = fields["dtype"] as? String else { throw failure("no dtype") }
         guard let dtype = SafetensorsDType(rawValue: dtypeName) else {
-            throw failure("unsupported dtype '\(dtypeName)'")
+            throw failure("unsupported dtype '\(VisibleControls.escaped(dtypeName))'")
         }
         guard let shapeItems = fields["shape"] as? [Any] else { throw failure("no shape list") }
         var shape: [Int] = []

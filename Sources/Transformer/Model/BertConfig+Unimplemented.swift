@@ -39,23 +39,9 @@ extension BertConfig {
         for rule in computationKeys where !rule.accepts(config[rule.key]) {
             throw .badConfig(
                 path: path,
-                reason: "\"\(rule.key)\" is \(spelling(config[rule.key])): attnview does not implement it and would "
+                reason:
+                    "\"\(rule.key)\" is \(jsonSpelling(config[rule.key])): attnview does not implement it and would "
                     + "compute other attention than the model (it implements \(rule.implemented))")
-        }
-    }
-
-    /// A JSON value as the error message quotes it, short and without control characters.
-    private static func spelling(_ value: Any?) -> String {
-        switch value {
-        case let text as String:
-            let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            return "\"" + String(short.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-                + "\""
-        case let flag? where isJSONBoolean(flag): return (flag as? Bool) == true ? "true" : "false"
-        case is [String: Any]: return "an object"
-        case is [Any]: return "a list"
-        case let value?: return "\(value)"
-        case nil: return "absent"
         }
     }
 }

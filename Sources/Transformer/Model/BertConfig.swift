@@ -42,12 +42,12 @@ public struct BertConfig: Equatable, Sendable {
             throw bad("no \"model_type\" (attnview runs BERT models: \"model_type\": \"bert\")")
         }
         guard modelType == "bert" else {
-            throw bad("model_type is \"\(modelType)\"; attnview runs BERT models only (\"bert\")")
+            throw bad("model_type is \(jsonSpelling(modelType)); attnview runs BERT models only (\"bert\")")
         }
         try Self.refuseUnimplemented(config, path: path)
         func integer(_ key: String, max: Int) throws(ModelError) -> Int {
             guard let value = config[key] else { throw bad("no \"\(key)\"") }
-            guard !Self.isBoolean(value), let number = value as? Int, (1...max).contains(number), !(value is String)
+            guard !isJSONBoolean(value), let number = value as? Int, (1...max).contains(number), !(value is String)
             else {
                 throw bad("\"\(key)\" must be a whole number from 1 to \(max)")
             }
@@ -65,20 +65,13 @@ public struct BertConfig: Equatable, Sendable {
         }
         // HuggingFace's defaults for the two keys older configs leave out.
         let epsilon = config["layer_norm_eps"] ?? 1e-12
-        guard !Self.isBoolean(epsilon), let eps = epsilon as? Double, eps > 0, eps < 1 else {
+        guard !isJSONBoolean(epsilon), let eps = epsilon as? Double, eps > 0, eps < 1 else {
             throw bad("\"layer_norm_eps\" must be a number between 0 and 1")
         }
         layerNormEpsilon = Float(eps)
         let activation = config["hidden_act"] ?? "gelu"
         guard let name = activation as? String, name == "gelu" else {
-            throw bad("hidden_act is \"\(activation)\"; attnview runs the exact (erf) \"gelu\" only")
+            throw bad("hidden_act is \(jsonSpelling(activation)); attnview runs the exact (erf) \"gelu\" only")
         }
-    }
-
-    /// Whether a parsed JSON value is `true` or `false`: Foundation hands them over as NSNumbers that
-    /// also cast to Int (`true` as 1), told apart only by their C type, a char.
-    private static func isBoolean(_ value: Any) -> Bool {
-        guard let number = value as? NSNumber else { return false }
-        return String(cString: number.objCType) == "c"
     }
 }

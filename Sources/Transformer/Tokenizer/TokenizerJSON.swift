@@ -49,21 +49,7 @@ struct TokenizerJSON {
         let path: String
 
         func unsupported(_ key: String, _ value: Any?, _ supported: String) -> TokenizerError {
-            .unsupported(path: path, key: key, found: Self.spelling(value), supported: supported)
-        }
-
-        /// The value as JSON would spell it, shortened: what the error message quotes.
-        static func spelling(_ value: Any?) -> String {
-            guard let value, !(value is NSNull) else { return "null" }
-            if let text = value as? String {
-                let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-                return "\""
-                    + short.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : "\($0)" }
-                    .joined() + "\""
-            }
-            if value is [String: Any] { return "an object" }
-            if value is [Any] { return "a list" }
-            return "\(value)"
+            .unsupported(path: path, key: key, found: value == nil ? "null" : jsonSpelling(value), supported: supported)
         }
 
         func object(_ parent: [String: Any], _ name: String, key: String? = nil) throws(TokenizerError) -> [String: Any]
@@ -95,15 +81,15 @@ struct TokenizerJSON {
             for (token, value) in vocab {
                 guard let id = value as? Int, !isJSONBoolean(value), (0..<vocab.count).contains(id) else {
                     throw .wrongConfigType(
-                        path: path, key: "model.vocab[\(Self.spelling(token))]",
+                        path: path, key: "model.vocab[\(jsonSpelling(token))]",
                         expected: "an id from 0 to \(vocab.count - 1)")
                 }
                 if let first = entries[id] {
                     throw .wrongConfigType(
-                        path: path, key: "model.vocab[\(Self.spelling(token))]",
+                        path: path, key: "model.vocab[\(jsonSpelling(token))]",
                         expected:
                             "an id no other token has "
-                            + "(\(id) is also \(Self.spelling(String(decoding: first, as: UTF8.self))))"
+                            + "(\(id) is also \(jsonSpelling(String(decoding: first, as: UTF8.self))))"
                     )
                 }
                 entries[id] = Array(token.utf8)

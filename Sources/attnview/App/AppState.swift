@@ -99,12 +99,12 @@ struct AppState: Equatable, Sendable {
     }
 
     /// Which keys apply now: none but `q` on a screen too small to draw, else the editor's, the
-    /// grid's, or the picture's (with or without help).
+    /// grid's, or the picture's (with help, split by `b`, or alone).
     var mode: InputMode {
         if isTooSmall { return .tooSmall }
         if lab != nil { return .lab }
         if editor != nil { return .editor }
         if gridCursor != nil { return .grid }
-        return view.showHelp ? .help : .view
+        return view.showHelp ? .help : view.comparing ? .compare : .view
     }
 }

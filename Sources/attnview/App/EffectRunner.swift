@@ -163,8 +163,8 @@ struct EffectRunner {
         }
         if result.problem == nil, let baseline = shownBaseline(state) {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: state.view, keys: keys, width: state.width,
-                height: state.height)
+                result: result, baseline: baseline, view: state.view, model: modelView(state), keys: keys,
+                width: state.width, height: state.height)
         }
         return renderer.render(
             result: result, curve: curve, view: state.view, model: modelView(state), keys: keys, width: state.width,
@@ -236,7 +236,7 @@ struct EffectRunner {
         let json = json && result.problem == nil
         do throws(SnapshotFilesError) {
             let paths = try files.write(
-                stem: SnapshotNaming.stem(params: result.params, date: Date()),
+                stem: SnapshotNaming.stem(params: result.params, date: Date(), compare: baseline != nil),
                 text: picture.document(state.snapshotFormat, depth: depth),
                 fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.

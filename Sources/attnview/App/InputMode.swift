@@ -8,6 +8,8 @@
 enum InputMode: Hashable, Sendable, CaseIterable {
     /// The picture, nothing open.
     case view
+    /// The split view of `b`: the picture's keys, and Esc leaves it.
+    case compare
     /// The key overlay is open over the picture; the picture's keys still work (and close it).
     case help
     /// The heads grid (`g`) is open: arrows move its cursor.
@@ -22,7 +24,7 @@ enum InputMode: Hashable, Sendable, CaseIterable {
     /// Printable keys are text here (a text editor): `q` types a q instead of quitting.
     var takesText: Bool {
         switch self {
-        case .view, .help, .grid, .tooSmall, .lab: false
+        case .view, .compare, .help, .grid, .tooSmall, .lab: false
         case .editor: true
         }
     }

@@ -16,8 +16,9 @@ struct KeyEntry: Sendable {
     /// Which pictures the keys apply to (the help and the status bar list only those).
     let scope: KeyScope
 
-    /// The modes where the picture's keys work: the picture itself, and with the help overlay open.
-    static let picture: Set<InputMode> = [.view, .help]
+    /// The modes where the picture's keys work: the picture itself, split by `b`, and with the
+    /// help overlay open.
+    static let picture: Set<InputMode> = [.view, .compare, .help]
     /// Every mode but those that take text: where `q` quits, a new mode included.
     static let commandModes = Set(InputMode.allCases.filter { !$0.takesText })
 

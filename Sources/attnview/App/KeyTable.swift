@@ -99,6 +99,7 @@ struct KeyTable: Sendable {
                 [(.character("?"), .toggleHelp)], help: "this help", hint: KeyHint("help", priority: 0),
                 modes: KeyEntry.picture.union([.lab])),
             KeyEntry([(.escape, .closeHelp)], help: "close this help", modes: [.help]),
+            KeyEntry([(.escape, .toggleCompare)], help: "leave compare", modes: [.compare]),
             KeyEntry(
                 [(.character("q"), .quit)], help: "quit", hint: KeyHint("quit", priority: 1),
                 modes: KeyEntry.commandModes),
@@ -242,7 +243,8 @@ struct KeyTable: Sendable {
     /// first (model-only ones marked), then the heads grid's and the text editor's under a heading.
     var helpText: String {
         let sections: [(heading: String?, modes: Set<InputMode>)] = [
-            (nil, [.view, .help]), ("in the heads grid (g):", [.grid]), ("in the text editor (/):", [.editor]),
+            (nil, [.view, .compare, .help]), ("in the heads grid (g):", [.grid]),
+            ("in the text editor (/):", [.editor]),
             ("in the training lab (T):", [.lab]),
         ]
         let width = entries.map(\.helpKeys.count).max() ?? 0

@@ -100,7 +100,7 @@ struct ExportCommand: ParsableCommand {
             withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try SafeFileWriter.write(json + Data("\n".utf8), to: path(ExportDirectory.tokens), overwrite: overwrite)
         try SafeFileWriter.write(Data((command + "\n").utf8), to: path(ExportDirectory.command), overwrite: overwrite)
-        print("wrote \(layers) layers × \(heads) heads × \(n) tokens to \(output)")
+        print("wrote \(layers) layers × \(heads) heads × \(n) tokens to \(printable(output))")
     }
 
     /// The command that writes this export again, with the text spelled out (not @FILE or -).

@@ -23,13 +23,14 @@ struct ModelOptions: ParsableArguments {
         parsing: .unconditional,
         help: "Seed of the random Q and K (same seed, same numbers on every machine). (default: 0)",
         transform: SeedArgument.parse)
-    var seed: UInt64 = 0
+    var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Standard deviation of every random entry (> 0).")
-    var sigma: Double = 1
+    @Option(parsing: .unconditional, help: "Standard deviation of every random entry (> 0). (default: 1)")
+    var sigma: Double?
 
-    @Option(parsing: .unconditional, help: "Query–key alignment in [0, 1): k_i = rho·q_i + √(1−rho²)·z_i.")
-    var rho: Double = 0
+    @Option(
+        parsing: .unconditional, help: "Query–key alignment in [0, 1): k_i = rho·q_i + √(1−rho²)·z_i. (default: 0)")
+    var rho: Double?
 
     @Option(
         parsing: .unconditional,
@@ -94,13 +95,17 @@ struct ModelOptions: ParsableArguments {
             source = .model(head)
         }
         let isFiles = source != .generated
-        // One rule for both token counts: fixed inputs bring their own, so neither is silently ignored.
+        // Fixed inputs bring their own rows and numbers: what only shapes random ones is refused, not ignored.
         for (flag, given) in [("--n", n != nil), ("--m", m != nil)] where isFiles && given {
             throw ValidationError("\(flag) cannot be combined with --q/--k or --model: the inputs' rows give n and m")
         }
+        for (flag, given) in [("--seed", seed != nil), ("--sigma", sigma != nil), ("--rho", rho != nil)]
+        where isFiles && given {
+            throw ValidationError("\(flag) cannot be combined with --q/--k or --model: it shapes random Q and K only")
+        }
         let params = AttentionParams(
-            n: n ?? 64, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed, sigma: sigma,
-            rho: rho, scale: policy, alpha: alpha, causal: causal, source: source)
+            n: n ?? 64, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed ?? 0,
+            sigma: sigma ?? 1, rho: rho ?? 0, scale: policy, alpha: alpha, causal: causal, source: source)
         try params.validate()
         return params
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rendering
+import TensorFiles
 
 /// `attnview themes`: every theme found, user themes first, with a preview strip of each ramp.
 struct ThemesCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import AttentionCore
 import Foundation
 import Rendering
+import TensorFiles
 
 /// The `attnview snapshot …` command line that reproduces a picture, written into snapshot
 /// headers. Built from the resolved parameters, so defaults a user left out are spelled out

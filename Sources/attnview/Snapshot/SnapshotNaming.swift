@@ -3,8 +3,11 @@ import Foundation
 
 /// Names for snapshots saved from the view: when and what, e.g. `attnview-20261124-153012-dk64-sqrt`.
 enum SnapshotNaming {
-    /// The name without extension or suffix for `params` saved at `date` (in `timeZone`).
-    static func stem(params: AttentionParams, date: Date, timeZone: TimeZone = .current) -> String {
+    /// The name without extension or suffix for `params` saved at `date` (in `timeZone`); the split
+    /// view of `b` (`compare`) ends in `-compare`.
+    static func stem(params: AttentionParams, date: Date, timeZone: TimeZone = .current, compare: Bool = false)
+        -> String
+    {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -12,10 +15,8 @@ enum SnapshotNaming {
             format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
             parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
         // A source with a tag (a model's head) is named by it; the header holds d_k and the rest.
-        if let tag = params.source.describing.fileTag {
-            return "attnview-\(stamp)-\(tag)-\(divisorLabel(params))"
-        }
-        return "attnview-\(stamp)-dk\(params.dk)-\(divisorLabel(params))"
+        let what = params.source.describing.fileTag ?? "dk\(params.dk)"
+        return "attnview-\(stamp)-\(what)-\(divisorLabel(params))" + (compare ? "-compare" : "")
     }
 
     /// `stem`, then `stem-2`, `stem-3`, …: the candidates tried until a free name is found.

@@ -60,7 +60,8 @@ struct SnapshotPicture {
         let keys = KeyTable.standard.screen(in: .view, for: result.params.source)
         if let baseline {
             return renderer.renderComparison(
-                result: result, baseline: baseline, view: shownView, keys: keys, width: width, height: height)
+                result: result, baseline: baseline, view: shownView, model: model, keys: keys, width: width,
+                height: height)
         }
         return renderer.render(
             result: result, curve: curve, view: shownView, model: model, keys: keys, width: width, height: height)

@@ -1,11 +1,13 @@
 import AttentionCore
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Rendering
+@testable import attnview
 
-/// Golden frames: plain text of representative screens, compared as text. Regenerate on purpose
-/// with `UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff before committing.
+/// Golden frames: plain text of representative screens with the app's keys, compared as text.
+/// Regenerate on purpose with `UPDATE_GOLDEN=1 swift test --filter GoldenTests` and review the diff.
 struct GoldenTests {
     static let width = 80, height = 24
 
@@ -55,21 +57,7 @@ struct GoldenTests {
             : renderer.render(
                 result: result, curve: curve, view: golden.view, keys: .app(golden.view), width: golden.width,
                 height: golden.height)
-        let text = frame.plainText()
-        let file = "\(golden.name).txt"
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-                "Golden/\(file)")
-            try text.write(to: source, atomically: true, encoding: .utf8)
-            return
-        }
-        let url = try #require(
-            Bundle.module.url(forResource: "Golden/\(golden.name)", withExtension: "txt"),
-            "missing Golden/\(file); run with UPDATE_GOLDEN=1")
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(
-            text == expected,
-            "frame differs from Golden/\(file); if intended, regenerate with UPDATE_GOLDEN=1 and review the diff")
+        try GoldenFile("Golden/\(golden.name).txt").check(frame.plainText())
     }
 
     @Test func asciiFramesUseNoBoxDrawingOrBlocks() throws {
