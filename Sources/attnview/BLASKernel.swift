@@ -14,6 +14,12 @@ enum BLASKernel {
     /// OpenBLAS' environment variable that overrides its choice of kernels.
     static let variable = "OPENBLAS_CORETYPE"
 
+    /// The kernels OpenBLAS runs in this process ("Prescott", "SkylakeX"): a child process given it as
+    /// OPENBLAS_CORETYPE computes bit for bit as this one does (the tests compare the two).
+    static var current: String? {
+        openblas_get_corename().map { String(cString: $0) }
+    }
+
     /// The kernels to ask for on a CPU with these `/proc/cpuinfo` flags: AVX-512 (F, CD, BW, DQ, VL)
     /// SkylakeX, else AVX2 + FMA Haswell; nil when only older ones would run.
     static func best(flags: Set<String>) -> String? {

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import attnview
+
 /// Runs the built `attnview` binary as a user would, capturing its output and exit status.
 struct CLIRunner {
     struct Outcome {
@@ -32,6 +34,8 @@ struct CLIRunner {
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["SWIFT_BACKTRACE"] = "enable=no"
+        // The same OpenBLAS kernels as this process: its numbers are the reference the output is checked against.
+        merged[BLASKernel.variable] = BLASKernel.current
         merged.removeValue(forKey: "NO_COLOR")
         merged.merge(environment) { $1 }
         process.environment = merged

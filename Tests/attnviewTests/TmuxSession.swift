@@ -2,6 +2,8 @@ import Foundation
 import Glibc
 import Testing
 
+@testable import attnview
+
 /// The built `attnview` running in a private, detached tmux server of a known size: send keys,
 /// read the screen, wait for text with a deadline. CI has no terminal; tmux makes one.
 final class TmuxSession {
@@ -143,6 +145,8 @@ final class TmuxSession {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = environment["TERM"] ?? "xterm-256color"
+        // The same OpenBLAS kernels as this process, whose numbers the screens are checked against.
+        environment[BLASKernel.variable] = BLASKernel.current
         let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

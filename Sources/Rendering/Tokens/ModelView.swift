@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 
 /// What model mode adds to the screen: the model's head on show (its labels: model, text,
 /// tokens, shape), the pair's key token, and the model-only overlays (`z` zoom, the `g` heads
