@@ -112,10 +112,7 @@ public final class AttentionEngine {
         resolved.n = n
         resolved.m = m
         if params.dk == AttentionParams.allFileColumns { resolved.dk = dims }
-        if !(1...dims).contains(resolved.dk) {
-            throw .outOfRange(flag: "--dk", value: "\(resolved.dk)", allowed: "1–\(dims), the inputs' d")
-        }
-        try resolved.validate()
+        try resolved.validate(columns: dims)
         return resolved
     }
 

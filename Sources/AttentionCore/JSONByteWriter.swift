@@ -1,52 +1,55 @@
 /// Appends JSON tokens to a byte buffer that it hands on whenever it fills up; numbers use
-/// Swift's shortest round-trip spelling.
-struct JSONByteWriter {
+/// Swift's shortest round-trip spelling. The commands write their documents with it.
+public struct JSONByteWriter {
     private static let bufferSize = 1 << 16
     private var bytes: [UInt8] = []
     private let sink: (UnsafeRawBufferPointer) -> Void
 
-    init(flushingInto sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    /// A writer handing its bytes to `sink` in pieces of about 64 KB.
+    public init(flushingInto sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.sink = sink
         bytes.reserveCapacity(Self.bufferSize + 256)
     }
 
-    mutating func raw(_ text: String) {
+    /// `text` as it is: punctuation and layout between tokens.
+    public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
         if bytes.count >= Self.bufferSize { flush() }
     }
 
     /// Hands everything written so far to the sink.
-    mutating func flush() {
+    public mutating func flush() {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes(sink)
         bytes.removeAll(keepingCapacity: true)
     }
 
     /// `"name": `, preceded by a comma unless it is the object's first key.
-    mutating func key(_ name: String, first: Bool = false) {
+    public mutating func key(_ name: String, first: Bool = false) {
         if !first { raw(", ") }
         string(name)
         raw(": ")
     }
 
-    mutating func integer(_ value: Int) {
+    /// An integer in decimal.
+    public mutating func integer(_ value: Int) {
         raw(String(value))
     }
 
     /// A finite Double, or null for nil, NaN and infinities (which JSON cannot spell).
-    mutating func number(_ value: Double?) {
+    public mutating func number(_ value: Double?) {
         guard let value, value.isFinite else { return raw("null") }
         raw(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : value.description)
     }
 
     /// A finite Float in its shortest spelling that reads back as the same float32.
-    mutating func float(_ value: Float) {
+    public mutating func float(_ value: Float) {
         raw(value == value.rounded() && abs(value) < 1e7 ? String(Int32(value)) : value.description)
     }
 
     /// The statistics object, keys as the issue names them (`logit_std`, …), in the fixed order of
     /// `AttentionStatistics.columns`, then the regime.
-    mutating func statistics(_ stats: AttentionStatistics) {
+    public mutating func statistics(_ stats: AttentionStatistics) {
         raw("{")
         for (index, column) in AttentionStatistics.columns.enumerated() {
             key(column.key, first: index == 0)
@@ -57,7 +60,8 @@ struct JSONByteWriter {
         raw("}")
     }
 
-    mutating func string(_ text: String) {
+    /// A string literal, escaped.
+    public mutating func string(_ text: String) {
         raw("\"")
         for scalar in text.unicodeScalars {
             switch scalar {

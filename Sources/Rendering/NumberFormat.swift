@@ -1,8 +1,8 @@
 /// Number spellings for labels: fixed decimals without Foundation's locale-dependent formatting,
 /// and columns whose decimal points line up.
-enum NumberFormat {
+public enum NumberFormat {
     /// `value` rounded to `decimals` places, e.g. fixed(0.0312, 3) = "0.031"; "nan"/"inf" spelled out.
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         let decimals = max(0, min(decimals, 9))
         var scale = 1.0
@@ -20,7 +20,7 @@ enum NumberFormat {
     }
 
     /// Decimals that show about four significant digits of `value` (0 to `maximum`).
-    static func decimals(for value: Double, maximum: Int = 4) -> Int {
+    public static func decimals(for value: Double, maximum: Int = 4) -> Int {
         let magnitude = abs(value)
         guard magnitude.isFinite, magnitude > 0 else { return 1 }
         var digits = 0
@@ -37,7 +37,7 @@ enum NumberFormat {
     }
 
     /// Scientific spelling for labels like the log axis: 1e-8, 2.5e3.
-    static func exponent(_ value: Double) -> String {
+    public static func exponent(_ value: Double) -> String {
         guard value != 0, value.isFinite else { return fixed(value, 0) }
         var power = 0
         var mantissa = abs(value)
@@ -89,7 +89,7 @@ enum NumberFormat {
     /// `aligned(values)`, except that values too small for `maximumDecimals` (which would print as
     /// 0.0000) are spelled by `small` instead, their first digit in the units column: a dying
     /// gradient must not read as exactly zero.
-    static func alignedKeepingSmall(
+    public static func alignedKeepingSmall(
         _ values: [Double?], maximumDecimals: Int = 4, small: (Double) -> String = { exponent($0) }
     ) -> [String] {
         var texts = aligned(values, maximumDecimals: maximumDecimals)

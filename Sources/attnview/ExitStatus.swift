@@ -49,6 +49,8 @@ enum ExitStatus: Int32 {
             case .fileNotFound: self = .noInput
             case .badFile, .shapeMismatch, .notFinite: self = .dataError
             }
+        case is FlagError:
+            self = .usage
         case let error as ModelError:
             switch error.kind {
             case .missing: self = .noInput
@@ -91,9 +93,10 @@ enum ExitStatus: Int32 {
     static func message(for error: any Error) -> String {
         let text: String
         switch error {
-        case let error as AttentionError: text = error.description
+        case let error as AttentionError: text = error.flagDescription
+        case let error as FlagError: text = error.description
         case let error as ThemeError: text = error.description
-        case let error as ModelError: text = error.description
+        case let error as ModelError: text = error.flagDescription
         case let error as OutputError: text = error.description
         case let error as TerminalError: text = error.description
         case let error as TextInputError: text = error.description
@@ -137,8 +140,8 @@ enum ExitStatus: Int32 {
     /// errors; nil where the message suffices (an unknown theme's message lists the names).
     static func hint(for error: any Error, status: ExitStatus, arguments: [String]) -> String? {
         switch error {
-        case is AttentionError, is ThemeError, is OutputError, is TerminalError, is ModelError, is TextInputError,
-            is ExportError:
+        case is AttentionError, is FlagError, is ThemeError, is OutputError, is TerminalError, is ModelError,
+            is TextInputError, is ExportError:
             nil
         default: status == .usage ? helpCommand(arguments: arguments) : nil
         }

@@ -94,9 +94,9 @@ import Testing
         }
     }
 
-    @Test func dkBeyondTheInputsNamesTheFlag() {
+    @Test func dkBeyondTheInputsNamesTheParameter() {
         let q = Matrix(rows: 2, cols: 3), k = Matrix(rows: 2, cols: 3)
-        #expect(throws: AttentionError.outOfRange(flag: "--dk", value: "4", allowed: "1–3, the inputs' d")) {
+        #expect(throws: AttentionError.outOfRange(.dk, value: "4", allowed: "1–3, the inputs' d")) {
             try AttentionEngine().compute(q: q, k: k, params: AttentionParams(dk: 4))
         }
     }
@@ -223,7 +223,7 @@ extension Matrix {
         let shorter: Float = 4 * 4 + 5 * 5
         #expect(cut.logits[1, 1] == shorter / 8)
         params.dk = 5
-        #expect(throws: AttentionError.outOfRange(flag: "--dk", value: "5", allowed: "1–4, the inputs' d")) {
+        #expect(throws: AttentionError.outOfRange(.dk, value: "5", allowed: "1–4, the inputs' d")) {
             try engine.compute(params)
         }
     }

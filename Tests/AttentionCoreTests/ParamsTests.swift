@@ -15,30 +15,30 @@ import Testing
 }
 
 @Test(arguments: [
-    (AttentionParams(n: 0), "--n"),
-    (AttentionParams(n: 4097), "--n"),
-    (AttentionParams(m: 0), "--m"),
-    (AttentionParams(dk: 0), "--dk"),
-    (AttentionParams(dk: 65537), "--dk"),
-    (AttentionParams(sigma: 0), "--sigma"),
-    (AttentionParams(sigma: -1), "--sigma"),
-    (AttentionParams(sigma: .nan), "--sigma"),
-    (AttentionParams(sigma: 1e4), "--sigma"),
-    (AttentionParams(rho: 1), "--rho"),
-    (AttentionParams(rho: -0.1), "--rho"),
-    (AttentionParams(alpha: 0), "--alpha"),
-    (AttentionParams(alpha: .infinity), "--alpha"),
-    (AttentionParams(dk: 65536, scale: .dk, alpha: 100), "--alpha"),
-    (AttentionParams(scale: .none, alpha: 1e-7), "--alpha"),
-    (AttentionParams(scale: .fixed(0)), "--scale"),
-    (AttentionParams(scale: .fixed(2e6)), "--scale"),
+    (AttentionParams(n: 0), AttentionParameter.n),
+    (AttentionParams(n: 4097), .n),
+    (AttentionParams(m: 0), .m),
+    (AttentionParams(dk: 0), .dk),
+    (AttentionParams(dk: 65537), .dk),
+    (AttentionParams(sigma: 0), .sigma),
+    (AttentionParams(sigma: -1), .sigma),
+    (AttentionParams(sigma: .nan), .sigma),
+    (AttentionParams(sigma: 1e4), .sigma),
+    (AttentionParams(rho: 1), .rho),
+    (AttentionParams(rho: -0.1), .rho),
+    (AttentionParams(alpha: 0), .alpha),
+    (AttentionParams(alpha: .infinity), .alpha),
+    (AttentionParams(dk: 65536, scale: .dk, alpha: 100), .alpha),
+    (AttentionParams(scale: .none, alpha: 1e-7), .alpha),
+    (AttentionParams(scale: .fixed(0)), .scale),
+    (AttentionParams(scale: .fixed(2e6)), .scale),
 ])
-func outOfRangeParamsNameTheirFlag(params: AttentionParams, flag: String) {
+func outOfRangeParamsNameTheirParameter(params: AttentionParams, parameter: AttentionParameter) {
     #expect {
         try params.validate()
     } throws: { error in
         guard case .outOfRange(let thrown, _, _) = error as? AttentionError else { return false }
-        return thrown == flag
+        return thrown == parameter
     }
 }
 

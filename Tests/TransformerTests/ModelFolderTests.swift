@@ -187,10 +187,19 @@ func aBooleanIsNotANumber(key: String) throws {
             "\"\(key)\" must be a whole number from 1 to \(key == "num_hidden_layers" ? 1024 : 65536)"))
 }
 
-@Test func aBooleanIsNotTheLayerNormEpsilon() throws {
-    let folder = try modelCopy("boolean-eps") { $0["layer_norm_eps"] = true }
-    defer { try? FileManager.default.removeItem(at: folder) }
-    #expect(loadError(folder)?.description.hasSuffix("\"layer_norm_eps\" must be a number between 0 and 1") == true)
+/// `true`, and an ε that float32 rounds to 0 (1e-84, found by `make fuzz`:
+/// fuzz/corpus/config/layer-norm-eps-below-float32.json), are refused; float32's smallest normal is not.
+@Test func theLayerNormEpsilonIsAPositiveFloat32() throws {
+    let reason = "\"layer_norm_eps\" must be a number from 1.2e-38 (float32's smallest normal) to below 1"
+    for epsilon: Any in [true, 1e-84, 1e-40, 0, 1] {
+        let folder = try modelCopy("eps") { $0["layer_norm_eps"] = epsilon }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(loadError(folder)?.description.hasSuffix(reason) == true, "\(epsilon)")
+    }
+    let json =
+        #"{"model_type": "bert", "hidden_size": 8, "num_attention_heads": 2, "num_hidden_layers": 1, "#
+        + #""intermediate_size": 8, "max_position_embeddings": 8, "type_vocab_size": 1, "layer_norm_eps": 1.2e-38}"#
+    #expect(try BertConfig(json: Data(json.utf8), path: "config.json").layerNormEpsilon == 1.2e-38)
 }
 
 /// Strings a config.json holds reach its error message escaped, on one line (found by `make fuzz`:

@@ -22,7 +22,8 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
 
 @Test func everyErrorTypeMapsToItsSysexitsStatus() throws {
     let cases: [(any Error, Status)] = [
-        (AttentionError.outOfRange(flag: "--n", value: "0", allowed: "1–4096"), .usage),
+        (AttentionError.outOfRange(.n, value: "0", allowed: "1–4096"), .usage),
+        (FlagError(flag: "--trials", value: "0", allowed: "1–1000"), .usage),
         (AttentionError.fileNotFound(path: "q.npy"), .noInput),
         (AttentionError.badFile(path: "q.npy", reason: "truncated"), .dataError),
         (AttentionError.shapeMismatch("q.npy has d = 5 but k.npy has d = 4"), .dataError),
@@ -41,7 +42,7 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
         (ModelError.tokenizer(.emptyVocabulary(source: "vocab.txt")), .dataError),
         (ModelError.emptyText, .usage),
         (ModelError.textTooLong(tokens: 600, limit: 512), .usage),
-        (ModelError.outOfRange(flag: "--layer", value: 6, count: 6), .usage),
+        (ModelError.outOfRange(.layer, value: 6, count: 6), .usage),
         (ValidationError("--width 5 is out of range"), .usage),
         (try #require(parseError(["snapshot", "--bogus"])), .usage),
         (try #require(parseError(["snapshot", "--n", "ten"])), .usage),
@@ -63,6 +64,21 @@ private func parseError(_ arguments: [String]) -> (any Error)? {
     #expect(
         Status.message(for: AttentionError.fileNotFound(path: "a\nb.npy"))
             == #"a\x0ab.npy: no such file or not readable"#)
+}
+
+/// The core and the encoder name parameters; the executable's one mapping spells each as the flag
+/// that sets it, and every such flag is an option of `snapshot`.
+@Test func errorsNameTheFlagOfTheParameterAtFault() throws {
+    #expect(
+        Status.message(for: AttentionError.outOfRange(.dk, value: "0", allowed: "1–65536"))
+            == "--dk 0 is out of range (allowed: 1–65536)")
+    #expect(Status.message(for: ModelError.emptyText) == "--text has no words the model reads: give it some words")
+    #expect(Status.message(for: ModelError.outOfRange(.head, value: 4, count: 4)).hasPrefix("--head 4 is out of range"))
+    let help = AttnView.helpMessage(for: SnapshotCommand.self)
+    for flag in AttentionParameter.allCases.map(\.flag) + ModelParameter.allCases.map(\.flag) {
+        #expect(help.contains(flag + " "), "\(flag) is not an option of snapshot")
+    }
+    #expect(AttentionError.outOfRange(.dk, value: "0", allowed: "1").description.hasPrefix("d_k 0"))
 }
 
 @Test func hintsPointWhereHelpIs() {

@@ -251,14 +251,17 @@ func brokenModelsGiveOneLineNamingTheFault(_ broken: BrokenModel) throws {
         arguments: ["snapshot", "--model", "/nonexistent/bert"], status: 66, fragment: "no such model folder"),
     BadInvocation(arguments: ["snapshot", "--model", "minilm"], status: 66, fragment: "run `make model`"),
     BadInvocation(arguments: ["snapshot", "--model", "other"], status: 66, fragment: "no model 'other'"),
-    BadInvocation(arguments: ["snapshot", "--model", tiny(), "--text", ""], status: 64, fragment: "--text is empty"),
     BadInvocation(
-        arguments: ["snapshot", "--model", tiny(), "--text", " \t "], status: 64, fragment: "--text is empty"),
+        arguments: ["snapshot", "--model", tiny(), "--text", ""], status: 64,
+        fragment: "--text has no words the model reads"),
+    BadInvocation(
+        arguments: ["snapshot", "--model", tiny(), "--text", " \t "], status: 64,
+        fragment: "--text has no words the model reads"),
     BadInvocation(
         arguments: [
             "snapshot", "--model", tiny(), "--text", Array(repeating: "cat", count: 20).joined(separator: " "),
         ],
-        status: 64, fragment: "--text gives 22 tokens, more than the model's 16 positions"),
+        status: 64, fragment: "--text gives 22 tokens, over the model's 16 positions"),
     BadInvocation(
         arguments: ["snapshot", "--model", tiny(), "--layer", "2"], status: 64, fragment: "--layer 2 is out of range"),
     BadInvocation(arguments: ["snapshot", "--model", tiny(), "--head=-1"], status: 64, fragment: "--head -1"),
@@ -292,7 +295,9 @@ func brokenModelsGiveOneLineNamingTheFault(_ broken: BrokenModel) throws {
     BadInvocation(arguments: ["heads", "--model", tiny(), "--layer", "1"], status: 64, fragment: "'--layer'"),
     BadInvocation(arguments: ["heads", "--model", tiny(), "--format", "xml"], status: 64, fragment: "'xml'"),
     BadInvocation(arguments: ["heads", "--model", tiny(), "--alpha", "0"], status: 64, fragment: "--alpha 0"),
-    BadInvocation(arguments: ["heads", "--model", tiny(), "--text", ""], status: 64, fragment: "--text is empty"),
+    BadInvocation(
+        arguments: ["heads", "--model", tiny(), "--text", ""], status: 64,
+        fragment: "--text has no words the model reads"),
     BadInvocation(arguments: ["heads", "--model", "/nonexistent/bert"], status: 66, fragment: "no such model folder"),
 ])
 func badModelInvocationsGiveOneLine(_ bad: BadInvocation) throws {

@@ -49,7 +49,7 @@ import Transformer
         var (runner, state) = try Self.start()
         let long = String(repeating: "cat ", count: 30)
         let tooLong = runner.perform(.runText(long), state: state)
-        #expect(tooLong == [.textRefused("the text gives 32 tokens, more than the model's 16")])
+        #expect(tooLong == [.textRefused("the text gives 32 tokens, over the model's 16 positions")])
         let empty = runner.perform(.runText("\u{200B}\u{200B}"), state: state)  // format characters, which BERT drops
         guard case .textRefused(let reason) = empty.first else {
             Issue.record("expected a refusal, got \(empty)")
@@ -76,7 +76,7 @@ import Transformer
         for outcome in runner.perform(.runText(text), state: state) { state = reduce(state, outcome).state }
         #expect(state.editor?.text == "The cat sat on the mat." + long, "the text stays for editing")
         let screen = runner.frame(for: state).plainText()
-        #expect(screen.contains("the text gives 39 tokens, more than the model's 16"), "\(screen)")
+        #expect(screen.contains("the text gives 39 tokens, over the model's 16 positions"), "\(screen)")
         state = reduce(state, .edit(.deleteBackward)).state
         #expect(state.editor?.problem == nil)
         #expect(!runner.frame(for: state).plainText().contains("39 tokens"))

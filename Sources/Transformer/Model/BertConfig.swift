@@ -65,8 +65,11 @@ public struct BertConfig: Equatable, Sendable {
         }
         // HuggingFace's defaults for the two keys older configs leave out.
         let epsilon = config["layer_norm_eps"] ?? 1e-12
-        guard !isJSONBoolean(epsilon), let eps = epsilon as? Double, eps > 0, eps < 1 else {
-            throw bad("\"layer_norm_eps\" must be a number between 0 and 1")
+        // At least float32's smallest normal number: a smaller ε rounds to 0 in float32 and a
+        // constant row would divide by zero.
+        guard !isJSONBoolean(epsilon), let eps = epsilon as? Double, eps >= Double(Float.leastNormalMagnitude), eps < 1
+        else {
+            throw bad("\"layer_norm_eps\" must be a number from 1.2e-38 (float32's smallest normal) to below 1")
         }
         layerNormEpsilon = Float(eps)
         let activation = config["hidden_act"] ?? "gelu"

@@ -1,7 +1,13 @@
 import TensorFiles
 
+/// A parameter of a model run, as `ModelError` names it: the executable spells it as a flag
+/// (`--text`), the interactive view in its own words, each with one mapping of its own.
+public enum ModelParameter: String, Sendable, CaseIterable {
+    case text, layer, head
+}
+
 /// Everything that can go wrong loading a model or running it on a text, each case naming the
-/// folder, file, key, tensor or flag at fault.
+/// folder, file, key, tensor or parameter at fault.
 public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `--model PATH` that is not a directory.
     case folderNotFound(path: String)
@@ -20,19 +26,22 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case weights(TensorFileError)
     /// `vocab.txt` or `tokenizer_config.json` that cannot be used.
     case tokenizer(TokenizerError)
-    /// `--text` with nothing to tokenize.
+    /// A text with nothing to tokenize.
     case emptyText
-    /// `--text` with more tokens than the model has positions.
+    /// A text with more tokens than the model has positions.
     case textTooLong(tokens: Int, limit: Int)
-    /// `--text` with more tokens than the caller can show (attnview's token limit).
+    /// A text with more tokens than the caller can show (attnview's token limit).
     case tooManyTokens(tokens: Int, limit: Int)
-    /// `--text` whose encoder run would need more memory than `BertEncoder.memoryBudget` with this model.
+    /// A text whose encoder run would need more memory than `BertEncoder.memoryBudget` with this model.
     case overMemoryBudget(tokens: Int, bytes: Int, budget: Int)
-    /// `--layer` or `--head` outside the model.
-    case outOfRange(flag: String, value: Int, count: Int)
+    /// A layer or head outside the model.
+    case outOfRange(ModelParameter, value: Int, count: Int)
 
-    /// One line naming what is at fault.
-    public var description: String {
+    /// One line naming what is at fault, a parameter by its own name.
+    public var description: String { description(naming: \.rawValue) }
+
+    /// One line naming what is at fault, a parameter as `name` spells it (a flag, the view's words).
+    public func description(naming name: (ModelParameter) -> String) -> String {
         switch self {
         case let .folderNotFound(path): "\(path): no such model folder"
         case let .notInstalled(name, folder):
@@ -46,16 +55,17 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .badConfig(path, reason), let .unsupportedFiles(path, reason): "\(path): \(reason)"
         case let .weights(error): error.description
         case let .tokenizer(error): error.description
-        case .emptyText: "--text is empty or only whitespace: give the model some words"
+        case .emptyText: "\(name(.text)) has no words the model reads: give it some words"
         case let .textTooLong(tokens, limit):
-            "--text gives \(tokens) tokens, more than the model's \(limit) positions"
+            "\(name(.text)) gives \(tokens) tokens, over the model's \(limit) positions"
         case let .tooManyTokens(tokens, limit):
-            "--text gives \(tokens) tokens, more than attnview's limit of \(limit) (the queries and keys it shows)"
+            "\(name(.text)) gives \(tokens) tokens, more than attnview's limit of \(limit) "
+                + "(the queries and keys it shows)"
         case let .overMemoryBudget(tokens, bytes, budget):
-            "--text gives \(tokens) tokens; this model's encoder would need \(bytes >> 20) MiB for them, "
+            "\(name(.text)) gives \(tokens) tokens; this model's encoder would need \(bytes >> 20) MiB for them, "
                 + "over attnview's memory budget of \(budget >> 20) MiB"
-        case let .outOfRange(flag, value, count):
-            "\(flag) \(value) is out of range (allowed: 0–\(count - 1), 0-based; the model has \(count))"
+        case let .outOfRange(parameter, value, count):
+            "\(name(parameter)) \(value) is out of range (allowed: 0–\(count - 1), 0-based; the model has \(count))"
         }
     }
 

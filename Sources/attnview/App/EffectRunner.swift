@@ -78,21 +78,21 @@ struct EffectRunner {
             do throws(AttentionError) {
                 result = try engine.compute(params)
             } catch {
-                return [.revert(to: result.params, reason: error.description)]
+                return [.revert(to: result.params, reason: error.viewDescription)]
             }
         case .curve:
             do throws(AttentionError) {
                 curve = try engine.divisorCurve(result.params)
             } catch {
                 curve = []
-                return [.report("divisor curve: \(error.description)")]
+                return [.report("divisor curve: \(error.viewDescription)")]
             }
         case .baseline:
             do throws(AttentionError) {
                 baseline = try engine.compute(result.params.standardBaseline)
             } catch {
                 baseline = nil
-                return [.report("standard divisor: \(error.description)")]
+                return [.report("standard divisor: \(error.viewDescription)")]
             }
         case .theme(let name):
             do throws(ThemeError) {
@@ -205,12 +205,8 @@ struct EffectRunner {
             modelRun = shown
             engine = AttentionEngine(inputs: FixedInputs.provider(model: shown))
             return [.textRan(next.labels)] + (note.map { [.report($0)] } ?? [])
-        } catch .emptyText {
-            return [.textRefused("the text has no words the model reads")]
-        } catch .textTooLong(let tokens, let limit) {
-            return [.textRefused("the text gives \(tokens) tokens, more than the model's \(limit)")]
         } catch {
-            return [.textRefused(error.description)]
+            return [.textRefused(error.viewDescription)]
         }
     }
 
@@ -240,7 +236,7 @@ struct EffectRunner {
                 text: picture.document(state.snapshotFormat, depth: depth),
                 fileExtension: state.snapshotFormat.fileExtension,
                 // Streamed: the JSON of n = m = 4096 would be hundreds of MB in memory.
-                json: json ? { sink in result.writeJSON(baseline: baseline) { sink.write($0) } } : nil)
+                json: json ? { sink in result.writeSnapshotJSON(baseline: baseline) { sink.write($0) } } : nil)
             if let problem = result.problem, wantsJSON {
                 return .report("saved \(URL(fileURLWithPath: paths[0]).lastPathComponent), no JSON: \(problem)")
             }

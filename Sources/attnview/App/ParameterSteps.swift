@@ -57,27 +57,18 @@ enum ParameterSteps {
         direction > 0 ? rhoSteps.first { $0 > rho + 1e-9 } : rhoSteps.last { $0 < rho - 1e-9 }
     }
 
-    /// Why `params` cannot be computed in the view, or nil when it can: the view's own bounds in
-    /// its words first, then the core's `validate()`.
+    /// Why `params` cannot be computed in the view, or nil when it can: the core's `validate()` (d_k
+    /// within the inputs' width `dkRange` for files and models) in the view's words, then the view's
+    /// own budget for the matrices it generates.
     static func problem(with params: AttentionParams, dkRange: ClosedRange<Int>) -> String? {
-        if !dkRange.contains(params.dk) {
-            return "d_k \(params.dk) is outside \(dkRange.lowerBound)…\(dkRange.upperBound)"
-        }
-        if !Limits.tokens.contains(params.n) || !Limits.tokens.contains(params.m) {
-            return "tokens must stay within \(Limits.tokens.lowerBound)…\(Limits.tokens.upperBound)"
+        do throws(AttentionError) {
+            try params.validate(columns: params.source.describing.isGenerated ? nil : dkRange.upperBound)
+        } catch {
+            return error.viewDescription
         }
         if max(params.n, params.m) * params.dk > maxMatrixElements {
             return "\(max(params.n, params.m)) tokens × d_k \(params.dk) is more than the view's "
                 + "\(maxMatrixElements) values"
-        }
-        let divisor = params.divisor
-        if !(divisor.isFinite && Limits.divisor.contains(divisor)) {
-            return "divisor \(format(divisor)) is outside 1e-06…1e+06"
-        }
-        do throws(AttentionError) {
-            try params.validate()
-        } catch {
-            return error.description
         }
         return nil
     }

@@ -44,11 +44,7 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        do {
-            _ = try options().params(readingText: false)
-        } catch let error as AttentionError {
-            throw ValidationError(error.description)
-        }
+        try validatingFlags { _ = try options().params(readingText: false) }
     }
 
     func run() throws {

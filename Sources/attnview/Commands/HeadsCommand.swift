@@ -94,11 +94,7 @@ struct HeadsCommand: ParsableCommand {
             throw ValidationError("--descending needs --sort (the column to order by)")
         }
         if let top, top < 1 { throw ValidationError("--top \(top) must be 1 or more") }
-        do {
-            _ = try options().params(readingText: false)
-        } catch let error as AttentionError {
-            throw ValidationError(error.description)
-        }
+        try validatingFlags { _ = try options().params(readingText: false) }
     }
 
     func run() throws {
@@ -147,7 +143,7 @@ struct HeadsCommand: ParsableCommand {
             pair: pair.map { ("\(labels.tokens[$0.from])(\($0.from)) → \(labels.tokens[$0.to])(\($0.to))", weights) })
         let data =
             output.text(of: table).map { Data($0.utf8) }
-            ?? HeadRow.jsonData(rows, base: shared, pair: pair.map { ($0.from, $0.to, weights) })
+            ?? HeadsJSON.data(rows, base: shared, pair: pair.map { ($0.from, $0.to, weights) })
         try ByteSink.standardOutput { $0.write(data) }
     }
 

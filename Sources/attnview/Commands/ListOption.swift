@@ -17,7 +17,7 @@ enum ListOption {
     static func integer(_ item: String, flag: String, in range: ClosedRange<Int>) throws -> Int {
         guard let value = Int(item) else { throw ValidationError("\(flag) item '\(item)' is not an integer") }
         guard range.contains(value) else {
-            throw AttentionError.outOfRange(flag: flag, value: item, allowed: "\(range.lowerBound)–\(range.upperBound)")
+            throw FlagError(flag: flag, value: item, allowed: "\(range.lowerBound)–\(range.upperBound)")
         }
         return value
     }

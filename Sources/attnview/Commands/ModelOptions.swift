@@ -71,15 +71,11 @@ struct ModelOptions: ParsableArguments {
 
     /// Checks every value against the core's ranges, naming the flag at fault (exit 64).
     func validate() throws {
-        do {
-            _ = try params(readingText: false)
-        } catch let error as AttentionError {
-            throw ValidationError(error.description)
-        }
+        try validatingFlags { _ = try params(readingText: false) }
     }
 
     /// The parameters these options describe, checked against `Limits`. Throws `ValidationError`
-    /// for a malformed value and `AttentionError.outOfRange` for a value out of range; both name the flag.
+    /// for a malformed value and `AttentionError` or `FlagError` for a value out of range.
     /// `readingText` false leaves `--text @FILE` and `-` unread (argument checks run before any input is read).
     func params(readingText: Bool = true) throws -> AttentionParams {
         let policy = try ModelOptions.scalePolicy(scale, flag: "--scale")
@@ -158,7 +154,7 @@ struct ModelOptions: ParsableArguments {
                 throw ValidationError("\(flag) '\(text)' is not sqrt, dk, none or a number")
             }
             guard Limits.divisor.contains(value) else {
-                throw AttentionError.outOfRange(flag: flag, value: text, allowed: divisorRange)
+                throw FlagError(flag: flag, value: text, allowed: divisorRange)
             }
             return .fixed(value)
         }

@@ -32,7 +32,7 @@ struct ModelRun: Sendable {
         guard let shown = whole.showing(labels.ref) else {
             let layerFits = (0..<whole.layers).contains(labels.layer)
             throw .outOfRange(
-                flag: layerFits ? "--head" : "--layer", value: layerFits ? labels.head : labels.layer,
+                layerFits ? .head : .layer, value: layerFits ? labels.head : labels.layer,
                 count: layerFits ? whole.heads : whole.layers)
         }
         self.labels = shown
@@ -54,7 +54,8 @@ struct ModelRun: Sendable {
                 model = try BertModel(folder: model.folder)
                 note = "\(names) changed on disk: the model was loaded again"
             } catch {
-                note = "\(names) changed on disk and no longer loads (\(error.description)); the loaded copy is used"
+                note =
+                    "\(names) changed on disk and no longer loads (\(error.viewDescription)); the loaded copy is used"
             }
         }
         return (try ModelRun(model: model, labels: other), note)

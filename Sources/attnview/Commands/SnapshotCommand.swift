@@ -91,7 +91,7 @@ struct SnapshotCommand: ParsableCommand {
             if let text {
                 sink.write(text)
             } else {
-                result.writeJSON(baseline: baseline) { sink.write($0) }
+                result.writeSnapshotJSON(baseline: baseline) { sink.write($0) }
             }
         }
         if let output {

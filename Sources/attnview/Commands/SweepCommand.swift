@@ -47,11 +47,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var output: TableOutputOptions
 
     func validate() throws {
-        do {
-            _ = try grid()
-        } catch let error as AttentionError {
-            throw ValidationError(error.description)
-        }
+        try validatingFlags { _ = try grid() }
     }
 
     func run() throws {
@@ -60,7 +56,7 @@ struct SweepCommand: ParsableCommand {
         let rows = try sweep.run { progress.update($0) }
         progress.finish()
         let table = StatisticsTable.sweep(rows, selection: try output.selection(default: .all))
-        let data = output.text(of: table).map { Data($0.utf8) } ?? SweepRow.jsonData(rows, base: sweep.base)
+        let data = output.text(of: table).map { Data($0.utf8) } ?? SweepJSON.data(rows, base: sweep.base)
         try ByteSink.standardOutput { $0.write(data) }
     }
 
@@ -73,7 +69,7 @@ struct SweepCommand: ParsableCommand {
             try ModelOptions.scalePolicy(item, flag: "--scale")
         }
         guard Self.trialRange.contains(trials) else {
-            throw AttentionError.outOfRange(flag: "--trials", value: "\(trials)", allowed: "1–1000")
+            throw FlagError(flag: "--trials", value: "\(trials)", allowed: "1–1000")
         }
         let base = AttentionParams(
             n: n, m: m, dk: dks[0], seed: seed, sigma: sigma, rho: rho, alpha: alpha, causal: causal)

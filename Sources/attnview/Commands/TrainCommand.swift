@@ -71,11 +71,7 @@ struct TrainCommand: ParsableCommand {
     var format: TableOutputOptions.Format = .markdown
 
     func validate() throws {
-        do {
-            _ = try runs()
-        } catch let error as AttentionError {
-            throw ValidationError(error.description)
-        }
+        try validatingFlags { _ = try runs() }
     }
 
     func run() throws {
@@ -112,11 +108,11 @@ struct TrainCommand: ParsableCommand {
         try Self.check(batch, in: Self.batchRange, flag: "--batch")
         try Self.check(threads, in: Self.threadRange, flag: "--threads")
         guard Self.noiseRange.contains(noise) else {
-            throw AttentionError.outOfRange(flag: "--noise", value: noise.shortestSpelling, allowed: "0–10")
+            throw FlagError(flag: "--noise", value: noise.shortestSpelling, allowed: "0–10")
         }
         // The generator counts rows in 32 bits: every token of every step needs its own row.
         guard steps * batch * n < 1 << 32 else {
-            throw AttentionError.outOfRange(
+            throw FlagError(
                 flag: "--steps", value: "\(steps)", allowed: "at most 2³² tokens in all (steps × batch × n)")
         }
         let task = RetrievalTask(dModel: dModel, n: n, batch: batch, noise: noise, steps: steps, seed: seed)
@@ -128,14 +124,14 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--lr item '\(item)' is not a number")
         }
         guard learningRateRange.contains(value) else {
-            throw AttentionError.outOfRange(flag: "--lr", value: item, allowed: "1e-12–1e30")
+            throw FlagError(flag: "--lr", value: item, allowed: "1e-12–1e30")
         }
         return value
     }
 
     private static func check(_ value: Int, in range: ClosedRange<Int>, flag: String) throws {
         guard range.contains(value) else {
-            throw AttentionError.outOfRange(
+            throw FlagError(
                 flag: flag, value: "\(value)", allowed: "\(range.lowerBound)–\(range.upperBound)")
         }
     }

@@ -24,9 +24,9 @@ struct ViewOptions: ParsableArguments {
 
     /// The view for a result with `rows` query rows; `--row` past the last row is a usage error
     /// (checked here because file inputs set n only once they are read).
-    func viewState(rows: Int) throws(AttentionError) -> ViewState {
+    func viewState(rows: Int) throws(FlagError) -> ViewState {
         guard row < rows else {
-            throw AttentionError.outOfRange(flag: "--row", value: String(row), allowed: "0–\(rows - 1), n = \(rows)")
+            throw FlagError(flag: "--row", value: String(row), allowed: "0–\(rows - 1), n = \(rows)")
         }
         return ViewState(heatmap: view.mode, selectedRow: row)
     }

@@ -1,17 +1,18 @@
 import AttentionCore
 import Foundation
+import Rendering
 import TensorFiles
 
 /// What a text or ANSI snapshot says above the frame: how to reproduce it and the numbers.
-public struct SnapshotHeader: Sendable {
+struct SnapshotHeader: Sendable {
     /// The `attnview snapshot …` command line that reproduces this frame.
-    public let commandLine: String
+    let commandLine: String
     /// The parameters and statistics the header lists.
-    public let result: AttentionResult
+    let result: AttentionResult
     /// The standard divisor's result beside it (`snapshot --compare`), listed after it.
-    public let baseline: AttentionResult?
+    let baseline: AttentionResult?
 
-    public init(commandLine: String, result: AttentionResult, baseline: AttentionResult? = nil) {
+    init(commandLine: String, result: AttentionResult, baseline: AttentionResult? = nil) {
         self.commandLine = commandLine
         self.result = result
         self.baseline = baseline
@@ -20,7 +21,7 @@ public struct SnapshotHeader: Sendable {
     /// `#`-prefixed lines: the command, every parameter, every statistic under its JSON name (and
     /// with a baseline, its divisor and statistics the same way). File and model names are the
     /// user's: their control characters are escaped (`VisibleControls`), so the header stays text.
-    public var lines: [String] {
+    var lines: [String] {
         let p = result.params
         let source = p.source.describing.headerWords(VisibleControls.escaped)
         var lines = [
@@ -56,7 +57,7 @@ public struct SnapshotHeader: Sendable {
         for (index, (name, _, expected)) in measured.enumerated() {
             let padded = name + String(repeating: " ", count: 24 - name.count)
             let line = "#   \(padded)\(values[index])" + (expected.map { "  (expected \(Self.number($0)))" } ?? "")
-            lines.append(line.trimmingWhitespace())
+            lines.append(line.trimmingCharacters(in: .whitespaces))
         }
         lines.append("#   regime                  \(s.regime.rawValue)")
         return lines
@@ -70,14 +71,14 @@ public struct SnapshotHeader: Sendable {
 }
 
 /// Turns a frame into the saved snapshot formats.
-public enum SnapshotDocument {
+enum SnapshotDocument {
     /// Header plus the frame as plain UTF-8, no escape codes.
-    public static func text(frame: Frame, header: SnapshotHeader) -> String {
+    static func text(frame: Frame, header: SnapshotHeader) -> String {
         header.lines.joined(separator: "\n") + "\n\n" + frame.plainText()
     }
 
     /// Header plus the frame with ANSI colour escapes, for `cat`.
-    public static func ansi(frame: Frame, header: SnapshotHeader) -> String {
+    static func ansi(frame: Frame, header: SnapshotHeader) -> String {
         header.lines.joined(separator: "\n") + "\n\n" + frame.ansiText()
     }
 }
@@ -85,7 +86,7 @@ public enum SnapshotDocument {
 extension SnapshotDocument {
     /// The frame as an SVG picture: the reproducing command as its `<title>`, the rest of the
     /// header (parameters, statistics) as its `<desc>`.
-    public static func svg(frame: Frame, header: SnapshotHeader, palette: SVGPalette) -> String {
+    static func svg(frame: Frame, header: SnapshotHeader, palette: SVGPalette) -> String {
         let details = header.lines.dropFirst().map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }
         return FrameSVG(palette: palette).document(
             frame, title: header.commandLine, description: details.joined(separator: "\n"))

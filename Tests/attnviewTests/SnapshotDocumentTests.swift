@@ -3,11 +3,12 @@ import TestSupport
 import Testing
 
 @testable import Rendering
+@testable import attnview
 
 private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
     let result = try SampleResults.make(n: 16)
     let frame = ScreenRenderer(theme: .fallback, depth: .trueColor).render(
-        result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .sample(), width: 80,
+        result: result, curve: try SampleResults.curve(), view: ViewState(), keys: .app(ViewState()), width: 80,
         height: 24)
     return (frame, SnapshotHeader(commandLine: "attnview snapshot --n 16 --seed 1", result: result))
 }
@@ -43,7 +44,7 @@ private func snapshotFrame() throws -> (Frame, SnapshotHeader) {
     #expect(stripped == plain)
 }
 
-@Test func snapshotsAreDeterministic() throws {
+@Test func snapshotDocumentsAreDeterministic() throws {
     let (first, header) = try snapshotFrame()
     let (second, _) = try snapshotFrame()
     #expect(SnapshotDocument.ansi(frame: first, header: header) == SnapshotDocument.ansi(frame: second, header: header))

@@ -1,32 +1,23 @@
-import Foundation
+import AttentionCore
 import TensorFiles
 
+/// The `snapshot --format json` document (and what the view's `S` saves beside its picture): params
+/// (with the resolved divisor), stats, logits and attention (row-major, masked entries null) and
+/// histograms.
 extension AttentionResult {
-    /// The `snapshot --format json` document: params (with the resolved divisor), stats,
-    /// logits and attention (row-major, masked entries null) and histograms.
-    public func jsonData(baseline: AttentionResult? = nil) -> Data {
-        var data = Data()
-        writeJSON(baseline: baseline) { data.append($0.assumingMemoryBound(to: UInt8.self)) }
-        return data
-    }
-
-    /// The same document handed to `sink` in pieces of about 64 KB, so a caller that streams it
-    /// to a file never holds the whole text (hundreds of MB at n = m = 4096).
-    /// Written with a fixed key order, so identical inputs give identical bytes. With `baseline`
-    /// (`snapshot --compare`) a `baseline: {divisor, stats}` object follows `stats`.
-    public func writeJSON(baseline: AttentionResult? = nil, to sink: (UnsafeRawBufferPointer) -> Void) {
+    /// The document handed to `sink` in pieces of about 64 KB, so a caller that streams it to a file
+    /// never holds the whole text (hundreds of MB at n = m = 4096). Written with a fixed key order, so
+    /// identical inputs give identical bytes. With `baseline` (`snapshot --compare`) a
+    /// `baseline: {divisor, stats}` object follows `stats`.
+    func writeSnapshotJSON(baseline: AttentionResult? = nil, to sink: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var json = JSONByteWriter(flushingInto: sink)
             json.raw("{\n  \"params\": ")
             writeParams(to: &json)
             if let tokens = params.source.describing.tokenLabels {
                 // The row and column labels: token strings as the tokenizer writes them.
-                json.raw(",\n  \"tokens\": [")
-                for (index, token) in tokens.enumerated() {
-                    if index > 0 { json.raw(", ") }
-                    json.string(token)
-                }
-                json.raw("]")
+                json.raw(",\n  \"tokens\": ")
+                json.strings(tokens)
             }
             json.raw(",\n  \"stats\": ")
             json.statistics(stats)
@@ -72,26 +63,10 @@ extension AttentionResult {
 
     private func writeParams(to json: inout JSONByteWriter) {
         json.raw("{")
-        json.key("n", first: true)
-        json.integer(params.n)
-        json.key("m")
-        json.integer(params.m)
-        json.key("dk")
-        json.integer(params.dk)
-        json.key("seed")
-        json.raw(String(params.seed))
-        json.key("sigma")
-        json.number(params.sigma)
-        json.key("rho")
-        json.number(params.rho)
-        json.key("scale")
-        json.string(params.scale.name)
-        json.key("alpha")
-        json.number(params.alpha)
+        json.members(of: params, [.n, .m, .dk, .seed, .sigma, .rho, .scale, .alpha], first: true)
         json.key("divisor")
         json.number(divisor)
-        json.key("causal")
-        json.raw(params.causal ? "true" : "false")
+        json.members(of: params, [.causal])
         let source = params.source.describing
         json.key("source")
         json.string(source.kind)
@@ -157,48 +132,5 @@ extension AttentionResult {
         json.integer(histogram.overflow)
         extra(&json)
         json.raw("}")
-    }
-}
-
-extension SweepRow {
-    /// The `sweep --format json` document: the shared parameters under `base` (n, m, seed, sigma,
-    /// rho, alpha, causal), then `{"rows": [{dk, scale, divisor, trials, stats}, …]}` with stats
-    /// under the same keys as a snapshot's.
-    public static func jsonData(_ rows: [SweepRow], base: AttentionParams) -> Data {
-        var data = Data()
-        var json = JSONByteWriter { data.append($0.assumingMemoryBound(to: UInt8.self)) }
-        json.raw("{\n  \"base\": {")
-        json.key("n", first: true)
-        json.integer(base.n)
-        json.key("m")
-        json.integer(base.m)
-        json.key("seed")
-        json.raw(String(base.seed))
-        json.key("sigma")
-        json.number(base.sigma)
-        json.key("rho")
-        json.number(base.rho)
-        json.key("alpha")
-        json.number(base.alpha)
-        json.key("causal")
-        json.raw(base.causal ? "true" : "false")
-        json.raw("},\n  \"rows\": [")
-        for (index, row) in rows.enumerated() {
-            json.raw(index == 0 ? "\n    {" : ",\n    {")
-            json.key("dk", first: true)
-            json.integer(row.dk)
-            json.key("scale")
-            json.string(row.scale.name)
-            json.key("divisor")
-            json.number(row.divisor)
-            json.key("trials")
-            json.integer(row.trials)
-            json.key("stats")
-            json.statistics(row.stats)
-            json.raw("}")
-        }
-        json.raw(rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
-        json.flush()
-        return data
     }
 }
