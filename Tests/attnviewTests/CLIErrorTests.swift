@@ -39,7 +39,7 @@ private let usageErrors: [BadInvocation] = [
         arguments: ["snapshot", "--height", "23"], status: 64, fragment: "--height 23 is out of range (allowed: 24–500)"
     ),
     BadInvocation(arguments: ["snapshot", "--height", "9999"], status: 64, fragment: "--height 9999"),
-    BadInvocation(arguments: ["snapshot", "--colors", "8"], status: 64, fragment: "--colors '8'"),
+    BadInvocation(arguments: ["snapshot", "--colors", "8"], status: 64, fragment: "'8' is invalid for '--colors"),
     BadInvocation(arguments: ["snapshot", "--force"], status: 64, fragment: "--force only applies with --output"),
     BadInvocation(arguments: ["sweep", "--dk", "16,x"], status: 64, fragment: "--dk item 'x'"),
     BadInvocation(arguments: ["sweep", "--dk", "16,0"], status: 64, fragment: "--dk 0 is out of range"),

@@ -16,26 +16,8 @@ struct ExportCommand: ParsableCommand {
             files of an earlier export in it and nothing else. In numpy: w = np.load("DIR/weights.npy").
             """)
 
-    @Option(
-        help: ArgumentHelp(
-            "A BERT model: a folder or a name installed under ~/.local/share/attnview/models (`make model`).",
-            valueName: "path|name"))
-    var model: String
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "The text the model reads (default: a sentence about a tired animal); @FILE reads a file, - standard "
-                + "input.", valueName: "text|@file|-"))
-    var text: String?
-
-    @Option(
-        parsing: .unconditional,
-        help: "Divisor of the exported weights: sqrt (alpha·√d_head, the model's own), dk, none, or a number.")
-    var scale: String = "sqrt"
-
-    @Option(parsing: .unconditional, help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
-    var alpha: Double = 1
+    @OptionGroup var source: ModelSourceOptions
+    @OptionGroup var divisor: DivisorOptions
 
     @Option(help: ArgumentHelp("The directory to write (new, or empty).", valueName: "dir"))
     var output: String
@@ -44,11 +26,11 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        try validatingFlags { _ = try options().params(readingText: false) }
+        try validatingFlags { _ = try source.params(divisor: divisor, readingText: false) }
     }
 
     func run() throws {
-        let (base, engine, run) = try options().prepare()
+        let (base, engine, run) = try ModelOptions.prepare(try source.params(divisor: divisor))
         guard let run, case .model(let labels) = base.source else { return }
         let overwrite = try ExportDirectory.prepare(output, force: force)
         let layers = labels.layers, heads = labels.heads, n = labels.tokens.count, width = run.headWidth
@@ -101,25 +83,16 @@ struct ExportCommand: ParsableCommand {
 
     /// The command that writes this export again, with the text spelled out (not @FILE or -).
     private func commandLine(_ text: String) -> String {
-        var words = ["attnview", "export", "--model", model, "--text", TextArgument.escaped(text), "--scale", scale]
-        if alpha != 1 { words += ["--alpha", alpha.shortestSpelling] }
+        var words = [
+            "attnview", "export", "--model", source.model, "--text", TextArgument.escaped(text), "--scale",
+            divisor.scale.text,
+        ]
+        if divisor.alpha != 1 { words += ["--alpha", divisor.alpha.shortestSpelling] }
         words += ["--output", output]
         return words.map { word in
             // `--flag=value` is not needed: shell quoting keeps a leading '-' a value for these options.
             SnapshotCommandLine.shellQuoted(word)
         }.joined(separator: " ")
-    }
-
-    /// The same options as `snapshot --model`, so the commands check and resolve them alike.
-    private func options() throws -> ModelOptions {
-        func option(_ flag: String, _ value: String) -> [String] { ["\(flag)=\(value)"] }
-        var arguments = option("--model", model) + option("--scale", scale) + option("--alpha", "\(alpha)")
-        if let text { arguments += option("--text", text) }
-        do {
-            return try ModelOptions.parse(arguments)
-        } catch {
-            throw ValidationError(ModelOptions.message(for: error))
-        }
     }
 }
 

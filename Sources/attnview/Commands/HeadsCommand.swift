@@ -14,31 +14,14 @@ struct HeadsCommand: ParsableCommand {
             --descending --top 5 names the heads that link them most.
             """)
 
-    @Option(
-        help: ArgumentHelp(
-            "A BERT model: a folder or a name installed under ~/.local/share/attnview/models (`make model`).",
-            valueName: "path|name"))
-    var model: String
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "The text the model reads (default: a sentence about a tired animal); @FILE reads a file, - standard "
-                + "input.", valueName: "text|@file|-"))
-    var text: String?
+    @OptionGroup var source: ModelSourceOptions
 
     @Option(
         parsing: .unconditional,
         help: "Key/query dimension: the first d_k of each head's d_head dimensions (default: all).")
     var dk: Int?
 
-    @Option(
-        parsing: .unconditional,
-        help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
-    var scale: String = "sqrt"
-
-    @Option(parsing: .unconditional, help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
-    var alpha: Double = 1
+    @OptionGroup var divisor: DivisorOptions
 
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i.")
     var causal = false
@@ -60,7 +43,8 @@ struct HeadsCommand: ParsableCommand {
         help: ArgumentHelp(
             "Order the rows by a column: a statistic's JSON name, layer, head, or weight_from_to "
                 + "(default: layer, head).",
-            valueName: "column"))
+            valueName: "column"),
+        completion: .list(HeadsCommand.sortColumns))
     var sort: String?
 
     @Flag(help: "With --sort: largest first.")
@@ -94,11 +78,11 @@ struct HeadsCommand: ParsableCommand {
             throw ValidationError("--descending needs --sort (the column to order by)")
         }
         if let top, top < 1 { throw ValidationError("--top \(top) must be 1 or more") }
-        try validatingFlags { _ = try options().params(readingText: false) }
+        try validatingFlags { _ = try params(readingText: false) }
     }
 
     func run() throws {
-        let (base, engine, run) = try options().prepare()
+        let (base, engine, run) = try ModelOptions.prepare(try params())
         guard let run, case .model(let labels) = base.source else { return }
         var pair: (from: Int, to: Int)?
         if let from, let to {
@@ -147,20 +131,8 @@ struct HeadsCommand: ParsableCommand {
         try ByteSink.standardOutput { $0.write(data) }
     }
 
-    /// The same options as `snapshot --model`, so the two commands check and resolve them alike.
-    private func options() throws -> ModelOptions {
-        // `--flag=value` for a value that starts with "-", so it stays a value (and "" stays "").
-        func option(_ flag: String, _ value: String) -> [String] {
-            value.hasPrefix("-") ? ["\(flag)=\(value)"] : [flag, value]
-        }
-        var arguments = option("--model", model) + option("--scale", scale) + option("--alpha", "\(alpha)")
-        if let text { arguments += option("--text", text) }
-        if let dk { arguments += option("--dk", "\(dk)") }
-        if causal { arguments.append("--causal") }
-        do {
-            return try ModelOptions.parse(arguments)
-        } catch {
-            throw ValidationError(ModelOptions.message(for: error))
-        }
+    /// The parameters of the model's first head under these options, checked as `snapshot --model` checks them.
+    private func params(readingText: Bool = true) throws -> AttentionParams {
+        try source.params(divisor: divisor, dk: dk, causal: causal, readingText: readingText)
     }
 }

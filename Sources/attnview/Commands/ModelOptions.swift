@@ -32,13 +32,7 @@ struct ModelOptions: ParsableArguments {
         parsing: .unconditional, help: "Query–key alignment in [0, 1): k_i = rho·q_i + √(1−rho²)·z_i. (default: 0)")
     var rho: Double?
 
-    @Option(
-        parsing: .unconditional,
-        help: "Divisor s: sqrt (alpha·√d_k), dk (alpha·d_k), none (alpha), or a positive number (s itself).")
-    var scale: String = "sqrt"
-
-    @Option(parsing: .unconditional, help: "Multiplier of the divisor policy (> 0; ignored when --scale is a number).")
-    var alpha: Double = 1
+    @OptionGroup var divisor: DivisorOptions
 
     @Flag(help: "Causal mask: query i attends key j only where j ≤ i + (m − n).")
     var causal = false
@@ -78,7 +72,7 @@ struct ModelOptions: ParsableArguments {
     /// for a malformed value and `AttentionError` or `FlagError` for a value out of range.
     /// `readingText` false leaves `--text @FILE` and `-` unread (argument checks run before any input is read).
     func params(readingText: Bool = true) throws -> AttentionParams {
-        let policy = try ModelOptions.scalePolicy(scale, flag: "--scale")
+        let policy = try divisor.policy()
         var source: InputSource
         switch (q, k) {
         case let (q?, k?): source = .files(q: q, k: k)
@@ -101,7 +95,7 @@ struct ModelOptions: ParsableArguments {
         }
         let params = AttentionParams(
             n: n ?? 64, m: m, dk: dk ?? (isFiles ? AttentionParams.allFileColumns : 64), seed: seed ?? 0,
-            sigma: sigma ?? 1, rho: rho ?? 0, scale: policy, alpha: alpha, causal: causal, source: source)
+            sigma: sigma ?? 1, rho: rho ?? 0, scale: policy, alpha: divisor.alpha, causal: causal, source: source)
         try params.validate()
         return params
     }
@@ -133,7 +127,14 @@ struct ModelOptions: ParsableArguments {
     /// engine asks; with `--model`, the model is loaded and run on the text once, and the engine is
     /// handed every head's Q and K from that run.
     func prepare() throws -> (params: AttentionParams, engine: AttentionEngine, run: ModelRun?) {
-        var params = try params()
+        try Self.prepare(try params())
+    }
+
+    /// `params` ready to compute: with a model source, the model loaded and run on its text once.
+    static func prepare(_ params: AttentionParams) throws -> (
+        params: AttentionParams, engine: AttentionEngine, run: ModelRun?
+    ) {
+        var params = params
         var run: ModelRun?
         if case .model(let labels) = params.source {
             let loaded = try ModelRun(labels: labels, environment: ProcessInfo.processInfo.environment)
@@ -141,28 +142,6 @@ struct ModelOptions: ParsableArguments {
             run = loaded
         }
         return (params, AttentionEngine(inputs: FixedInputs.provider(model: run)), run)
-    }
-
-    /// Reads a `--scale` value: `sqrt`, `dk`, `none` or a positive divisor inside `Limits.divisor`.
-    static func scalePolicy(_ text: String, flag: String) throws -> ScalePolicy {
-        switch text.lowercased() {
-        case "sqrt": return .sqrtDk
-        case "dk": return .dk
-        case "none": return .none
-        default:
-            guard let value = Double(text) else {
-                throw ValidationError("\(flag) '\(text)' is not sqrt, dk, none or a number")
-            }
-            guard Limits.divisor.contains(value) else {
-                throw FlagError(flag: flag, value: text, allowed: divisorRange)
-            }
-            return .fixed(value)
-        }
-    }
-
-    /// The allowed divisors in words, for error messages.
-    static var divisorRange: String {
-        String(format: "a divisor from %g to %g", Limits.divisor.lowerBound, Limits.divisor.upperBound)
     }
 }
 

@@ -20,6 +20,19 @@ struct SnapshotCommand: ParsableCommand {
         case json, text, ansi, svg
     }
 
+    /// The colour depths of ANSI output (none is `--no-color`'s).
+    enum Colors: String, CaseIterable, ExpressibleByArgument {
+        case truecolor, palette256 = "256", ansi16 = "16"
+
+        var depth: ColorDepth {
+            switch self {
+            case .truecolor: .trueColor
+            case .palette256: .palette256
+            case .ansi16: .ansi16
+            }
+        }
+    }
+
     /// Below the renderer's minimum the picture would only say "terminal too small".
     static let sizeRange = (
         width: ScreenRenderer.minimumWidth...1000, height: ScreenRenderer.minimumHeight...500
@@ -39,7 +52,7 @@ struct SnapshotCommand: ParsableCommand {
     var height: Int = 40
 
     @Option(help: "Colours of ansi output: truecolor, 256 or 16 (none with --no-color or NO_COLOR).")
-    var colors: String = ColorDepth.trueColor.rawValue
+    var colors: Colors = .truecolor
 
     @Option(
         help: ArgumentHelp(
@@ -65,9 +78,6 @@ struct SnapshotCommand: ParsableCommand {
         guard heights.contains(height) else {
             throw ValidationError(
                 "--height \(height) is out of range (allowed: \(heights.lowerBound)–\(heights.upperBound))")
-        }
-        guard let depth = ColorDepth(rawValue: colors), depth != .none else {
-            throw ValidationError("--colors '\(colors)' is not truecolor, 256 or 16 (use --no-color for none)")
         }
         if force, output == nil {
             throw ValidationError("--force only applies with --output")
@@ -115,7 +125,7 @@ struct SnapshotCommand: ParsableCommand {
         switch format {
         case .ansi:
             let colorless = display.noColor || environment["NO_COLOR"].map { !$0.isEmpty } == true
-            return picture.ansi(depth: colorless ? .none : ColorDepth(rawValue: colors) ?? .trueColor)
+            return picture.ansi(depth: colorless ? .none : colors.depth)
         // SVG is a picture, not terminal output: the theme's own colours unless --no-color asks otherwise.
         case .svg: return picture.svg(noColor: display.noColor)
         case .text, .json: return picture.text

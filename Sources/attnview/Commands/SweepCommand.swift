@@ -66,7 +66,7 @@ struct SweepCommand: ParsableCommand {
             try ListOption.integer($0, flag: "--dk", in: Limits.dk)
         }
         let scales = try ListOption.items(of: scale, flag: "--scale").map { item in
-            try ModelOptions.scalePolicy(item, flag: "--scale")
+            try ScaleArgument.policy(of: item, flag: "--scale")
         }
         guard Self.trialRange.contains(trials) else {
             throw FlagError(flag: "--trials", value: "\(trials)", allowed: "1–1000")

@@ -95,7 +95,7 @@ struct TrainCommand: ParsableCommand {
             try ListOption.integer($0, flag: "--dk", in: Self.dkRange)
         }
         let scales = try ListOption.items(of: scale, flag: "--scale").map {
-            try ModelOptions.scalePolicy($0, flag: "--scale")
+            try ScaleArgument.policy(of: $0, flag: "--scale")
         }
         let defaultRates = grid ? optimizer.gridLearningRates : [optimizer.defaultLearningRate]
         let rates =
