@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `attnview` command: the interactive view by default, plus headless subcommands.
 @main
@@ -35,6 +36,7 @@ struct AttnView: ParsableCommand {
     static func main() {
         BLASKernel.restartIfMisdetected()
         AllocatorPolicy.apply()
+        BLASKernels.apply(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             try command.run()
