@@ -65,7 +65,6 @@ let package = Package(
                 "Rendering",
                 "Transformer",
                 "CNCurses",
-                "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

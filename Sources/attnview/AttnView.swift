@@ -34,7 +34,6 @@ struct AttnView: ParsableCommand {
     /// Parses, runs, and turns every error into one line on stderr and a sysexits status
     /// (see `ExitStatus`), instead of ArgumentParser's default of usage text and exit 1.
     static func main() {
-        BLASKernel.restartIfMisdetected()
         AllocatorPolicy.apply()
         BLASKernels.apply(environment: ProcessInfo.processInfo.environment)
         do {

@@ -2,8 +2,6 @@ import Foundation
 import Glibc
 import Testing
 
-@testable import attnview
-
 /// The built `attnview` running in a private, detached tmux server of a known size: send keys,
 /// read the screen, wait for text with a deadline. CI has no terminal; tmux makes one.
 final class TmuxSession {
@@ -146,7 +144,7 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = environment["TERM"] ?? "xterm-256color"
         // The same OpenBLAS kernels as this process, whose numbers the screens are checked against.
-        environment[BLASKernel.variable] = BLASKernel.current
+        environment.merge(CLIRunner.sameBLASKernels) { $1 }
         let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
