@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `attnview` command: the interactive view by default, plus headless subcommands.
 @main
@@ -34,6 +35,7 @@ struct AttnView: ParsableCommand {
     /// (see `ExitStatus`), instead of ArgumentParser's default of usage text and exit 1.
     static func main() {
         AllocatorPolicy.apply()
+        BLASKernels.apply(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             try command.run()

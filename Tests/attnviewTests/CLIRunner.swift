@@ -26,6 +26,17 @@ struct CLIRunner {
     static let npyFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("TensorFilesTests/Fixtures/npy")
 
+    /// OPENBLAS_CORETYPE for the kernels this process runs on, so the binary's numbers are this
+    /// process' to the last bit (the binary would otherwise pick its own, see `BLASKernels`): every
+    /// run gets it unless `environment` says otherwise.
+    static let sameBLASKernels: [String: String] = {
+        typealias Name = @convention(c) () -> UnsafeMutablePointer<CChar>?
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "openblas_get_corename"),
+            let name = unsafeBitCast(symbol, to: Name.self)()
+        else { return [:] }
+        return ["OPENBLAS_CORETYPE": String(cString: name)]
+    }()
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
@@ -33,6 +44,7 @@ struct CLIRunner {
         var merged = ProcessInfo.processInfo.environment
         merged["SWIFT_BACKTRACE"] = "enable=no"
         merged.removeValue(forKey: "NO_COLOR")
+        merged.merge(sameBLASKernels) { $1 }
         merged.merge(environment) { $1 }
         process.environment = merged
         // stdout goes to a file, so a large JSON cannot fill a pipe and stall the process.

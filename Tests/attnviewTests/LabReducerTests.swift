@@ -90,19 +90,59 @@ import Training
         #expect(state.view.status.contains("from 4 to 1024"))
     }
 
-    @Test func gTheGridStartsOnceAndItsProgressFillsTheTables() throws {
+    @Test func gTheGridStartsAndItsProgressFillsTheTables() throws {
         let (state, effects) = reduce(Self.opened().state, .labGrid)
         let lab = try #require(state.lab)
         #expect(effects == [.trainGrid(lab.gridPlan)])
         #expect(lab.gridPlan.grid.runs.count == 3 * 4 * 7)
-        let progress = GridProgress(plan: lab.gridPlan, finalLosses: [0: 0.5, 8: .infinity])
+        let progress = GridProgress(plan: lab.gridPlan, finalLosses: [0: 0.5, 1: .infinity])
         let filled = reduce(state, .gridProgress(progress)).state
         let grid = try #require(filled.lab?.picture(scale: .sqrtDk, alpha: 1).grid)
         #expect(grid.done == 2 && grid.total == 84)
-        // Run 0: d_k 16, none, the first rate; run 8: d_k 16, sqrt, the second rate.
+        // Runs 0 and 1: d_k 16, s = 1, the first two rates.
         #expect(grid.finalLoss[0][0][0] == 0.5)
-        #expect(grid.finalLoss[1][0][1] == .infinity)
-        let closedAndOpened = reduce(reduce(filled, .labGrid).state, .labGrid)
-        #expect(closedAndOpened.effects.isEmpty)
+        #expect(grid.finalLoss[0][0][1] == .infinity)
+        #expect(grid.finalLoss[1][0][0] == nil)
+    }
+
+    @Test func closingTheGridStopsItsRunsAndReopeningGoesOnFromTheRunsDone() throws {
+        let opened = reduce(Self.opened().state, .labGrid).state
+        let plan = try #require(opened.lab).gridPlan
+        let done: [Int: Double] = Dictionary(uniqueKeysWithValues: (0..<7).map { ($0, 0.1) })
+        let filled = reduce(opened, .gridProgress(GridProgress(plan: plan, finalLosses: done))).state
+        let (closed, stopping) = reduce(filled, .labGrid)
+        #expect(closed.lab?.gridOpen == false)
+        #expect(stopping == [.trainGrid(nil)])
+        let (reopened, resuming) = reduce(closed, .labGrid)
+        #expect(reopened.lab?.gridProgress?.finalLosses == done)
+        #expect(resuming == [.trainGrid(plan, done: done)])
+    }
+
+    @Test func escClosesTheGridBeforeTheLabAndStopsItsRuns() throws {
+        let opened = reduce(Self.opened().state, .labGrid).state
+        #expect(KeyTable.standard.pressing(.escape, in: .lab) == .closeLab)
+        let (closed, stopping) = reduce(opened, .closeLab)
+        #expect(closed.lab != nil && closed.lab?.gridOpen == false)
+        #expect(stopping == [.trainGrid(nil)])
+        let (left, stoppingAll) = reduce(closed, .closeLab)
+        #expect(left.lab == nil)
+        #expect(stoppingAll == [.train(nil), .trainGrid(nil)])
+    }
+
+    @Test func aNewSeedWhileTheGridIsOpenStartsTheNewGridFromScratch() throws {
+        let opened = reduce(Self.opened().state, .labGrid).state
+        let plan = try #require(opened.lab).gridPlan
+        let filled = reduce(opened, .gridProgress(GridProgress(plan: plan, finalLosses: [0: 0.1]))).state
+        let (seeded, effects) = reduce(filled, .labSeed)
+        let lab = try #require(seeded.lab)
+        #expect(lab.gridPlan != plan && lab.gridProgress == nil)
+        #expect(effects == [.train(lab.plan(scale: .sqrtDk, alpha: 1)), .trainGrid(lab.gridPlan)])
+    }
+
+    @Test func sInTheLabSavesTheLabAndFChangesTheFormat() {
+        #expect(KeyTable.standard.pressing(.character("s"), in: .lab) == .save(json: false))
+        #expect(KeyTable.standard.pressing(.character("S"), in: .lab) == .save(json: true))
+        #expect(KeyTable.standard.pressing(.character("f"), in: .lab) == .nextSnapshotFormat)
+        #expect(reduce(Self.opened().state, .save(json: true)).effects == [.save(json: true)])
     }
 }

@@ -54,9 +54,9 @@ public struct LabView: Equatable, Sendable {
         self.grid = grid
     }
 
-    /// The step the picture shows: the fewest steps any running run has taken.
+    /// The step the picture shows: the runs step together, and one that diverged stopped early.
     public var step: Int {
-        runs.map(\.losses.count).min() ?? 0
+        runs.map(\.losses.count).max() ?? 0
     }
 }
 

@@ -20,8 +20,9 @@ enum Effect: Hashable, Sendable {
     case train(LabPlan?)
     /// Pause or resume the lab's training.
     case pauseTraining(Bool)
-    /// Run this transfer grid in the background (nil: stop it); progress comes back as `.gridProgress`.
-    case trainGrid(GridPlan?)
+    /// Run this transfer grid in the background after its runs `done` (nil: stop it); progress
+    /// comes back as `.gridProgress`.
+    case trainGrid(GridPlan?, done: [Int: Double] = [:])
     case quit
 }
 

@@ -59,8 +59,8 @@ struct EffectRunner {
         case .pauseTraining(let paused):
             trainer.pause(paused)
             return []
-        case .trainGrid(let plan):
-            trainer.startGrid(plan)
+        case .trainGrid(let plan, let done):
+            trainer.startGrid(plan, done: done)
             return []
         case .quit: return []
         }
@@ -158,6 +158,7 @@ struct EffectRunner {
     /// Writes the screen as it is now as a snapshot in the state's format (plus JSON for `S`) under a
     /// fresh name. ANSI snapshots have the colours on screen; SVG ones the theme's, at 24 bits.
     private func save(_ state: AppState, json: Bool) -> Outcome {
+        if let lab = state.lab { return saveLab(lab, state: state, json: json) }
         var closed = state
         closed.gridCursor = nil
         closed.editor = nil
@@ -179,6 +180,24 @@ struct EffectRunner {
             if let problem = result.problem, wantsJSON {
                 return .report("saved \(URL(fileURLWithPath: paths[0]).lastPathComponent), no JSON: \(problem)")
             }
+            return .saved(paths: paths)
+        } catch {
+            return .saveFailed(error.description)
+        }
+    }
+
+    /// Writes the lab's screen at its runs' step (plus its runs as JSON for `S`) under a fresh name;
+    /// the header's command remakes the same document.
+    private func saveLab(_ lab: LabState, state: AppState, json: Bool) -> Outcome {
+        let snapshot = LabSnapshot(
+            lab: lab, scale: state.params.scale, alpha: state.params.alpha, theme: renderer.theme,
+            themeName: state.themeName, width: state.width, height: state.height, ascii: ascii)
+        let format = state.snapshotFormat
+        do throws(SnapshotFilesError) {
+            let paths = try files.write(
+                stem: SnapshotNaming.labStem(lab, step: snapshot.step, date: Date()),
+                text: snapshot.document(format, depth: format == .svg ? .trueColor : depth),
+                fileExtension: format.fileExtension, json: json ? { $0.write(snapshot.json) } : nil)
             return .saved(paths: paths)
         } catch {
             return .saveFailed(error.description)

@@ -67,8 +67,11 @@ struct KeyTable: Sendable {
                 hint: KeyHint("play", priority: 7)),
             KeyEntry(
                 [(.character("s"), .save(json: false))], or: [(.character("S"), .save(json: true))],
-                help: "save (format: f), S with JSON", hint: KeyHint("save", priority: 8)),
-            KeyEntry([(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi"),
+                help: "save (format: f), S with JSON", hint: KeyHint("save", priority: 8),
+                modes: KeyEntry.picture.union([.lab])),
+            KeyEntry(
+                [(.character("f"), .nextSnapshotFormat)], help: "snapshot format text / svg / ansi",
+                modes: KeyEntry.picture.union([.lab])),
             KeyEntry(
                 [(.character("."), .stepHead(1)), (.character(","), .stepHead(-1))], help: "next / previous head",
                 hint: KeyHint("head", priority: 2), parameters: [.head], scope: .model),

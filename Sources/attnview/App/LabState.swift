@@ -91,6 +91,24 @@ struct LabProgress: Hashable, Sendable {
 
     /// Every run finished (all steps taken, or diverged).
     var isFinished: Bool { records.allSatisfy(\.isFinished) }
+
+    /// The step the runs are at: the runs step together, a diverged one stops early.
+    var step: Int { records.map(\.stepsDone).max() ?? 0 }
+
+    /// `plan`'s runs stepped together from the start to `step` (or until they finish): what the
+    /// lab shows at that step, as the trainer publishes it and a snapshot's command remakes it.
+    static func training(_ plan: LabPlan, to step: Int) -> LabProgress {
+        var group = RunGroup(plan.runs.map { TrainingRun($0) })
+        while !group.isFinished, group.runs.map(\.record.stepsDone).max() ?? 0 < step { group.step() }
+        return LabProgress(plan: plan, group: group)
+    }
+}
+
+extension LabProgress {
+    /// The progress of a group of `plan`'s runs as it stands.
+    init(plan: LabPlan, group: RunGroup) {
+        self.init(plan: plan, records: group.runs.map(\.record), attention: group.runs.map(\.probeAttention))
+    }
 }
 
 /// The learning-rate transfer grid the lab runs in the background.
@@ -103,8 +121,21 @@ struct GridPlan: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(grid.runs) }
 }
 
-/// The grid's finished runs so far: final loss (infinity once diverged) by run index.
+/// The grid's finished runs so far: final loss (infinity once diverged) by run index. The runs
+/// finish in index order as far as the picture goes (the trainer publishes the finished ones up to
+/// the first still running), so a count says which are done and a snapshot can remake them.
 struct GridProgress: Hashable, Sendable {
     let plan: GridPlan
     let finalLosses: [Int: Double]
+
+    /// The first `count` runs of `plan` trained to the end, on two threads.
+    static func training(_ plan: GridPlan, count: Int) -> GridProgress {
+        let records = TrainingGrid(runs: Array(plan.grid.runs.prefix(count))).run(threads: 2)
+        return GridProgress(plan: plan, finalLosses: Self.losses(records))
+    }
+
+    /// Final loss by index, infinity for a diverged run.
+    static func losses(_ records: [RunRecord]) -> [Int: Double] {
+        Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0, $1.finalLoss ?? .infinity) })
+    }
 }

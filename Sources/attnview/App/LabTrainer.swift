@@ -1,9 +1,10 @@
 import Foundation
 import Training
 
-/// Trains the lab's runs off the main loop. One thread steps the four runs in turn and publishes
-/// their records as a value after each round; the loop takes the latest with `take()` when it
-/// draws, so a key never waits for training. A new plan abandons the old one at its next step.
+/// Trains the lab's runs off the main loop. One thread steps the four runs together (they share
+/// each step's batch) and publishes their records as a value after each step; the loop takes the
+/// latest with `take()` when it draws, so a key never waits for training. A new plan, or none,
+/// abandons the old one at its next step, so closing the lab leaves no work behind.
 final class LabTrainer: @unchecked Sendable {
     private let lock = NSLock()
     private var generation = 0
@@ -11,8 +12,10 @@ final class LabTrainer: @unchecked Sendable {
     private var latest: LabProgress?
     private var gridGeneration = 0
     private var gridLatest: GridProgress?
-    private var gridLosses: [Int: Double] = [:]
-    private var gridNext = 0
+
+    /// The grid's runs are trained in groups of this many consecutive runs (one d_k and policy,
+    /// every learning rate), which share their batches and finish together.
+    static let gridGroupSize = 7
 
     /// Starts training `plan` (nil: stops), abandoning whatever ran before.
     func start(_ plan: LabPlan?) {
@@ -30,17 +33,16 @@ final class LabTrainer: @unchecked Sendable {
         lock.withLock { paused = pausing }
     }
 
-    /// Starts the transfer grid (nil: stops it) on two threads, abandoning the one before.
-    func startGrid(_ plan: GridPlan?) {
+    /// Runs the transfer grid (nil: stops it) on two threads after the runs already `done` (a
+    /// prefix of its runs, kept from before), abandoning the grid before.
+    func startGrid(_ plan: GridPlan?, done: [Int: Double] = [:]) {
         let mine: Int = lock.withLock {
             gridGeneration += 1
             gridLatest = nil
-            gridLosses = [:]
-            gridNext = 0
             return gridGeneration
         }
         guard let plan else { return }
-        Thread.detachNewThread { [self] in runGrid(plan, generation: mine) }
+        Thread.detachNewThread { [self] in runGrid(plan, done: done, generation: mine) }
     }
 
     /// What was published since the last call, as outcomes for the reducer.
@@ -55,7 +57,7 @@ final class LabTrainer: @unchecked Sendable {
     }
 
     private func train(_ plan: LabPlan, generation mine: Int) {
-        var runs = plan.runs.map { TrainingRun($0) }
+        var group = RunGroup(plan.runs.map { TrainingRun($0) })
         while true {
             let (current, waiting) = lock.withLock { (generation == mine, paused) }
             guard current else { return }
@@ -63,9 +65,8 @@ final class LabTrainer: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: 0.01)
                 continue
             }
-            for index in runs.indices { runs[index].step() }
-            let progress = LabProgress(
-                plan: plan, records: runs.map(\.record), attention: runs.map(\.probeAttention))
+            group.step()
+            let progress = LabProgress(plan: plan, group: group)
             lock.withLock {
                 if generation == mine { latest = progress }
             }
@@ -73,26 +74,20 @@ final class LabTrainer: @unchecked Sendable {
         }
     }
 
-    private func runGrid(_ plan: GridPlan, generation mine: Int) {
+    private func runGrid(_ plan: GridPlan, done: [Int: Double], generation mine: Int) {
         let runs = plan.grid.runs
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            while true {
-                let claimed: Int? = lock.withLock {
-                    guard gridGeneration == mine, gridNext < runs.count else { return nil }
-                    defer { gridNext += 1 }
-                    return gridNext
-                }
-                guard let index = claimed else { return }
-                var run = TrainingRun(runs[index])
-                while !run.record.isFinished {
-                    guard lock.withLock({ gridGeneration == mine }) else { return }
-                    run.step()
-                }
-                lock.withLock {
-                    guard gridGeneration == mine else { return }
-                    gridLosses[index] = run.record.finalLoss ?? .infinity
-                    gridLatest = GridProgress(plan: plan, finalLosses: gridLosses)
-                }
+        var losses = done
+        for start in stride(from: done.count, to: runs.count, by: Self.gridGroupSize) {
+            let indices = start..<min(runs.count, start + Self.gridGroupSize)
+            var group = RunGroup(runs[indices].map { TrainingRun($0) })
+            while !group.isFinished {
+                guard lock.withLock({ gridGeneration == mine }) else { return }
+                group.step(threads: 2)
+            }
+            for (index, run) in zip(indices, group.runs) { losses[index] = run.record.finalLoss ?? .infinity }
+            let progress = GridProgress(plan: plan, finalLosses: losses)
+            lock.withLock {
+                if gridGeneration == mine { gridLatest = progress }
             }
         }
     }

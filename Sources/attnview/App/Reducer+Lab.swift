@@ -18,6 +18,11 @@ func reducingLab(_ state: AppState, _ action: KeyAction) -> (state: AppState, ef
             next.view.showHelp = false
             return (next, [])
         }
+        if lab.gridOpen {
+            lab.gridOpen = false
+            next.lab = lab
+            return (next, [])
+        }
         next.lab = nil
         next.view.status = "left the lab"
         return (next, [])
@@ -55,7 +60,8 @@ func reducingLab(_ state: AppState, _ action: KeyAction) -> (state: AppState, ef
 }
 
 /// The background work a change of the lab needs: the runs of a new plan (unpaused), none when the
-/// lab closes; the transfer grid when it opens on a plan it has not finished.
+/// lab closes; the transfer grid when it opens on a plan it has not finished (from where it
+/// stopped), and no grid once it closes.
 func labWork(from state: AppState, to next: inout AppState) -> [Effect] {
     guard var lab = next.lab else {
         return state.lab == nil ? [] : [.train(nil), .trainGrid(nil)]
@@ -74,9 +80,13 @@ func labWork(from state: AppState, to next: inout AppState) -> [Effect] {
     }
     let grid = lab.gridPlan
     let wasRunning = state.lab.map { $0.gridOpen && $0.gridPlan == grid } ?? false
-    if lab.gridOpen && !wasRunning && lab.gridProgress?.plan != grid {
-        lab.gridProgress = nil
-        effects.append(.trainGrid(grid))
+    if lab.gridOpen && !wasRunning {
+        let kept = lab.gridProgress?.plan == grid ? lab.gridProgress : nil
+        lab.gridProgress = kept
+        let done = kept?.finalLosses ?? [:]
+        if done.count < grid.grid.runs.count { effects.append(.trainGrid(grid, done: done)) }
+    } else if !lab.gridOpen && state.lab?.gridOpen == true {
+        effects.append(.trainGrid(nil))
     }
     next.lab = lab
     return effects

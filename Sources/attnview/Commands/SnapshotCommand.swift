@@ -41,6 +41,7 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var screen: ViewOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var lab: LabOptions
 
     @Option(help: "Output format: text, ansi, svg or json.")
     var format: Format = .text
@@ -82,11 +83,25 @@ struct SnapshotCommand: ParsableCommand {
         if force, output == nil {
             throw ValidationError("--force only applies with --output")
         }
+        if lab.step != nil {
+            let pictureOnly = [
+                ("--n", model.n != nil), ("--m", model.m != nil), ("--dk", model.dk != nil), ("--q", model.q != nil),
+                ("--k", model.k != nil), ("--model", model.model != nil), ("--text", model.text != nil),
+                ("--compare", compare),
+            ]
+            if let flag = pictureOnly.first(where: \.1)?.0 {
+                throw ValidationError(
+                    "\(flag) does not apply to the lab (--lab-step); its settings are the --lab-* options")
+            }
+        }
     }
 
     func run() throws {
         // The theme is checked for every format, so a bad --theme fails the same way everywhere.
         let theme = try ThemeCatalog(environment: ProcessInfo.processInfo.environment).load(display.theme)
+        if let settings = try lab.state() {
+            return try write(labDocument(settings, theme: theme))
+        }
         let (params, engine, run) = try model.prepare()
         let result = try engine.compute(params)
         // Values that are not finite have no picture and no verdict: say where they arose (exit 65).
@@ -104,10 +119,37 @@ struct SnapshotCommand: ParsableCommand {
                 result.writeSnapshotJSON(baseline: baseline) { sink.write($0) }
             }
         }
+        try write(contents)
+    }
+
+    private func write(_ contents: (inout ByteSink) -> Void) throws {
         if let output {
             try SafeFileWriter.write(to: output, overwrite: force, contents: contents)
         } else {
             try ByteSink.standardOutput(contents)
+        }
+    }
+
+    private func write(_ text: String) throws {
+        try write { $0.write(text) }
+    }
+
+    /// The lab of `settings` trained to its step: its screen, or its runs as JSON.
+    private func labDocument(_ settings: LabState, theme: Theme) throws -> String {
+        let scale = try model.divisor.policy()
+        let trained = LabSnapshot.trained(
+            settings, step: lab.step ?? 0, gridRuns: lab.gridRuns, scale: scale, alpha: model.divisor.alpha)
+        let snapshot = LabSnapshot(
+            lab: trained, scale: scale, alpha: model.divisor.alpha, theme: theme, themeName: display.theme,
+            width: width,
+            height: height, ascii: display.ascii)
+        let colorless = display.noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
+        switch format {
+        case .json: return snapshot.json
+        case .text: return snapshot.document(.text, depth: .none)
+        case .svg: return snapshot.document(.svg, depth: display.noColor ? .none : .trueColor)
+        case .ansi:
+            return snapshot.document(.ansi, depth: colorless ? .none : colors.depth)
         }
     }
 
