@@ -3,27 +3,27 @@ import Foundation
 /// Runs of one task stepped together: each step's batch is generated once and shared by every run
 /// at that step (generating the tokens costs more than a step of SGD), and the runs are shared out
 /// over worker threads. The lab steps one group between frames; a grid finishes groups.
-struct RunGroup: Sendable {
+public struct RunGroup: Sendable {
     /// The runs, in the order given.
-    private(set) var runs: [TrainingRun]
+    public private(set) var runs: [TrainingRun]
 
     /// A group of `runs`, which must all train the same task.
-    init(_ runs: [TrainingRun]) {
+    public init(_ runs: [TrainingRun]) {
         precondition(Set(runs.map(\.settings.task)).count <= 1, "a run group shares one task's batches")
         self.runs = runs
     }
 
     /// Every run finished (or diverged).
-    var isFinished: Bool { runs.allSatisfy(\.record.isFinished) }
+    public var isFinished: Bool { runs.allSatisfy(\.record.isFinished) }
 
     /// Replaces run `index` (a restarted run starts at step 0 and gets its own batches until done).
-    mutating func replace(_ index: Int, with run: TrainingRun) {
+    public mutating func replace(_ index: Int, with run: TrainingRun) {
         precondition(runs.first.map { $0.settings.task == run.settings.task } ?? true, "one task per group")
         runs[index] = run
     }
 
     /// One step of every unfinished run, on `threads` threads.
-    mutating func step(threads: Int = 1) {
+    public mutating func step(threads: Int = 1) {
         guard let task = runs.first?.settings.task else { return }
         let pending = runs.indices.filter { !runs[$0].record.isFinished }
         let steps = Set(pending.map { runs[$0].record.stepsDone })
@@ -43,7 +43,7 @@ struct RunGroup: Sendable {
     }
 
     /// Steps until every run is finished.
-    mutating func finish(threads: Int = 1) {
+    public mutating func finish(threads: Int = 1) {
         while !isFinished { step(threads: threads) }
     }
 }

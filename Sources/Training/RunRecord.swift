@@ -25,7 +25,7 @@ public struct RunRecord: Hashable, Sendable {
     public internal(set) var diverged = false
 
     /// Steps taken (losses recorded).
-    var stepsDone: Int { losses.count }
+    public var stepsDone: Int { losses.count }
 
     /// All steps taken, or stopped by divergence.
     public var isFinished: Bool { diverged || losses.count >= settings.task.steps }
