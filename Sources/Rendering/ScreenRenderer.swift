@@ -1,5 +1,6 @@
 import AttentionCore
 import Foundation
+import TensorFiles
 
 /// Draws attnview's whole screen into a frame: the one renderer behind the UI, snapshots and tests.
 public struct ScreenRenderer: Sendable {
@@ -57,7 +58,9 @@ public struct ScreenRenderer: Sendable {
                     selectedRow: row, sharpness: RowSharpness(result: result)))
         let inspector: any Widget =
             model.map {
-                Panel(TokenInspectorWidget(weights: weights, mask: mask, row: row, keyTokens: $0.labels.tokens))
+                Panel(
+                    TokenInspectorWidget(
+                        weights: weights, mask: mask, row: row, keyTokens: $0.labels.tokens, keyToken: $0.keyToken))
             }
             ?? Panel(RowInspectorWidget(weights: weights, mask: mask, row: row))
         // A model's screen without room for the row panel gives it the histograms' place: which
@@ -70,11 +73,20 @@ public struct ScreenRenderer: Sendable {
                 x: bottom.x, y: bottom.y, width: layout.weightHistogram.maxX - bottom.x, height: bottom.height)
             histograms = false
         }
+        // `A`: the whole model's answer takes the histograms' place, or the statistics' when the row
+        // panel has that.
+        let everywhere = model?.everywhere.map { Panel(EverywherePanel(summary: $0)) }
+        var everywhereArea: Rect?
+        var statisticsArea: Rect? = layout.statistics
+        if everywhere != nil {
+            everywhereArea = histograms ? layout.logitHistogram.union(layout.weightHistogram) : layout.statistics
+            if histograms { histograms = false } else { statisticsArea = nil }
+        }
         var slots: [(area: Rect?, widget: any Widget)] = [
             (layout.heatmap, heatmap),
             (inspectorArea, inspector),
             (
-                layout.statistics,
+                statisticsArea,
                 Panel(
                     StatisticsPanel(
                         stats: result.stats,
@@ -103,12 +115,13 @@ public struct ScreenRenderer: Sendable {
                         curve: curve, currentOctave: octave, ascii: ascii, totalRows: visibleRows,
                         currentGradMedian: result.stats.scoreGradMedian))
             ),
+            (everywhereArea, everywhere.map { $0 as any Widget } ?? StatusBar(message: "", hints: [])),
             (model?.grid == nil ? nil : screen, Panel(HeadsGridPanel(grid: model?.grid), opaque: true)),
             (
                 layout.status,
                 model?.editor.map { EditorLine(editor: $0) }
                     ?? StatusBar(
-                        message: statusMessage(view: view, row: row, model: model),
+                        message: statusMessage(view: view, row: row, model: model, weights: weights),
                         hints: keys.hints)
             ),
             (view.showHelp ? help.box(in: screen, styles: styles) : nil, Panel(help, opaque: true)),
@@ -148,12 +161,21 @@ public struct ScreenRenderer: Sendable {
             keys: result.params.m)
     }
 
-    private func statusMessage(view: ViewState, row: Int, model: ModelView?) -> String {
+    private func statusMessage(view: ViewState, row: Int, model: ModelView?, weights: Matrix) -> String {
         if !view.status.isEmpty { return (view.playing ? "playing · " : "") + view.status }
         let shown = view.heatmap == .weights ? "weights" : "logits"
-        let place =
-            model.map { "L\($0.labels.layer) H\($0.labels.head) · \($0.labels.tokens[safe: row] ?? "row \(row)")" }
-            ?? "row \(row)"
+        var place = "row \(row)"
+        if let model {
+            place = "L\(model.labels.layer) H\(model.labels.head) · "
+            if let pair = model.pair(row: row), let key = model.keyToken, row < weights.rows, key < weights.cols {
+                place += pair + " " + NumberFormat.fixed(Double(weights[row, key]), 3)
+            } else {
+                place += model.labels.tokens[safe: row] ?? "row \(row)"
+            }
+            if let everywhere = model.everywhere {
+                place += " · every s × " + NumberFormat.exponentOrFixed(everywhere.factor)
+            }
+        }
         return (view.playing ? "playing · " : "") + "\(shown) view · \(place)"
     }
 

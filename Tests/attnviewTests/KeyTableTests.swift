@@ -25,7 +25,8 @@ import Testing
             (.character("f"), .nextSnapshotFormat), (.character("?"), .toggleHelp), (.character("q"), .quit),
             (.character("."), .stepHead(1)), (.character(","), .stepHead(-1)), (.pageDown, .stepLayer(1)),
             (.pageUp, .stepLayer(-1)), (.character("g"), .toggleGrid), (.character("/"), .openEditor),
-            (.character("z"), .toggleZoom),
+            (.character("z"), .toggleZoom), (.character("J"), .stepKeyToken(1)), (.character("K"), .stepKeyToken(-1)),
+            (.character("A"), .toggleEverywhere),
         ]
         for mode in [InputMode.view, .help] {
             for (key, action) in expected {
@@ -39,6 +40,8 @@ import Testing
             (.character("-"), .nudgeDivisor(quarterOctaves: -1)), (.character("1"), .choosePolicy(.sqrtDk)),
             (.character("2"), .choosePolicy(.dk)), (.character("3"), .choosePolicy(.none)),
             (.character("0"), .standardDivisor), (.character("g"), .toggleGrid), (.escape, .toggleGrid),
+            (.character("s"), .stepGridStatistic(1)), (.character("S"), .stepGridStatistic(-1)),
+            (.character("r"), .nextGridOrder),
         ]
         for (key, action) in grid { #expect(table.pressing(key, in: .grid) == action, "\(key) in the grid") }
         let editor: [(Key, KeyAction)] = [

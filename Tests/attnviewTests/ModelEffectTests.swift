@@ -2,6 +2,7 @@ import AttentionCore
 import Foundation
 import Rendering
 import Testing
+import Transformer
 
 @testable import attnview
 
@@ -84,7 +85,10 @@ import Testing
     @Test func theGridSummarisesEveryHeadAtTheCurrentDivisor() throws {
         var (runner, state) = try Self.start()
         state = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.refresh(.grid), state: state).isEmpty)
+        let outcomes = runner.perform(.refresh(.grid), state: state)
+        #expect(outcomes.count == 1)
+        for outcome in outcomes { state = reduce(state, outcome).state }
+        #expect(state.gridValues?.divisor == 2 && state.gridValues?.pairWeights == nil)
         let text = runner.frame(for: state).plainText()
         #expect(text.contains("heads at s = 2.000 · layer 1 head 1") && text.contains("L0") && text.contains("H1"))
         #expect(!text.contains("computing every head"))
@@ -99,8 +103,8 @@ import Testing
         state = reduce(state, .toggleCompare).state
         #expect(runner.perform(.refresh(.baseline), state: state).isEmpty)
         #expect(runner.frame(for: state).plainText().contains("now vs the standard divisor"))
-        let grid = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.refresh(.grid), state: grid).isEmpty)
+        var grid = reduce(state, .toggleGrid).state
+        for outcome in runner.perform(.refresh(.grid), state: grid) { grid = reduce(grid, outcome).state }
         #expect(runner.frame(for: grid).plainText().contains("heads at s = 2.000"))
         let editing = reduce(state, .openEditor).state
         #expect(runner.frame(for: editing).plainText().contains("text ▸ The cat sat on the mat."))
@@ -123,5 +127,64 @@ import Testing
         let help = runner.frame(for: reduce(state, .toggleHelp).state).plainText()
         for keys in [". ,", "PgDn PgUp", "g ", "/ ", "z "] { #expect(help.contains("│ \(keys)"), "\(keys)") }
         #expect(!help.contains("│ n N") && !help.contains("│ r ") && !help.contains("│ [ ]"))
+    }
+}
+
+/// Issue 20's effects: the grid's weight from→to per head, and `A`'s encoder run.
+@Suite struct AskEffectTests {
+    /// With a key token the grid's numbers carry each head's weight from the selected query to it,
+    /// the weight `heads --from --to` prints.
+    @Test func theGridCarriesEveryHeadsWeightFromTheQueryToTheKey() throws {
+        var (runner, state) = try ModelEffectTests.start()
+        state.view.selectedRow = 2
+        state.keyToken = 3
+        state = reduce(state, .toggleGrid).state
+        let outcomes = runner.perform(.refresh(.grid), state: state)
+        guard case .gridComputed(let values) = outcomes.first else {
+            Issue.record("expected the grid's numbers, got \(outcomes)")
+            return
+        }
+        let run = try ModelRun(
+            labels: ModelHead(
+                model: ModelEffectTests.tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 0, head: 0,
+                layers: 0, heads: 0), environment: [:])
+        let expected = run.allHeads.map { layer in layer.map { $0.weight(from: 2, to: 3, params: state.params) } }
+        #expect(values.pairWeights == expected)
+        #expect(values.value(.maxWeight, of: HeadRef(layer: 1, head: 1)) == values.summaries[1][1].maxWeightMean)
+    }
+
+    /// `A` with every divisor doubled: the runner runs the encoder at alpha 2, the head on screen is that
+    /// run's, and the panel's cosine is the two runs' mean-pooled embeddings'; off again, the trained run.
+    @Test func theDivisorEverywhereRunsTheEncoderAgain() throws {
+        var (runner, state) = try ModelEffectTests.start()
+        state.width = 120
+        state.height = 40
+        let trained = runner.result.weights
+        state = reduce(state, .toggleEverywhere).state
+        state = ModelReducerTests.applying(Array(repeating: .nudgeDivisor(quarterOctaves: 1), count: 4), to: state)
+        let factor = try #require(state.everywhereFactor)
+        #expect(abs(factor - 2) < 1e-12)
+        #expect(runner.perform(.refresh(.encoder(factor: factor)), state: state).isEmpty)
+        #expect(runner.perform(.refresh(.compute(state.params)), state: state).isEmpty)
+        let run = try ModelRun(
+            labels: ModelHead(
+                model: ModelEffectTests.tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 1, head: 1,
+                layers: 0, heads: 0), environment: [:])
+        let doubled = try run.running(alpha: factor)
+        let cosine = try #require(cosineSimilarity(doubled.encoding.qk.meanPooled, run.encoding.qk.meanPooled))
+        let screen = runner.frame(for: state).plainText()
+        #expect(screen.contains("every divisor × 2.000"), "\(screen)")
+        #expect(screen.contains(String(format: "%.4f", cosine)))
+        #expect(screen.contains("· every s × 2.000"), "the status bar says so")
+        let engine = AttentionEngine(inputs: FixedInputs.provider(model: doubled))
+        #expect(runner.result.weights == (try engine.compute(state.params)).weights, "layer 1 reads the new run")
+        state = reduce(state, .toggleEverywhere).state
+        #expect(runner.perform(.refresh(.encoder(factor: nil)), state: state).isEmpty)
+        #expect(runner.perform(.refresh(.compute(state.params)), state: state).isEmpty)
+        #expect(!runner.frame(for: state).plainText().contains("every divisor ×"))
+        var back = state
+        back.params.alpha = 1
+        #expect(runner.perform(.refresh(.compute(back.params)), state: back).isEmpty)
+        #expect(runner.result.weights == trained)
     }
 }

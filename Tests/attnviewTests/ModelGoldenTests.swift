@@ -15,7 +15,7 @@ import Testing
         "TransformerTests/Fixtures/models/tiny-f32"
     ).path
 
-    enum Overlay: String, CaseIterable, Sendable { case picture, grid, editor }
+    enum Overlay: String, CaseIterable, Sendable { case picture, grid, editor, pair, ranked, everywhere }
 
     struct Case: Sendable, CustomTestStringConvertible {
         let overlay: Overlay
@@ -33,13 +33,31 @@ import Testing
     static func frame(_ golden: Case) throws -> Frame {
         let labels = ModelHead(
             model: tinyModel, text: "The cat sat on the mat.", tokens: [], layer: 1, head: 1, layers: 0, heads: 0)
-        let run = try ModelRun(labels: labels, environment: [:])
+        let trained = try ModelRun(labels: labels, environment: [:])
+        // `A` with every divisor doubled: the encoder's run at alpha 2 is on screen.
+        let run = golden.overlay == .everywhere ? try trained.running(alpha: 2) : trained
         let engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
-        let params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
+        var params = AttentionParams(n: run.labels.tokens.count, dk: run.headWidth, source: .model(run.labels))
+        if golden.overlay == .everywhere { params.alpha = 2 }
         let result = try engine.compute(params)
         var model = ModelView(labels: run.labels)
         switch golden.overlay {
         case .picture: break
+        case .pair: model.keyToken = 3
+        case .ranked:
+            // cat (2) → sat (3), every head ranked by that weight, the cursor on the first.
+            model.keyToken = 3
+            let weights = run.allHeads.map { layer in layer.map { $0.weight(from: 2, to: 3, params: result.params) } }
+            let values = HeadsGridValues(
+                summaries: HeadSummary.summaries(of: run.allHeads, params: result.params), divisor: result.divisor,
+                pairWeights: weights)
+            var grid = HeadsGrid(
+                cursor: HeadRef(layer: 0, head: 0), values: values, statistic: .weightFromTo, order: .descending,
+                pair: model.pair(row: 2))
+            grid.cursor = try #require(grid.ranking.first)
+            model.grid = grid
+        case .everywhere:
+            model.everywhere = EffectRunner.everywhere(run, trained: trained, factor: 2)
         case .grid:
             model.grid = HeadsGrid(
                 cursor: HeadRef(layer: 1, head: 0), summaries: HeadSummary.summaries(of: run.allHeads, params: params),

@@ -75,10 +75,15 @@ import Transformer
         #expect(screen.contains("NOT FINITE") && screen.contains("no picture"), "\(screen)")
         for verdict in ["BALANCED", "PEAKED", "FLAT", "nan", "fp16 naive"] { #expect(!screen.contains(verdict)) }
         state = reduce(state, .toggleGrid).state
-        #expect(runner.perform(.refresh(.grid), state: state).isEmpty)
-        let grid = runner.frame(for: state).plainText()
+        for outcome in runner.perform(.refresh(.grid), state: state) { state = reduce(state, outcome).state }
+        var grid = runner.frame(for: state).plainText()
         #expect(grid.contains("layer 1 head 0 · invalid: values not finite"))
         #expect(grid.components(separatedBy: "invalid").count - 1 == 3, "the title and both heads of layer 1: \(grid)")
         #expect(!grid.contains("0.00 b"))
+        // Every statistic of an invalid head is "–", never a number, and ranked it comes last.
+        state = ModelReducerTests.applying([.stepGridStatistic(1), .stepGridStatistic(1), .nextGridOrder], to: state)
+        grid = runner.frame(for: state).plainText()
+        #expect(grid.components(separatedBy: "–").count - 1 == 2, "\(grid)")
+        #expect(state.grid?.ranking.suffix(2).allSatisfy { $0.layer == 1 } == true)
     }
 }

@@ -143,6 +143,8 @@ final class TmuxSession {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = environment["TERM"] ?? "xterm-256color"
+        // The same OpenBLAS kernels as this process, whose numbers the screens are checked against.
+        environment.merge(CLIRunner.sameBLASKernels) { $1 }
         let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

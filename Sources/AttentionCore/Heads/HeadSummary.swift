@@ -15,16 +15,25 @@ public struct HeadSummary: Equatable, Sendable {
     /// False when the head's Q, K or statistics are not finite (NaN, ±infinity): it has no regime,
     /// and the grid marks it invalid instead of showing numbers.
     public let isFinite: Bool
+    /// Every statistic of the head, as `attnview heads` prints (and `--sort` orders) them: the grid's
+    /// other colourings read these, so its rank order is the command's.
+    public let stats: AttentionStatistics
 
-    /// A summary as the grid shows it (`summaries(of:params:)` computes real ones).
+    /// A summary as the grid shows it (`summaries(of:params:)` computes real ones); without `stats`,
+    /// the statistics not given here are zero.
     public init(
-        entropyNormalizedMean: Double, maxWeightMean: Double, regime: Regime, thumbnail: Matrix, isFinite: Bool = true
+        entropyNormalizedMean: Double, maxWeightMean: Double, regime: Regime, thumbnail: Matrix, isFinite: Bool = true,
+        stats: AttentionStatistics? = nil
     ) {
         self.isFinite = isFinite
         self.entropyNormalizedMean = entropyNormalizedMean
         self.maxWeightMean = maxWeightMean
         self.regime = regime
         self.thumbnail = thumbnail
+        var values: [Double?] = AttentionStatistics.columns.map { _ in 0 }
+        values[4] = entropyNormalizedMean
+        values[5] = maxWeightMean
+        self.stats = stats ?? AttentionStatistics(columnValues: values)
     }
 
     /// The largest side of a thumbnail: enough for a grid cell of 16 × 8 half-block pixels.
@@ -64,14 +73,13 @@ public struct HeadSummary: Equatable, Sendable {
         let mask = Mask(n: q.rows, m: k.rows, causal: params.causal)
         let shift = Double(sign: .plus, exponent: inputs.exponentShift, significand: 1)
         let out = SoftmaxKernel(n: q.rows, m: k.rows, mask: mask, logitFactor: shift / resolved.divisor).run(dots: dots)
-        let moments = out.moments
-        let entropy = moments.rowsWithChoice > 0 ? moments.normalizedEntropySum / Double(moments.rowsWithChoice) : 0
-        let maxWeight = moments.maxWeightSum / Double(max(1, moments.rows))
+        let stats = AttentionEngine.statistics(
+            out.moments, jacobianMedian: out.jacobianMedian, params: resolved, mask: mask, generated: false)
+        let entropy = stats.entropyNormalizedMean, maxWeight = stats.maxWeightMean
         guard entropy.isFinite, maxWeight.isFinite else { return .notFinite }
         return HeadSummary(
-            entropyNormalizedMean: entropy, maxWeightMean: maxWeight,
-            regime: Regime(maxWeightMean: maxWeight, entropyNormalizedMean: entropy),
-            thumbnail: thumbnail(of: out.weights, side: thumbnailSide))
+            entropyNormalizedMean: entropy, maxWeightMean: maxWeight, regime: stats.regime,
+            thumbnail: thumbnail(of: out.weights, side: thumbnailSide), stats: stats)
     }
 
     /// Per layer, the mean over its heads of `entropyNormalizedMean`: how peaked a whole layer is, for

@@ -8,11 +8,13 @@ struct TokenInspectorWidget: PanelContent {
     let mask: Mask
     let row: Int
     let keyTokens: [String]
+    /// The pair's key token (`J` `K`), nil for none.
+    var keyToken: Int?
     /// The bars' y scale shared with a twin panel (the split view of `b`); nil: their own.
     var sharedTop: Double? = nil
 
     private var ranking: TokenRankingWidget {
-        TokenRankingWidget(weights: weights, mask: mask, row: row, keyTokens: keyTokens)
+        TokenRankingWidget(weights: weights, mask: mask, row: row, keyTokens: keyTokens, keyToken: keyToken)
     }
     private var bars: RowInspectorWidget {
         RowInspectorWidget(weights: weights, mask: mask, row: row, sharedTop: sharedTop)

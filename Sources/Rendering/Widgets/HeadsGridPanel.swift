@@ -1,7 +1,7 @@
 import AttentionCore
 
-/// The heads grid over the body: titled with the cursor's head and how to use the grid; "computing"
-/// until the summaries are there.
+/// The heads grid over the body: titled with the divisor, the cursor's head and its value (and rank
+/// when ranked), and how to use the grid; "computing" until the values are there.
 struct HeadsGridPanel: PanelContent {
     let grid: HeadsGrid?
 
@@ -10,21 +10,29 @@ struct HeadsGridPanel: PanelContent {
         var title = "heads"
         if let divisor = grid.divisor { title += " at s = \(NumberFormat.exponentOrFixed(divisor))" }
         title += " · layer \(grid.cursor.layer) head \(grid.cursor.head)"
-        if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head], !summary.isFinite {
+        let note = "arrows move · Enter opens · s statistic · r order · + - divisor · g Esc close"
+        guard let values = grid.values, let summary = values.summaries[safe: grid.cursor.layer]?[safe: grid.cursor.head]
+        else { return PanelHeading(title: title, note: note) }
+        if !summary.isFinite {
             title += " · invalid: values not finite"
-        } else if let summary = grid.summaries?[safe: grid.cursor.layer]?[safe: grid.cursor.head] {
+        } else if grid.statistic == .pictures {
             title += " · entropy \(NumberFormat.fixed(summary.entropyNormalizedMean, 2)) \(summary.regime.rawValue)"
+        } else if let value = values.value(grid.statistic, of: grid.cursor) {
+            let name = grid.statistic == .weightFromTo ? "weight \(grid.pair ?? "from→to")" : grid.statistic.name
+            title += " · \(name) \(NumberFormat.exponentOrFixed(value))"
         }
-        return PanelHeading(title: title, note: "arrows move · Enter opens · + - divisor · g Esc close")
+        if grid.order != .layers, let rank = grid.cursorRank {
+            title += " · rank \(rank + 1) of \(grid.ranking.count)"
+        }
+        return PanelHeading(title: title, note: note)
     }
 
     func draw(into frame: inout Frame, area: Rect, styles: ThemeStyles) {
         guard let grid else { return }
-        guard let summaries = grid.summaries else {
+        guard let values = grid.values else {
             frame.put("computing every head…", x: area.x + 1, y: area.y, style: styles.muted)
             return
         }
-        HeadsGridWidget(summaries: summaries, cursorLayer: grid.cursor.layer, cursorHead: grid.cursor.head).draw(
-            into: &frame, area: area, styles: styles)
+        HeadsGridWidget(grid: grid, values: values).draw(into: &frame, area: area, styles: styles)
     }
 }

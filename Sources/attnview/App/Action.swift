@@ -46,6 +46,14 @@ enum KeyAction: Hashable, Sendable {
     case moveGridCursor(layers: Int, heads: Int)
     /// Enter in the grid: show the cursor's head and close the grid.
     case openGridHead
+    /// `s` `S` in the grid: the next / previous statistic that colours and numbers the heads.
+    case stepGridStatistic(Int)
+    /// `r` in the grid: layer × head, ranked largest first, ranked smallest first.
+    case nextGridOrder
+    /// `J` `K`: the pair's key token one to the right / left (past the ends: none).
+    case stepKeyToken(Int)
+    /// `A`: every head of every layer divides by the current divisor change, the encoder runs again.
+    case toggleEverywhere
     /// `/`: open the text editor on the current text.
     case openEditor
     /// A key in the editor.
@@ -84,6 +92,8 @@ enum Outcome: Hashable, Sendable {
     case themeFailed(reason: String)
     /// The engine refused the parameters: go back to the last ones it computed, saying why.
     case revert(to: AttentionParams, reason: String)
+    /// The open heads grid's numbers for the parameters on screen.
+    case gridComputed(HeadsGridValues)
     /// The model ran on a new text: these labels (tokens, sizes) are now on screen.
     case textRan(ModelHead)
     /// The model could not take the edited text (too long, no words): the editor stays open with

@@ -25,6 +25,20 @@ struct AppState: Equatable, Sendable {
     var zoomed = false
     /// Model mode: the heads grid's cursor while the grid is open (nil: closed).
     var gridCursor: HeadRef?
+    /// Model mode: the open grid's numbers, once the event loop computed them (nil: pending or closed).
+    var gridValues: HeadsGridValues?
+    /// Model mode: what colours the grid's heads (`s` `S`) and how they are ordered (`r`); kept
+    /// while the grid is closed.
+    var gridStatistic = GridStatistic.pictures
+    var gridOrder = GridOrder.layers
+    /// Model mode: a ranking was asked for before the grid's numbers came: the cursor goes to the first
+    /// head when they do.
+    var gridCursorToFirst = false
+    /// Model mode: the key token of the pair `query → key` (`J` `K`); nil: none.
+    var keyToken: Int?
+    /// Model mode: `A`, every head of every layer divides by the same multiple of its trained
+    /// divisor, and the encoder runs with it.
+    var everywhere = false
     /// Model mode: the text editor while it is open (nil: closed).
     var editor: LineEditor?
     /// The training lab while it is open (nil: closed).
@@ -68,6 +82,20 @@ struct AppState: Equatable, Sendable {
     var modelHead: ModelHead? {
         if case .model(let head) = params.source { return head }
         return nil
+    }
+
+    /// `A`'s multiplier of every trained divisor: the divisor the parameters give at the full d_head,
+    /// over √d_head (alpha for the √d_k policy); nil while `A` is off or without a model.
+    var everywhereFactor: Double? {
+        guard everywhere, let head = modelHead, head.shape.headWidth > 0 else { return nil }
+        var full = params
+        full.dk = head.shape.headWidth
+        return full.divisor / Double(head.shape.headWidth).squareRoot()
+    }
+
+    /// The open grid as the reducer and the renderer see it (nil while closed).
+    var grid: HeadsGrid? {
+        gridCursor.map { HeadsGrid(cursor: $0, values: gridValues, statistic: gridStatistic, order: gridOrder) }
     }
 
     /// Which keys apply now: none but `q` on a screen too small to draw, else the editor's, the

@@ -39,23 +39,30 @@ enum Refresh: Hashable, Sendable {
     case baseline
     /// Load this theme and draw with it. A failure comes back as `.themeFailed`.
     case theme(String)
-    /// Summarise every head of the model at the current parameters, for the heads grid.
+    /// Summarise every head of the model at the current parameters, for the heads grid (and the
+    /// pair's weight in each). The outcome comes back as `.gridComputed`.
     case grid
+    /// Run the encoder with every head's trained divisor times this factor (nil: as trained) and
+    /// show its heads; comes before a compute, which then reads the new Q and K.
+    case encoder(factor: Double?)
 
-    /// `refreshes` with the superseded ones left out, in the order they must run: the last
-    /// compute, one curve and one baseline after it, the last theme, one grid.
+    /// `refreshes` with the superseded ones left out, in the order they must run: the last encoder
+    /// run, the last compute, one curve and one baseline after it, the last theme, one grid.
     static func coalesced(_ refreshes: [Refresh]) -> [Refresh] {
+        var encoder: Refresh?
         var compute: Refresh?
         var theme: Refresh?
         var asked = Set<Refresh>()
         for refresh in refreshes {
             switch refresh {
+            case .encoder: encoder = refresh
             case .compute: compute = refresh
             case .theme: theme = refresh
             case .curve, .baseline, .grid: asked.insert(refresh)
             }
         }
         let once: [Refresh] = [.curve, .baseline].filter(asked.contains)
-        return [compute].compactMap { $0 } + once + [theme].compactMap { $0 } + (asked.contains(.grid) ? [.grid] : [])
+        return [encoder, compute].compactMap { $0 } + once + [theme].compactMap { $0 }
+            + (asked.contains(.grid) ? [.grid] : [])
     }
 }

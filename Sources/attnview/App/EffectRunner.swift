@@ -17,10 +17,14 @@ struct EffectRunner {
     /// The result at the standard divisor, for the split view of `b` (nil until asked for).
     private(set) var baseline: AttentionResult?
     private(set) var renderer: ScreenRenderer
-    /// The model and its run on the current text (model mode only).
+    /// The model and its run on the current text (model mode only): as trained, or with `A` every
+    /// divisor changed.
     private var modelRun: ModelRun?
-    /// Every head's summary for the heads grid, at the parameters of the last `.computeGrid`.
-    private var grid: [[HeadSummary]]?
+    /// The run as trained, which `A` compares with (model mode only).
+    private var trainedRun: ModelRun?
+    /// `A`'s factor of the run on screen (nil: as trained) and what it did to the whole model.
+    private var factor: Double?
+    private var everywhere: EverywhereSummary?
     /// The training lab's background runs.
     private let trainer = LabTrainer()
 
@@ -32,6 +36,7 @@ struct EffectRunner {
     ) {
         self.engine = engine
         self.modelRun = modelRun
+        self.trainedRun = modelRun
         self.result = result
         self.catalog = catalog
         self.files = SnapshotFiles(directory: snapshotDirectory)
@@ -44,7 +49,7 @@ struct EffectRunner {
     /// Does `effect` for `state` and returns what came of it (nothing when all went well).
     mutating func perform(_ effect: Effect, state: AppState) -> [Outcome] {
         switch effect {
-        case .refresh(let refresh): return self.refresh(refresh)
+        case .refresh(let refresh): return self.refresh(refresh, state: state)
         case .save(let json): return [save(state, json: json)]
         case .findRow(let extreme):
             let sharpness = RowSharpness(result: result)
@@ -67,7 +72,7 @@ struct EffectRunner {
     }
 
     /// Brings what the picture shows up to date; a failure comes back as an outcome.
-    private mutating func refresh(_ refresh: Refresh) -> [Outcome] {
+    private mutating func refresh(_ refresh: Refresh, state: AppState) -> [Outcome] {
         switch refresh {
         case .compute(let params):
             do throws(AttentionError) {
@@ -97,9 +102,55 @@ struct EffectRunner {
                 return [.themeFailed(reason: error.description)]
             }
         case .grid:
-            grid = modelRun.map { HeadSummary.summaries(of: $0.allHeads, params: result.params) }
+            guard let run = modelRun else { return [] }
+            let heads = run.allHeads, params = result.params
+            var pairWeights: [[Double]]?
+            let row = state.view.selectedRow, tokens = run.labels.tokens.count
+            if let key = state.keyToken, (0..<tokens).contains(row), (0..<tokens).contains(key) {
+                pairWeights = heads.map { layer in layer.map { $0.weight(from: row, to: key, params: params) } }
+            }
+            let values = HeadsGridValues(
+                summaries: HeadSummary.summaries(of: heads, params: params), divisor: result.divisor,
+                pairWeights: pairWeights)
+            return [.gridComputed(values)]
+        case .encoder(let factor):
+            return runEncoder(factor: factor)
         }
         return []
+    }
+
+    /// `A`: the encoder again with every trained divisor times `factor` (nil: the trained run back),
+    /// its heads handed to the engine, and what it did to the sentence embedding and each layer.
+    private mutating func runEncoder(factor: Double?) -> [Outcome] {
+        guard let trained = trainedRun else { return [] }
+        self.factor = factor
+        guard let factor else {
+            modelRun = trained
+            everywhere = nil
+            engine = AttentionEngine(inputs: FixedInputs.provider(model: trained))
+            return []
+        }
+        do throws(ModelError) {
+            let run = try trained.running(alpha: factor)
+            modelRun = run
+            engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
+            everywhere = Self.everywhere(run, trained: trained, factor: factor)
+            return []
+        } catch {
+            return [.report("every divisor × \(factor): \(error.description)")]
+        }
+    }
+
+    /// The sentence embeddings' cosine and each layer's mean H / ln m, each run at its own divisors.
+    static func everywhere(_ run: ModelRun, trained: ModelRun, factor: Double) -> EverywhereSummary {
+        func layers(_ run: ModelRun, alpha: Double) -> [Double] {
+            let params = AttentionParams(dk: AttentionParams.allFileColumns, scale: .sqrtDk, alpha: alpha)
+            return HeadSummary.layerEntropyMeans(HeadSummary.summaries(of: run.allHeads, params: params))
+        }
+        let cosine = cosineSimilarity(run.encoding.qk.meanPooled, trained.encoding.qk.meanPooled) ?? .nan
+        return EverywhereSummary(
+            factor: factor, cosine: cosine, layerEntropy: layers(run, alpha: factor),
+            trainedLayerEntropy: layers(trained, alpha: 1))
     }
 
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.
@@ -123,10 +174,14 @@ struct EffectRunner {
     /// What model mode adds to the screen for `state`, nil without a model.
     private func modelView(_ state: AppState) -> ModelView? {
         guard modelRun != nil, case .model(let labels) = result.params.source else { return nil }
-        return ModelView(
-            labels: labels, zoomed: state.zoomed,
-            grid: state.gridCursor.map { HeadsGrid(cursor: $0, summaries: grid, divisor: result.divisor) },
-            editor: state.editor)
+        var view = ModelView(
+            labels: labels, zoomed: state.zoomed, editor: state.editor,
+            keyToken: state.keyToken.flatMap { labels.tokens.indices.contains($0) ? $0 : nil },
+            everywhere: state.everywhere ? everywhere : nil)
+        let pair = view.pair(row: min(max(0, state.view.selectedRow), max(0, labels.tokens.count - 1)))
+        view.grid = state.grid
+        view.grid?.pair = pair
+        return view
     }
 
     /// What the lab's background training published since the last call.
@@ -140,9 +195,15 @@ struct EffectRunner {
             return [.report("no model is loaded")]
         }
         do throws(ModelError) {
-            let (next, note) = try run.reading(text, head: shown)
-            modelRun = next
-            engine = AttentionEngine(inputs: FixedInputs.provider(model: next))
+            let (next, note) = try (trainedRun ?? run).reading(text, head: shown)
+            trainedRun = next
+            var shown = next
+            if let factor {
+                shown = try next.running(alpha: factor)
+                everywhere = Self.everywhere(shown, trained: next, factor: factor)
+            }
+            modelRun = shown
+            engine = AttentionEngine(inputs: FixedInputs.provider(model: shown))
             return [.textRan(next.labels)] + (note.map { [.report($0)] } ?? [])
         } catch {
             return [.textRefused(error.viewDescription)]

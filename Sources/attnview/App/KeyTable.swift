@@ -89,6 +89,13 @@ struct KeyTable: Sendable {
                 [(.character("z"), .toggleZoom)], help: "zoom: one row per token, following the row",
                 hint: KeyHint("zoom", priority: 6), scope: .model),
             KeyEntry(
+                [(.character("J"), .stepKeyToken(1)), (.character("K"), .stepKeyToken(-1))],
+                help: "the pair's key token: row → key", hint: KeyHint("key", priority: 12),
+                scope: .model),
+            KeyEntry(
+                [(.character("A"), .toggleEverywhere)], help: "divisor change in every head of every layer",
+                hint: KeyHint("everywhere", priority: 16), scope: .model),
+            KeyEntry(
                 [(.character("T"), .openLab)], help: "training lab: divisors trained",
                 hint: KeyHint("lab", priority: 15)),
             KeyEntry(
@@ -107,6 +114,13 @@ struct KeyTable: Sendable {
                 ], help: "move the cursor", hint: KeyHint("move", priority: 2), modes: [.grid]),
             KeyEntry(
                 [(.enter, .openGridHead)], help: "show that head", hint: KeyHint("open", priority: 3), modes: [.grid]),
+            KeyEntry(
+                [(.character("s"), .stepGridStatistic(1)), (.character("S"), .stepGridStatistic(-1))],
+                help: "statistic: H/ln m, max weight, from→to, grads, fp16",
+                hint: KeyHint("statistic", priority: 4), modes: [.grid]),
+            KeyEntry(
+                [(.character("r"), .nextGridOrder)], help: "order: layer × head, ranked largest / smallest first",
+                hint: KeyHint("order", priority: 5), modes: [.grid]),
             KeyEntry(
                 [
                     (.character("+"), .nudgeDivisor(quarterOctaves: 1)),

@@ -59,6 +59,13 @@ private func receiving(_ state: AppState, _ outcome: Outcome) -> (state: AppStat
         // The engine still shows these parameters: nothing to recompute.
         return (next, [])
     case .textRan(let labels): next = showingText(next, labels)
+    case .gridComputed(let values):
+        guard next.gridCursor != nil else { return (next, []) }
+        next.gridValues = values
+        if next.gridCursorToFirst, let first = next.grid?.ranking.first {
+            next.gridCursor = first
+            next.gridCursorToFirst = false
+        }
     case .textRefused(let reason):
         next.editor?.problem = reason
         next.view.status = reason
@@ -70,14 +77,17 @@ private func receiving(_ state: AppState, _ outcome: Outcome) -> (state: AppStat
     return (next, work(from: state, to: next))
 }
 
-/// The work new parameters need, worked out here once for every key that changes them: the
-/// result; the divisor curve and the standard-divisor twin of `b` only when more than the divisor
-/// changed (neither depends on it); an open heads grid's summaries.
+/// The work new parameters need, worked out here once for every key that changes them: with `A`
+/// on, the encoder again when the divisor change moved; the result; the divisor curve and the
+/// standard-divisor twin of `b` only when more than the divisor changed (neither depends on it);
+/// an open heads grid's summaries.
 private func work(from state: AppState, to next: AppState) -> [Effect] {
-    guard next.params != state.params else { return [] }
-    let inputsChanged = next.params.standardBaseline != state.params.standardBaseline
+    let factorChanged = next.everywhereFactor != state.everywhereFactor
+    guard next.params != state.params || factorChanged else { return [] }
+    let inputsChanged = next.params.standardBaseline != state.params.standardBaseline || factorChanged
     let refreshes: [Refresh] =
-        [.compute(next.params)] + (inputsChanged ? [.curve] : [])
+        (factorChanged ? [.encoder(factor: next.everywhereFactor)] : []) + [.compute(next.params)]
+        + (inputsChanged ? [.curve] : [])
         + (inputsChanged && next.view.comparing ? [.baseline] : [])
         + (next.gridCursor != nil && state.gridCursor != nil ? [.grid] : [])
     return refreshes.map { .refresh($0) }
@@ -88,7 +98,7 @@ private func reducingKey(_ state: AppState, _ action: KeyAction) -> (state: AppS
     var next = state
     switch action {
     case .stepHead, .stepLayer, .toggleZoom, .toggleGrid, .moveGridCursor, .openGridHead, .openEditor, .edit,
-        .submitText, .cancelEdit:
+        .submitText, .cancelEdit, .stepGridStatistic, .nextGridOrder, .stepKeyToken, .toggleEverywhere:
         return reducingModel(next, action)
     case .openLab, .closeLab, .labDk, .labLearningRate, .labOptimizer, .labSeed, .labPause, .labGrid:
         return reducingLab(next, action)
@@ -151,7 +161,11 @@ private func reducingKey(_ state: AppState, _ action: KeyAction) -> (state: AppS
         next.playDirection =
             ParameterSteps.quarterOctaves(of: next.params) >= ParameterSteps.playQuarterOctaves ? -1 : 1
         next.view.status = "the divisor sweeps ±3 octaves around its policy · any key stops"
-    case .save(let json): return (next, [.save(json: json)])
+    case .save(let json):
+        guard !next.everywhere else {
+            return refusing(next, "not saved: a snapshot cannot replay every divisor changed (A turns it off)")
+        }
+        return (next, [.save(json: json)])
     case .nextSnapshotFormat:
         next.snapshotFormat = next.snapshotFormat.next
         next.view.status = "s saves \(next.snapshotFormat.rawValue) (.\(next.snapshotFormat.fileExtension))"

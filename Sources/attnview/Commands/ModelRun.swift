@@ -19,10 +19,11 @@ struct ModelRun: Sendable {
         try self.init(model: model, labels: labels)
     }
 
-    /// `model` (already loaded, named `labels.model`) run on `labels.text`.
-    init(model: BertModel, labels: ModelHead) throws(ModelError) {
+    /// `model` (already loaded, named `labels.model`) run on `labels.text`, every head's divisor
+    /// times `alpha` (1: as trained).
+    init(model: BertModel, labels: ModelHead, alpha: Double = 1) throws(ModelError) {
         self.model = model
-        encoding = try model.encode(labels.text, maxTokens: Limits.tokens.upperBound)
+        encoding = try model.encode(labels.text, maxTokens: Limits.tokens.upperBound, alpha: alpha)
         var whole = labels
         whole.shape = ModelShape(
             layers: model.config.layers, heads: model.config.heads, headWidth: encoding.qk.headSize,
@@ -58,6 +59,12 @@ struct ModelRun: Sendable {
             }
         }
         return (try ModelRun(model: model, labels: other), note)
+    }
+
+    /// The same text run again with every head of every layer dividing by `alpha` × its trained
+    /// divisor (`A`): the change reaches every later layer's Q and K.
+    func running(alpha: Double) throws(ModelError) -> ModelRun {
+        try ModelRun(model: model, labels: labels, alpha: alpha)
     }
 
     /// Every head's Q and K, `heads[layer][head]`: what the heads grid summarises.
