@@ -2,8 +2,9 @@
 # Times issue 20's figures on the real model (needs `make model`; release build):
 #   scripts/bench_ask.sh [ROUNDS]      (default 7)
 # 1. In-process (`attnview bench --model minilm` at 64 tokens): the encoder again with every divisor
-#    × a new alpha (target ≤ 40 ms) and the weight from one token to another in all 72 heads, ranked
-#    (target ≤ 10 ms after the model ran once). Columns: median wall ms, fastest wall ms, median CPU ms.
+#    × a new alpha (target ≤ 40 ms), a whole divisor key with A on, and the weight from one token to
+#    another in all 72 heads, ranked (target ≤ 10 ms after the model ran once). Columns: median wall
+#    ms, fastest wall ms, median CPU ms.
 # 2. Whole process: `attnview embed` of two sentences against scripts/embed_numpy.py (the float64
 #    numpy reference with HF tokenizers), alternating, ROUNDS times each; wall and CPU (user + sys)
 #    medians and the ratio (target ≤ 0.3).
@@ -18,7 +19,7 @@ text="The animal didn't cross the street because it was too tired, so it lay dow
 while the rain fell on the old town; when it woke, the street was empty, the shops were closed, and \
 nobody was there to see it walk slowly home."
 echo "$(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$bin" bench --model minilm --text "$text" --repeats 30 | grep -E "alpha|ranked|tokens"
+"$bin" bench --model minilm --text "$text" --repeats 30 | grep -E "alpha|A on|ranked|tokens"
 
 measure() {  # prints "wall cpu" in ms for one run of the command
     /usr/bin/time -f "%e %U %S" -o /tmp/bench_ask_time.$$ "$@" >/dev/null

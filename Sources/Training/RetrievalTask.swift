@@ -38,16 +38,28 @@ public struct RetrievalTask: Hashable, Sendable {
         (step * batch + example) % n
     }
 
+    /// Token values from which a batch is generated on two threads (the default task's 65 536 are).
+    static let parallelTokens = 16_384
+
     /// Step `step`'s examples.
     func batch<T: TrainingScalar>(step: Int, as _: T.Type = T.self) -> Batch<T> {
         let generator = GaussianGenerator(seed: seed)
         let first = step * batch
         var tokens = [Float](repeating: 0, count: batch * n * dModel)
         var noiseValues = [Float](repeating: 0, count: batch * dModel)
-        tokens.withUnsafeMutableBufferPointer {
-            generator.fill(
-                .trainingTokens, rows: first * n..<(first + batch) * n, columns: dModel, scale: 1, into: $0.baseAddress!
-            )
+        // The tokens cost more than the step itself: two threads fill disjoint halves of the rows
+        // (every entry is a function of its row and column alone, so the halves change nothing).
+        let rows = first * n..<(first + batch) * n
+        let parts = rows.count * dModel >= Self.parallelTokens ? 2 : 1
+        tokens.withUnsafeMutableBufferPointer { buffer in
+            let target = TokenBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let start = rows.lowerBound + rows.count * part / parts
+                let end = rows.lowerBound + rows.count * (part + 1) / parts
+                generator.fill(
+                    .trainingTokens, rows: start..<end, columns: dModel, scale: 1,
+                    into: target.base + (start - rows.lowerBound) * dModel)
+            }
         }
         noiseValues.withUnsafeMutableBufferPointer {
             generator.fill(

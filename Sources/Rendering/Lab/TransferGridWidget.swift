@@ -40,6 +40,29 @@ struct TransferGridWidget: PanelContent {
         if area.height > grid.dks.count + 1 {
             frame.put("d_k ↓", x: area.x, y: area.y + grid.dks.count + 1, style: styles.muted)
         }
+        if area.height > grid.dks.count + 2 {
+            drawLegend(x: area.x, y: area.y + grid.dks.count + 2, width: area.width, frame: &frame, styles: styles)
+        }
+        if area.height > grid.dks.count + 3 {
+            frame.put(
+                "· to come  × diverged", x: area.x, y: area.y + grid.dks.count + 3, style: styles.muted,
+                limit: area.width)
+        }
+    }
+
+    /// What the shades mean: final loss from 0 to 1 and over (uniform attention is 0.94).
+    private func drawLegend(x: Int, y: Int, width: Int, frame: inout Frame, styles: ThemeStyles) {
+        var column = frame.put("loss 0 ", x: x, y: y, style: styles.muted, limit: width)
+        for step in 0..<Glyphs.shades.count where column < x + width {
+            let position = Double(step) / Double(Glyphs.shades.count - 1)
+            let color = styles.rampColor(position, logits: false)
+            let style =
+                styles.hasColor ? CellStyle(foreground: .default, background: color, attributes: []) : styles.text
+            // The cell shows what a loss of position² looks like (cells shade by √loss).
+            let glyph = styles.hasColor ? " " : String(Glyphs.shades[step])
+            column = frame.put(glyph, x: column, y: y, style: style, limit: x + width - column)
+        }
+        frame.put(" 1+", x: column, y: y, style: styles.muted, limit: x + width - column)
     }
 
     private func drawCell(
@@ -54,8 +77,12 @@ struct TransferGridWidget: PanelContent {
             return
         }
         let position = min(1, max(0, loss)).squareRoot()
+        // A learned run's loss is far below 0.001: it keeps its first digits ("3.9e-4"), not "0.000".
         let text =
-            width >= 5 ? NumberFormat.fixed(loss, 3) : String(repeating: Glyphs.shades[Int(position * 9)], count: width)
+            width >= 6
+            ? NumberFormat.exponentOrFixed(loss)
+            : width >= 5
+                ? NumberFormat.fixed(loss, 3) : String(repeating: Glyphs.shades[Int(position * 9)], count: width)
         let color = styles.rampColor(position, logits: false)
         let style = styles.hasColor ? CellStyle(foreground: .default, background: color, attributes: []) : styles.text
         frame.put(NumberFormat.padLeft(text, width), x: x, y: y, style: style)

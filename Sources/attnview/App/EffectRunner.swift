@@ -134,7 +134,8 @@ struct EffectRunner {
             let run = try trained.running(alpha: factor)
             modelRun = run
             engine = AttentionEngine(inputs: FixedInputs.provider(model: run))
-            everywhere = Self.everywhere(run, trained: trained, factor: factor)
+            everywhere = Self.everywhere(
+                run, trained: trained, factor: factor, trainedLayers: everywhere?.trainedLayerEntropy)
             return []
         } catch {
             return [.report("every divisor × \(factor): \(error.description)")]
@@ -142,7 +143,11 @@ struct EffectRunner {
     }
 
     /// The sentence embeddings' cosine and each layer's mean H / ln m, each run at its own divisors.
-    static func everywhere(_ run: ModelRun, trained: ModelRun, factor: Double) -> EverywhereSummary {
+    /// `trainedLayers`, when given, are the trained run's layer means already computed (they change
+    /// only with the text), so a divisor key summarises one run's 72 heads, not two.
+    static func everywhere(_ run: ModelRun, trained: ModelRun, factor: Double, trainedLayers: [Double]? = nil)
+        -> EverywhereSummary
+    {
         func layers(_ run: ModelRun, alpha: Double) -> [Double] {
             let params = AttentionParams(dk: AttentionParams.allFileColumns, scale: .sqrtDk, alpha: alpha)
             return HeadSummary.layerEntropyMeans(HeadSummary.summaries(of: run.allHeads, params: params))
@@ -150,7 +155,7 @@ struct EffectRunner {
         let cosine = cosineSimilarity(run.encoding.qk.meanPooled, trained.encoding.qk.meanPooled) ?? .nan
         return EverywhereSummary(
             factor: factor, cosine: cosine, layerEntropy: layers(run, alpha: factor),
-            trainedLayerEntropy: layers(trained, alpha: 1))
+            trainedLayerEntropy: trainedLayers ?? layers(trained, alpha: 1))
     }
 
     /// The screen for `state`: the split view of `b` when it is on and its baseline is there.

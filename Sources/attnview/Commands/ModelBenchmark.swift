@@ -42,6 +42,19 @@ struct ModelBenchmark {
                 alpha = alpha >= 2 ? 0.5 : alpha * 1.19
                 _ = try bert.encode(text, alpha: alpha)
             })
+        var keyAlpha = 1.0
+        var layers: [Double]?
+        lines.append(
+            time("a divisor key with A on (encoder, 72 head summaries, the head, its curve)") {
+                keyAlpha = keyAlpha >= 2 ? 0.5 : keyAlpha * 1.19
+                let changed = try run.running(alpha: keyAlpha)
+                let summary = EffectRunner.everywhere(changed, trained: run, factor: keyAlpha, trainedLayers: layers)
+                layers = summary.trainedLayerEntropy
+                let shown = AttentionEngine(inputs: FixedInputs.provider(model: changed))
+                var keyParams = params
+                keyParams.alpha = keyAlpha
+                _ = try shown.divisorCurve(try shown.compute(keyParams).params)
+            })
         let all = run.allHeads, n = run.labels.tokens.count
         var pair = 0
         lines.append(
