@@ -21,8 +21,9 @@ public enum ModelFolder {
         return folder
     }
 
-    /// `${XDG_DATA_HOME:-~/.local/share}/attnview/models` (a relative XDG_DATA_HOME is ignored, as the spec says).
-    static func modelsDirectory(_ environment: [String: String]) -> URL {
+    /// `${XDG_DATA_HOME:-~/.local/share}/attnview/models` (a relative XDG_DATA_HOME is ignored, as the spec says);
+    /// public for the shell completion of `--model`, which lists the names installed there.
+    public static func modelsDirectory(_ environment: [String: String]) -> URL {
         let data: URL
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             data = URL(fileURLWithPath: xdg)
