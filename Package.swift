@@ -63,6 +63,7 @@ let package = Package(
                 "AttentionCore",
                 "Training",
                 "Rendering",
+                "TensorFiles",
                 "Transformer",
                 "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -73,7 +74,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AttentionCoreTests",
-            dependencies: ["AttentionCore", "TestSupport"],
+            dependencies: ["AttentionCore", "TensorFiles", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -83,12 +84,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "AttentionCore", "TestSupport"],
+            dependencies: ["Rendering", "AttentionCore", "TensorFiles", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TransformerTests",
-            dependencies: ["Transformer", "TestSupport"],
+            dependencies: ["Transformer", "TensorFiles", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -98,7 +99,10 @@ let package = Package(
         ),
         .testTarget(
             name: "attnviewTests",
-            dependencies: ["attnview", "Rendering", "AttentionCore", "Transformer", "Training", "TestSupport"],
+            dependencies: [
+                "attnview", "Rendering", "AttentionCore", "TensorFiles", "Transformer", "Training", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             // Golden screens with the app's keys, read by path (GoldenFile): the random picture's frames and
             // SVG documents, the model view's and the training lab's.
             exclude: ["Golden", "ModelGolden", "LabGolden"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the renderer on a 200 × 60 screen (release build): layout, every widget and colour mapping.
-# `attnview bench --render` (Rendering's RenderBenchmark: 200 frames in-process, also timing theme
+# `attnview bench --render` (RenderBenchmark beside the bench command: 200 frames in-process, also timing theme
 # set-up + ANSI text, at truecolor, 256 and no colour; then the SVG document of one frame, time and
 # bytes) prints those figures for n = m = 64 and 1024.
 # The issue asks for well under 5 ms per 200 × 60 frame; the figures go

@@ -23,7 +23,7 @@ public final class AttentionEngine {
     var storedInputFloats: Int? { inputs?.value.storedFloats }
 
     /// How many matrix products the engine has run: a divisor-only change must not add one.
-    public var matmulCount: Int { dotProducts.matmulCount }
+    var matmulCount: Int { dotProducts.matmulCount }
 
     /// The full result for `params`; throws for out-of-range parameters or unusable files.
     public func compute(_ params: AttentionParams) throws(AttentionError) -> AttentionResult {
@@ -156,7 +156,7 @@ public final class AttentionEngine {
     }
 
     /// Bins of the histograms stored in every result (re-bin with `AttentionResult.logitHistogram(bins:)`).
-    public static let defaultBins = 64
+    static let defaultBins = 64
 
     static func statistics(
         _ moments: RowMoments, jacobianMedian: Double, params: AttentionParams, mask: Mask, generated: Bool

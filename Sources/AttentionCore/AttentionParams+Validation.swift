@@ -55,7 +55,7 @@ extension AttentionParams {
 
 extension ScalePolicy {
     /// How the divisor is formed, for messages: `alpha·√d_k`, `alpha·d_k`, `alpha` or the number.
-    public var formula: String {
+    var formula: String {
         switch self {
         case .sqrtDk: "alpha·√d_k"
         case .dk: "alpha·d_k"

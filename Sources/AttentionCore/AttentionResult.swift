@@ -11,7 +11,7 @@ public struct AttentionResult: Sendable {
     /// Row-wise softmax of the logits; masked entries hold 0.
     public let weights: Matrix
     /// Per-row entropy H_i in nats.
-    public let rowEntropy: [Double]
+    let rowEntropy: [Double]
     /// Every statistic of the issue (masked entries excluded).
     public let stats: AttentionStatistics
     /// Histogram of the unmasked logits (linear axis).
@@ -45,7 +45,7 @@ public struct AttentionResult: Sendable {
     }
 
     /// Whether the causal mask hides key `col` from query `row`.
-    public func isMasked(row: Int, col: Int) -> Bool { !visibleKeys(row: row).contains(col) }
+    func isMasked(row: Int, col: Int) -> Bool { !visibleKeys(row: row).contains(col) }
 }
 
 /// The causal mask as a rule, so nothing needs to store it.

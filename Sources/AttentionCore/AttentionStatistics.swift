@@ -91,10 +91,10 @@ public struct AttentionStatistics: Equatable, Sendable, Codable {
 extension Regime {
     /// Rows whose largest weight is at least this on average are "peaked": one key takes half
     /// the attention or more.
-    public static let peakedMaxWeight = 0.5
+    static let peakedMaxWeight = 0.5
     /// Otherwise rows whose normalized entropy is at least this on average are "flat": within
     /// 5% of uniform, where the picture no longer tells keys apart.
-    public static let flatEntropy = 0.95
+    static let flatEntropy = 0.95
 
     /// The regime of rows with these averages (thresholds above; peaked is checked first).
     public init(maxWeightMean: Double, entropyNormalizedMean: Double) {
@@ -113,7 +113,7 @@ extension AttentionStatistics {
     /// A non-aligned logit q_i·k_j has mean 0 and variance d_k·σ⁴; an aligned one (j = i, present
     /// when rho > 0) has mean rho·d_k·σ² and variance d_k·σ⁴·(1 + rho²). Of `entries` unmasked
     /// logits `aligned` are aligned; the mixture's std is divided by s. With rho = 0 this is σ²·√d_k/s.
-    public static func expectedLogitStd(
+    static func expectedLogitStd(
         sigma: Double, rho: Double, dk: Int, divisor: Double, entries: Int, aligned: Int
     ) -> Double {
         guard entries > 0 else { return 0 }

@@ -67,7 +67,7 @@ extension Histogram {
 
     /// Expected count per bin when `total` values are drawn from N(mean, std²): the theory curve
     /// drawn over the logit histogram.
-    public func normalCurve(mean: Double = 0, std: Double, total: Int) -> [Double] {
+    func normalCurve(mean: Double = 0, std: Double, total: Int) -> [Double] {
         guard std > 0, std.isFinite else { return [Double](repeating: 0, count: counts.count) }
         let cdf = { (x: Double) in 0.5 * erfc(-(x - mean) / (std * 2.0.squareRoot())) }
         return (0..<counts.count).map { index in
@@ -108,5 +108,5 @@ extension AttentionResult {
     public var mask: Mask { Mask(n: params.n, m: params.m, causal: params.causal) }
 
     /// Number of entries no mask hides: what every histogram's counts add up to.
-    public var unmaskedCount: Int { (0..<params.n).reduce(0) { $0 + visibleKeys(row: $1).count } }
+    var unmaskedCount: Int { (0..<params.n).reduce(0) { $0 + visibleKeys(row: $1).count } }
 }

@@ -7,13 +7,13 @@ import Foundation
 /// what a kernel (or fp16 training) without that trick would hit.
 public struct NaiveSoftmaxRange: Sendable, Equatable {
     /// The format's largest finite value.
-    public let largestFinite: Double
+    let largestFinite: Double
     /// The format's smallest positive (subnormal) value.
-    public let smallestSubnormal: Double
+    let smallestSubnormal: Double
     /// ln(largestFinite): a row whose log-sum-exp exceeds it overflows.
-    public let upperLog: Double
+    let upperLog: Double
     /// ln(smallestSubnormal): a row whose log-sum-exp falls below it underflows.
-    public let lowerLog: Double
+    let lowerLog: Double
 
     /// The range of a format with these extremes.
     public init(largestFinite: Double, smallestSubnormal: Double) {

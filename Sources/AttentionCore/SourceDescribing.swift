@@ -42,7 +42,7 @@ extension SourceDescribing {
 }
 
 /// Seeded Gaussian Q and K, made by the engine.
-public struct GeneratedSource: SourceDescribing {
+struct GeneratedSource: SourceDescribing {
     public init() {}
     public var kind: String { "generated" }
     public var origin: String { "the generator" }
@@ -59,7 +59,7 @@ public struct GeneratedSource: SourceDescribing {
 }
 
 /// Q and K read from two `.npy` files.
-public struct FileSource: SourceDescribing {
+struct FileSource: SourceDescribing {
     public let q: String
     public let k: String
 

@@ -14,7 +14,7 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// The whole frame as a rectangle.
-    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+    var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     /// The cell at (x, y); writes outside the frame are ignored, so widgets can clip by drawing.
     public subscript(x: Int, y: Int) -> Cell {
@@ -80,7 +80,7 @@ public struct Frame: Equatable, Sendable {
 
     /// Replaces every non-ASCII character by an ASCII look-alike (or `?`), for `--ascii`: labels
     /// like "×", "σ" or "·" then survive fonts and terminals without Unicode.
-    public mutating func makeASCII() {
+    mutating func makeASCII() {
         for index in cells.indices where !cells[index].character.isASCII || cells[index].isContinuation {
             // A wide character's two cells become two ASCII ones, so the columns stay put.
             cells[index].character = Frame.asciiLookAlikes[cells[index].character] ?? "?"

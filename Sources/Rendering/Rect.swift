@@ -14,29 +14,29 @@ public struct Rect: Hashable, Sendable {
     }
 
     /// The first column and row past the rectangle.
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
+    var maxX: Int { x + width }
+    var maxY: Int { y + height }
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
-    /// Shrunk by `by` cells on every side (a panel's inside).
     /// The smallest rectangle holding both.
-    public func union(_ other: Rect) -> Rect {
+    func union(_ other: Rect) -> Rect {
         let left = min(x, other.x), top = min(y, other.y)
         return Rect(x: left, y: top, width: max(maxX, other.maxX) - left, height: max(maxY, other.maxY) - top)
     }
 
-    public func inset(_ by: Int) -> Rect {
+    /// Shrunk by `by` cells on every side (a panel's inside).
+    func inset(_ by: Int) -> Rect {
         Rect(x: x + by, y: y + by, width: width - 2 * by, height: height - 2 * by)
     }
 
     /// The overlap of two rectangles (empty when they do not meet).
-    public func intersection(_ other: Rect) -> Rect {
+    func intersection(_ other: Rect) -> Rect {
         let left = max(x, other.x), top = max(y, other.y)
         return Rect(x: left, y: top, width: min(maxX, other.maxX) - left, height: min(maxY, other.maxY) - top)
     }
 
     /// The top `rows` rows and the rest.
-    public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
+    func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
         let rows = min(max(0, rows), height)
         return (
             Rect(x: x, y: y, width: width, height: rows), Rect(x: x, y: y + rows, width: width, height: height - rows)
@@ -44,7 +44,7 @@ public struct Rect: Hashable, Sendable {
     }
 
     /// The left `columns` columns and the rest.
-    public func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
+    func splitLeft(_ columns: Int) -> (left: Rect, rest: Rect) {
         let columns = min(max(0, columns), width)
         return (
             Rect(x: x, y: y, width: columns, height: height),
@@ -66,7 +66,7 @@ public struct Rect: Hashable, Sendable {
     }
 
     /// A `width` × `height` rectangle centred in this one.
-    public func centered(width: Int, height: Int) -> Rect {
+    func centered(width: Int, height: Int) -> Rect {
         Rect(x: x + (self.width - width) / 2, y: y + (self.height - height) / 2, width: width, height: height)
     }
 }

@@ -11,16 +11,16 @@
 /// Read, not mapped: a file truncated or rewritten while attnview runs cannot take the process down
 /// (a shrunk mapping raises SIGBUS on the next read of a lost page); the copy stays as it was read.
 /// The load-time cost against a mapping is measured in docs/model.md#limits.
-public final class FileBytes: @unchecked Sendable {
+final class FileBytes: @unchecked Sendable {
     /// The path the bytes were read from, for error messages.
-    public let path: String
+    let path: String
     /// The bytes; immutable after loading.
-    public let bytes: UnsafeRawBufferPointer
+    let bytes: UnsafeRawBufferPointer
     private let storage: Storage
 
     /// Reads the next `count` bytes of `file`; a file that ends sooner (it shrank since it was opened)
     /// is a `.badFile` saying so.
-    public init(reading count: Int, from file: borrowing InputFile) throws(TensorFileError) {
+    init(reading count: Int, from file: borrowing InputFile) throws(TensorFileError) {
         let storage = Storage(count: count)
         let buffer = UnsafeMutableRawBufferPointer(start: storage.base, count: count)
         let got = try file.read(into: buffer)

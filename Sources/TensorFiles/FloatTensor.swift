@@ -44,7 +44,7 @@ public struct FloatTensor: Sendable {
     }
 
     /// Whether the values are the file's own bytes, viewed in place rather than converted.
-    public var isInPlace: Bool { storage.file != nil }
+    var isInPlace: Bool { storage.file != nil }
 
     /// The first value; valid while this tensor (or a copy) is alive: keep it with `withExtendedLifetime`.
     /// For BLAS calls that need several weights' pointers at once.

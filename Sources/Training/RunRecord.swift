@@ -5,7 +5,7 @@ public struct RunRecord: Hashable, Sendable {
     /// attention and 0 for attention on the target alone).
     public static let targetLoss = 0.05
     /// Steps averaged into the final loss (and, at the start, into the initial loss).
-    public static let averagedSteps = 20
+    static let averagedSteps = 20
 
     /// The probe example's attention (n × n, row-major) after `step` updates.
     public struct ProbeAttention: Hashable, Sendable {
@@ -37,7 +37,7 @@ public struct RunRecord: Hashable, Sendable {
     }
 
     /// The mean loss of the last 20 steps taken so far (what the lab shows while a run is going).
-    public var recentLoss: Double? {
+    var recentLoss: Double? {
         losses.isEmpty ? nil : Self.mean(losses.suffix(Self.averagedSteps))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The number type a training step runs in: Float for the runs, Double for the tests' finite
 /// differences. Each supplies its BLAS routines, so one generic step serves both.
-public protocol TrainingScalar: BinaryFloatingPoint, Sendable {
+protocol TrainingScalar: BinaryFloatingPoint, Sendable {
     /// C = alpha·op(A)·op(B) + beta·C, row-major (cblas_?gemm).
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
@@ -27,7 +27,7 @@ private func blasTranspose(_ flag: Bool) -> CBLAS_TRANSPOSE {
 }
 
 extension Float: TrainingScalar {
-    public static func gemm(
+    static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
@@ -37,7 +37,7 @@ extension Float: TrainingScalar {
             alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
-    public static func gemv(
+    static func gemv(
         transpose: Bool, rows: Int, columns: Int, alpha: Float, a: UnsafePointer<Float>,
         x: UnsafePointer<Float>, beta: Float, y: UnsafeMutablePointer<Float>
     ) {
@@ -46,19 +46,19 @@ extension Float: TrainingScalar {
             x, 1, beta, y, 1)
     }
 
-    public static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+    static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
         cblas_sdot(Int32(count), x, 1, y, 1)
     }
 
-    public static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+    static func axpy(count: Int, alpha: Float, x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
         cblas_saxpy(Int32(count), alpha, x, 1, y, 1)
     }
 
-    public static func exponential(_ x: Float) -> Float { expf(x) }
+    static func exponential(_ x: Float) -> Float { expf(x) }
 }
 
 extension Double: TrainingScalar {
-    public static func gemm(
+    static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
@@ -68,7 +68,7 @@ extension Double: TrainingScalar {
             alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
-    public static func gemv(
+    static func gemv(
         transpose: Bool, rows: Int, columns: Int, alpha: Double, a: UnsafePointer<Double>,
         x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
     ) {
@@ -77,13 +77,13 @@ extension Double: TrainingScalar {
             x, 1, beta, y, 1)
     }
 
-    public static func dot(count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
+    static func dot(count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
         cblas_ddot(Int32(count), x, 1, y, 1)
     }
 
-    public static func axpy(count: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>) {
+    static func axpy(count: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>) {
         cblas_daxpy(Int32(count), alpha, x, 1, y, 1)
     }
 
-    public static func exponential(_ x: Double) -> Double { exp(x) }
+    static func exponential(_ x: Double) -> Double { exp(x) }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import Rendering
+
+@testable import Rendering
 
 #if canImport(FoundationXML)
     import FoundationXML

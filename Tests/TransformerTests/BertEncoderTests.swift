@@ -1,7 +1,7 @@
 import Foundation
-import TensorFiles
 import Testing
 
+@testable import TensorFiles
 @testable import Transformer
 
 /// What scripts/make_model_fixtures.py's float64 numpy forward pass says each tiny model gives.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Transformer
+
+@testable import Transformer
 
 /// docs/the-argument-measured.md quotes tables as its commands print them: each table between
 /// `<!-- argument-table: attnview … -->` and `<!-- /argument-table -->` must be exactly that

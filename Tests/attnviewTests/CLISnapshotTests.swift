@@ -1,6 +1,7 @@
-import AttentionCore
 import Foundation
 import Testing
+
+@testable import AttentionCore
 
 /// The `snapshot --format json` document of `arguments`, parsed.
 private func snapshotJSON(_ arguments: [String]) throws -> [String: Any] {

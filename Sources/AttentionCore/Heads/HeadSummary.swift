@@ -37,7 +37,7 @@ public struct HeadSummary: Equatable, Sendable {
     }
 
     /// The largest side of a thumbnail: enough for a grid cell of 16 × 8 half-block pixels.
-    public static let thumbnailSide = 16
+    static let thumbnailSide = 16
 
     /// Summaries of every head of every layer (`heads[layer][head]`) under `params`' divisor
     /// policy, alpha and mask, using each head's first `params.dk` columns (all of them when

@@ -2,7 +2,7 @@
 /// mapping a value to a colour during drawing is one index.
 public struct ColorRamp: Hashable, Sendable {
     /// Entries in the lookup table.
-    public static let resolution = 256
+    static let resolution = 256
 
     /// The stops as written in the theme, low end first.
     public let stops: [RGB]

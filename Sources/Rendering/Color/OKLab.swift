@@ -46,7 +46,7 @@ public struct OKLab: Hashable, Sendable {
     }
 
     /// Squared Euclidean distance: enough to rank candidates, no square root needed.
-    public func distanceSquared(to other: OKLab) -> Double {
+    func distanceSquared(to other: OKLab) -> Double {
         let dl = l - other.l, da = a - other.a, db = b - other.b
         return dl * dl + da * da + db * db
     }

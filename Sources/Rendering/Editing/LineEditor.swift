@@ -83,7 +83,7 @@ public struct LineEditor: Hashable, Sendable {
 
     /// The first grapheme shown in a field `width` cells wide: 0 while the text up to the cursor
     /// (and the cursor cell) fits, else as far right as needed to keep the cursor in the last cell.
-    public func scrollOffset(width: Int) -> Int {
+    func scrollOffset(width: Int) -> Int {
         let characters = Array(text)
         let cursorCells = cursor < characters.count ? DisplayWidth.of(characters[cursor]) : 1
         var used = max(1, cursorCells)

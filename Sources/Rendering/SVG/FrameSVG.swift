@@ -3,13 +3,13 @@
 /// the remaining glyphs as text centred in their cells. Identical frames give identical bytes.
 public struct FrameSVG: Sendable {
     /// Cell size in SVG pixels: a 1 : 2 cell like a terminal's.
-    public static let cellWidth = 10
-    public static let cellHeight = 20
+    static let cellWidth = 10
+    static let cellHeight = 20
     /// Font size and the baseline's offset from the top of a cell, in pixels.
-    public static let fontSize = 16
+    static let fontSize = 16
     public static let baseline = 15
     /// Monospace fonts in the order most systems have them.
-    public static let fontFamily = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+    static let fontFamily = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
 
     /// What `.default` and indexed colours become.
     public let palette: SVGPalette

@@ -21,7 +21,7 @@ public struct SVGPalette: Hashable, Sendable {
 
     /// A dark-terminal background close to the default theme's status bar, so its colours keep
     /// the contrast they were chosen for.
-    public static let darkCanvas = RGB(0x1e, 0x20, 0x30)
+    static let darkCanvas = RGB(0x1e, 0x20, 0x30)
 
     /// The colour of `color` used as a foreground (`isForeground`) or a background.
     public func resolve(_ color: TerminalColor, isForeground: Bool) -> RGB {

@@ -20,7 +20,7 @@ public enum DisplayWidth {
     /// 4 in tmux and glibc; ❤️ 2 or 1), so those are drawn as their base emoji (👍, ❤), a flag
     /// as its two letters (🇫🇷 → FR); a spacing mark (the ि of कि) takes its own cell, as wcwidth
     /// says; combining marks ride on their base. Zero-width graphemes give no pieces.
-    public static func forEachCell(of character: Character, _ body: (Character, Int) -> Void) {
+    static func forEachCell(of character: Character, _ body: (Character, Int) -> Void) {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return }
         if scalars.index(after: scalars.startIndex) == scalars.endIndex {
@@ -95,7 +95,7 @@ public enum DisplayWidth {
     }
 
     /// `text` cut to `width` cells, ending in "…" when something had to go.
-    public static func abbreviated(_ text: String, to width: Int) -> String {
+    static func abbreviated(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
         return String(prefix(text, fitting: width - 1)) + "…"

@@ -1,10 +1,10 @@
 extension Cell {
     /// What the right half of a wide character (東, 😀) holds: the wide character sits in the cell
     /// to its left, and text output and the terminal backend skip this one.
-    public static let continuationCharacter: Character = "\u{0}"
+    static let continuationCharacter: Character = "\u{0}"
 
     /// Whether this cell is the right half of the wide character to its left.
-    public var isContinuation: Bool { character == Cell.continuationCharacter }
+    var isContinuation: Bool { character == Cell.continuationCharacter }
 }
 
 extension Frame {

@@ -19,7 +19,7 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// Names of the themes compiled into attnview, sorted.
-    public static var bundledNames: [String] { BundledThemes.sources.keys.sorted() }
+    static var bundledNames: [String] { BundledThemes.sources.keys.sorted() }
 
     /// Whether a `--theme` value names a file (it has a `/` or ends in `.toml`) rather than a theme.
     public static func isPath(_ reference: String) -> Bool {

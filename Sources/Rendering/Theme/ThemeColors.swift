@@ -5,11 +5,11 @@ public struct ThemeColors: Hashable, Sendable {
     /// Labels and values.
     public var text: RGB
     /// Secondary text: units, expected values, hints.
-    public var muted: RGB
+    var muted: RGB
     /// Panel titles.
     public var title: RGB
     /// Panel borders.
-    public var border: RGB
+    var border: RGB
     /// Axis ticks and labels.
     public var axis: RGB
     /// Key names in the parameter panel, help overlay and footer.
@@ -23,19 +23,19 @@ public struct ThemeColors: Hashable, Sendable {
     /// Markers: 1/m on the weight histogram, the current divisor on the sweep curve.
     public var marker: RGB
     /// Sweep: normalized entropy and the score gradient.
-    public var curveEntropy: RGB
-    public var curveGradient: RGB
+    var curveEntropy: RGB
+    var curveGradient: RGB
     /// Sweep: the softmax Jacobian norm, which peaks between flat and one-hot.
-    public var curveJacobian: RGB
+    var curveJacobian: RGB
     /// The status bar's text and background.
-    public var statusText: RGB
-    public var statusBackground: RGB
+    var statusText: RGB
+    var statusBackground: RGB
     /// Text on the regime badges.
-    public var badgeText: RGB
+    var badgeText: RGB
     /// Badge backgrounds for the three regimes.
-    public var badgeFlat: RGB
-    public var badgeBalanced: RGB
-    public var badgePeaked: RGB
+    var badgeFlat: RGB
+    var badgeBalanced: RGB
+    var badgePeaked: RGB
     /// The selected query row's marker.
     public var selection: RGB
 

@@ -6,7 +6,7 @@ public enum SafetensorsDType: String, Sendable, CaseIterable {
     case f8e4m3 = "F8_E4M3", f8e5m2 = "F8_E5M2"
 
     /// Bytes per element, so offsets can be checked even for tensors attnview never decodes.
-    public var byteCount: Int {
+    var byteCount: Int {
         switch self {
         case .f64, .i64, .u64: 8
         case .f32, .i32, .u32: 4

@@ -18,7 +18,7 @@ public struct SafetensorsEntry: Equatable, Sendable {
 /// needs no further checks, and no byte of a file is left unexplained.
 public struct SafetensorsHeader: Sendable {
     /// Headers longer than this are refused before they are read (the reference implementation's limit).
-    public static let maxHeaderBytes = 100_000_000
+    static let maxHeaderBytes = 100_000_000
     /// Tensors by name; `__metadata__` is not a tensor and is left out.
     public let entries: [String: SafetensorsEntry]
 

@@ -9,13 +9,13 @@ public struct BertConfig: Equatable, Sendable {
     /// Encoder layers.
     public let layers: Int
     /// Width of the feed-forward layer.
-    public let intermediateSize: Int
+    let intermediateSize: Int
     /// Positions the model has embeddings for: the longest input in tokens.
     public let maxPositions: Int
     /// Rows of the token-type table (attnview always uses type 0).
-    public let typeVocabularySize: Int
+    let typeVocabularySize: Int
     /// Rows of the word-embedding table, when the config says.
-    public let vocabularySize: Int?
+    let vocabularySize: Int?
     /// ε of every LayerNorm.
     public let layerNormEpsilon: Float
 

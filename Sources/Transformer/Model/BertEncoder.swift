@@ -25,11 +25,11 @@ public struct BertEncoder: Sendable {
 
     /// The most memory one run of the encoder may take (docs/model.md#limits): 1 GiB, checked by
     /// `BertModel.encode` before it runs, so a config with many positions cannot ask for n² floats unseen.
-    public static let memoryBudget = 1 << 30
+    static let memoryBudget = 1 << 30
 
     /// Bytes a run on `tokens` tokens holds at its peak: every layer's Q and K (kept), the hidden
     /// states, Q/K/V, context and feed-forward activations of one layer, and one head's n × n scores.
-    public static func workingBytes(tokens n: Int, config: BertConfig) -> Int {
+    static func workingBytes(tokens n: Int, config: BertConfig) -> Int {
         let hidden = config.hiddenSize
         let floats = 2 * config.layers * n * hidden + 7 * n * hidden + n * config.intermediateSize + n * n
         return floats * MemoryLayout<Float>.size

@@ -1,7 +1,7 @@
 import TensorFiles
 
 /// The weights of one encoder layer, in HuggingFace's names; matrices are [out, in] as stored.
-public struct BertLayerWeights: Sendable {
+struct BertLayerWeights: Sendable {
     let query: Linear
     let key: Linear
     let value: Linear
@@ -36,7 +36,7 @@ public struct BertWeights: Sendable {
     let layers: [BertLayerWeights]
 
     /// Rows of the word-embedding table: every token id must be below it.
-    public var vocabularySize: Int { wordEmbeddings.shape[0] }
+    var vocabularySize: Int { wordEmbeddings.shape[0] }
 
     /// Reads the weights `config` describes from `file`.
     public init(file: SafetensorsFile, config: BertConfig) throws(TensorFileError) {

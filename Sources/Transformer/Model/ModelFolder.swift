@@ -4,7 +4,7 @@ import Foundation
 /// `${XDG_DATA_HOME:-~/.local/share}/attnview/models/`, where `make model` installs MiniLM.
 public enum ModelFolder {
     /// The name `make model` installs the reference model under.
-    public static let referenceName = "minilm"
+    static let referenceName = "minilm"
 
     /// The folder for `reference`: a value with a `/` (or `.`, `..`) is a path; anything else a name.
     /// Throws `.folderNotFound` for a missing path, `.notInstalled` for a missing name.
@@ -22,7 +22,7 @@ public enum ModelFolder {
     }
 
     /// `${XDG_DATA_HOME:-~/.local/share}/attnview/models` (a relative XDG_DATA_HOME is ignored, as the spec says).
-    public static func modelsDirectory(_ environment: [String: String]) -> URL {
+    static func modelsDirectory(_ environment: [String: String]) -> URL {
         let data: URL
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             data = URL(fileURLWithPath: xdg)

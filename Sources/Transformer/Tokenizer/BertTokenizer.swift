@@ -10,11 +10,11 @@ public struct BertTokenizer: Sendable {
     /// The normalization choices of `tokenizer_config.json`, with HuggingFace's defaults.
     public struct Options: Sendable, Equatable {
         /// `do_lower_case`: lowercase the text (uncased models).
-        public var lowercase: Bool
+        var lowercase: Bool
         /// `strip_accents`: decompose (NFD) and drop nonspacing marks; `nil` follows `lowercase`, as in HuggingFace.
-        public var stripAccents: Bool?
+        var stripAccents: Bool?
         /// `tokenize_chinese_chars`: put spaces around CJK ideographs so each is a word.
-        public var tokenizeChineseCharacters: Bool
+        var tokenizeChineseCharacters: Bool
 
         public init(lowercase: Bool = true, stripAccents: Bool? = nil, tokenizeChineseCharacters: Bool = true) {
             self.lowercase = lowercase
@@ -35,7 +35,7 @@ public struct BertTokenizer: Sendable {
     private let neverSplit: [(scalars: [Unicode.Scalar], token: Token)]
 
     /// The number of ids (lines of `vocab.txt`): the rows the model's word-embedding table must have.
-    public var vocabularySize: Int { vocabulary.count }
+    var vocabularySize: Int { vocabulary.count }
 
     /// The vocabulary entry with this id (a line of `vocab.txt`, from 0), to show ids a model predicts.
     public func token(id: Int) -> Token? {
@@ -61,7 +61,7 @@ public struct BertTokenizer: Sendable {
     }
 
     /// The fast tokenizer's file, read when a folder has no `vocab.txt`.
-    public static let jsonFileName = "tokenizer.json"
+    static let jsonFileName = "tokenizer.json"
 
     /// A tokenizer from the bytes of a `tokenizer.json` (see ``init(folder:)``); `path` names it in errors.
     public init(tokenizerJSON bytes: [UInt8], path: String) throws(TokenizerError) {

@@ -1,24 +1,25 @@
 import AttentionCore
+import Rendering
 
 /// Times the renderer the way the interactive view uses it, for `scripts/bench_render.sh`:
 /// a whole frame (layout, widgets, colour mapping) plus its ANSI text, repeated.
-public enum RenderBenchmark {
+enum RenderBenchmark {
     /// Per-frame times in milliseconds.
-    public struct Report: Sendable, CustomStringConvertible {
+    struct Report: Sendable, CustomStringConvertible {
         /// What was measured: frame size, colour depth and number of frames.
-        public let width: Int
-        public let height: Int
-        public let depth: ColorDepth
-        public let iterations: Int
+        let width: Int
+        let height: Int
+        let depth: ColorDepth
+        let iterations: Int
         /// Median and fastest time of `render` alone.
-        public let renderMedian: Double
-        public let renderBest: Double
+        let renderMedian: Double
+        let renderBest: Double
         /// Median time of renderer set-up (theme resolved for the depth) + `render` + `ansiText`.
-        public let fullMedian: Double
+        let fullMedian: Double
         /// Size of one frame's ANSI text.
-        public let ansiBytes: Int
+        let ansiBytes: Int
 
-        public var description: String {
+        var description: String {
             "render \(width)×\(height) \(depth.rawValue): median \(NumberFormat.fixed(renderMedian, 3)) ms, best "
                 + "\(NumberFormat.fixed(renderBest, 3)) ms; with theme set-up + ANSI text: median "
                 + "\(NumberFormat.fixed(fullMedian, 3)) ms (\(ansiBytes) bytes), \(iterations) frames"
@@ -26,7 +27,7 @@ public enum RenderBenchmark {
     }
 
     /// Renders `result` `iterations` times at `width` × `height` and reports the times.
-    public static func run(
+    static func run(
         result: AttentionResult, curve: [DivisorCurvePoint], keys: ScreenKeys, theme: Theme = .fallback,
         depth: ColorDepth = .trueColor, width: Int = 200, height: Int = 60, iterations: Int = 200
     ) -> Report {
@@ -59,7 +60,7 @@ public enum RenderBenchmark {
 
     /// The standard measurement `attnview bench --render` prints: generated inputs of the given
     /// shape, their divisor curve, then one report line per colour depth (truecolor, 256, none).
-    public static func report(
+    static func report(
         keys: ScreenKeys, n: Int = 64, dk: Int = 64, causal: Bool = true, width: Int = 200, height: Int = 60,
         iterations: Int = 200
     ) throws(AttentionError) -> String {
