@@ -29,7 +29,7 @@ public final class AttentionEngine {
     public func compute(_ params: AttentionParams) throws(AttentionError) -> AttentionResult {
         let (resolved, inputs) = try prepare(params)
         let dots = dotProducts.dots(resolved.dk, inputs: inputs)
-        return Self.assemble(resolved, inputs: inputs, dots: dots, generated: resolved.source == .generated)
+        return Self.assemble(resolved, inputs: inputs, dots: dots, generated: resolved.source.describing.isGenerated)
     }
 
     /// The result for in-memory Q (n × d) and K (m × d), row-major, using their first `params.dk`
@@ -51,8 +51,7 @@ public final class AttentionEngine {
     /// Validated parameters with n, m and dk resolved, and inputs holding at least dk dimensions.
     func prepare(_ params: AttentionParams) throws(AttentionError) -> (AttentionParams, AttentionInputs) {
         try params.validate()
-        switch params.source {
-        case .generated:
+        if params.source.describing.isGenerated {
             let recipe = GeneratedRecipe(
                 seed: params.seed, sigma: params.sigma, rho: params.rho, n: params.n, m: params.m)
             let key = InputsKey.generated(recipe)
@@ -66,7 +65,7 @@ public final class AttentionEngine {
             let generated = AttentionInputs(generated: recipe, dims: params.dk)
             replaceInputs(key: key, with: generated)
             return (params, generated)
-        case .files, .model:
+        } else {
             let key = InputsKey.fixed(params.source)
             if let current = inputs, current.key == key {
                 let resolved = try Self.resolve(
@@ -75,8 +74,7 @@ public final class AttentionEngine {
             }
             guard let provider else { throw .shapeMismatch("no Q and K were handed to the engine for these inputs") }
             let (q, k) = try provider(params.source)
-            var names = (q: "Q", k: "K")
-            if case let .files(qPath, kPath) = params.source { names = (qPath, kPath) }
+            let names = params.source.describing.inputNames
             let resolved = try Self.resolve(params, q: q, k: k, qName: names.q, kName: names.k)
             let fixed = AttentionInputs(queries: q, keys: k)
             replaceInputs(key: key, with: fixed)

@@ -10,11 +10,11 @@ extension AttentionParams {
     /// the files (checked when they are read), and with `dk == allFileColumns` the divisor is checked
     /// once d_k is known.
     public func validate(columns: Int? = nil) throws(AttentionError) {
-        if case .generated = source {
+        if source.describing.isGenerated {
             try Self.check(.n, n, within: Limits.tokens)
             try Self.check(.m, m, within: Limits.tokens)
         }
-        let dkResolvedLater = source != .generated && dk == Self.allFileColumns
+        let dkResolvedLater = !source.describing.isGenerated && dk == Self.allFileColumns
         try Self.check(.dk, dk, within: Limits.dk)
         if let columns, dk > columns {
             throw .outOfRange(.dk, value: "\(dk)", allowed: "1–\(columns), the inputs' d")

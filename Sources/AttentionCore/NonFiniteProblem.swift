@@ -16,12 +16,6 @@ enum NonFiniteProblem {
 
     /// The problem of inputs that hold NaN or ±infinity, naming them.
     static func inputs(_ source: InputSource) -> String {
-        switch source {
-        case let .files(q, k): "\(q) or \(k) holds values that are not finite (NaN or infinity)"
-        case let .model(head):
-            "layer \(head.layer) head \(head.head): Q and K are not finite (NaN or infinity)"
-                + (head.shape.nonFiniteFrom.map { "; the model's values first overflow float32 in \($0)" } ?? "")
-        case .generated: "Q and K are not finite (NaN or infinity)"
-        }
+        source.describing.nonFiniteInputs
     }
 }

@@ -39,12 +39,18 @@ public protocol SourceDescribing: Sendable {
     func caption(_ params: AttentionParams, _ escaped: (String) -> String) -> String
     /// What a caption says after the divisor (a model's text), or nil.
     func captionTail(_ escaped: (String) -> String) -> String?
+    /// Q and K as error messages name them: the files' paths, or "Q" and "K".
+    var inputNames: (q: String, k: String) { get }
+    /// Why no verdict is drawn when Q or K hold NaN or ±infinity, naming where they came from.
+    var nonFiniteInputs: String { get }
 }
 
 extension SourceDescribing {
     public var tokenLabels: [String]? { nil }
     public var fileTag: String? { nil }
     public func captionTail(_ escaped: (String) -> String) -> String? { nil }
+    public var inputNames: (q: String, k: String) { ("Q", "K") }
+    public var nonFiniteInputs: String { "Q and K are not finite (NaN or infinity)" }
 }
 
 /// A file or folder by its last component, for captions: the header's command keeps the path.
@@ -54,14 +60,14 @@ private func lastComponent(_ path: String) -> String {
 
 /// Seeded Gaussian Q and K, made by the engine.
 struct GeneratedSource: SourceDescribing {
-    public init() {}
-    public var kind: String { "generated" }
-    public var origin: String { "the generator" }
-    public var isGenerated: Bool { true }
-    public func headerWords(_ escaped: (String) -> String) -> String { "generated" }
-    public var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .null), ("k_file", .null)] }
+    init() {}
+    var kind: String { "generated" }
+    var origin: String { "the generator" }
+    var isGenerated: Bool { true }
+    func headerWords(_ escaped: (String) -> String) -> String { "generated" }
+    var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .null), ("k_file", .null)] }
 
-    public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
+    func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
         [("n", .integer(params.n))] + (params.m != params.n ? [("m", .integer(params.m))] : [])
             + [("dk", .integer(params.dk)), ("seed", .text("\(params.seed)"))]
             + (params.sigma != 1 ? [("sigma", .number(params.sigma))] : [])
@@ -77,21 +83,23 @@ struct GeneratedSource: SourceDescribing {
 
 /// Q and K read from two `.npy` files.
 struct FileSource: SourceDescribing {
-    public let q: String
-    public let k: String
+    let q: String
+    let k: String
 
-    public init(q: String, k: String) {
+    init(q: String, k: String) {
         self.q = q
         self.k = k
     }
 
-    public var kind: String { "files" }
-    public var origin: String { "files" }
-    public var isGenerated: Bool { false }
-    public func headerWords(_ escaped: (String) -> String) -> String { "files q=\(escaped(q)) k=\(escaped(k))" }
-    public var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .text(q)), ("k_file", .text(k))] }
+    var kind: String { "files" }
+    var origin: String { "files" }
+    var isGenerated: Bool { false }
+    func headerWords(_ escaped: (String) -> String) -> String { "files q=\(escaped(q)) k=\(escaped(k))" }
+    var jsonFields: [(key: String, value: SourceValue)] { [("q_file", .text(q)), ("k_file", .text(k))] }
+    var inputNames: (q: String, k: String) { (q, k) }
+    var nonFiniteInputs: String { "\(q) or \(k) holds values that are not finite (NaN or infinity)" }
 
-    public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
+    func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
         [("q", .text(q)), ("k", .text(k)), ("dk", .integer(params.dk))]
     }
 
@@ -115,6 +123,10 @@ extension ModelHead: SourceDescribing {
     }
     public var tokenLabels: [String]? { tokens }
     public var fileTag: String? { "L\(layer)H\(head)" }
+    public var nonFiniteInputs: String {
+        "layer \(layer) head \(head): Q and K are not finite (NaN or infinity)"
+            + (shape.nonFiniteFrom.map { "; the model's values first overflow float32 in \($0)" } ?? "")
+    }
 
     public func arguments(_ params: AttentionParams) -> [(name: String, value: SourceValue)] {
         [

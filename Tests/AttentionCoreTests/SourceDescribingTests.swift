@@ -34,4 +34,20 @@ import Testing
         #expect(model.arguments(AttentionParams(dk: 32)).map(\.name) == ["model", "text", "layer", "head", "dk"])
         #expect(model.jsonFields.map(\.key) == ["model", "text", "layer", "head", "layers", "heads"])
     }
+
+    /// The engine and the non-finite check ask the source, not a switch: errors name the files, and a
+    /// model head says where its values overflowed.
+    @Test func eachSourceNamesItsInputsInErrors() {
+        let files = InputSource.files(q: "q.npy", k: "k.npy").describing
+        #expect(files.inputNames == ("q.npy", "k.npy"))
+        #expect(files.nonFiniteInputs == "q.npy or k.npy holds values that are not finite (NaN or infinity)")
+        let generated = InputSource.generated.describing
+        #expect(generated.inputNames == ("Q", "K") && generated.nonFiniteInputs.hasPrefix("Q and K are not finite"))
+        var head = ModelHead(model: "m", text: "t", tokens: [], layer: 1, head: 3, layers: 2, heads: 4)
+        head.shape.nonFiniteFrom = "layer 1"
+        #expect(
+            InputSource.model(head).describing.nonFiniteInputs
+                == "layer 1 head 3: Q and K are not finite (NaN or infinity); the model's values first overflow "
+                + "float32 in layer 1")
+    }
 }

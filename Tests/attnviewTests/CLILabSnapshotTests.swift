@@ -34,6 +34,20 @@ import Testing
         #expect(runs.allSatisfy { $0.dk == 8 && $0.losses.count == 4 && $0.losses.allSatisfy { $0 > 0 } })
     }
 
+    @Test func svgTitlesThePictureWithItsCommandAndAnsiSaysItsColours() throws {
+        let svg = try CLIRunner.run(["snapshot", "--lab-step", "2", "--lab-dk", "8", "--format", "svg"])
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let title = try #require(svg.stdoutText.firstMatch(of: /<title>attnview (.*?)<\/title>/)?.1)
+        #expect(title.hasPrefix("snapshot --lab-step 2 --lab-dk 8 ") && title.contains("--format svg"))
+        #expect(svg.stdoutText.contains("lab: SGD, d_k 8, lr 4, seed 0, step 2 of 250"))
+        let again = try CLIRunner.run(title.split(separator: " ").map(String.init))
+        #expect(again.stdoutText == svg.stdoutText)
+        let ansi = try CLIRunner.run(
+            ["snapshot", "--lab-step", "1", "--lab-dk", "8", "--format", "ansi", "--colors", "256"])
+        #expect(ansi.stdoutText.hasPrefix("# attnview snapshot --lab-step 1 --lab-dk 8 "))
+        #expect(ansi.stdoutText.contains("--format ansi --colors 256") && ansi.stdoutText.contains("\u{1B}["))
+    }
+
     @Test(arguments: [
         (["--lab-step", "251"], "--lab-step 251 is out of range (allowed: 0–250)"),
         (["--lab-step", "-1"], "--lab-step -1 is out of range"),

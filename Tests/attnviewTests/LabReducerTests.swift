@@ -145,4 +145,15 @@ import Training
         #expect(KeyTable.standard.pressing(.character("f"), in: .lab) == .nextSnapshotFormat)
         #expect(reduce(Self.opened().state, .save(json: true)).effects == [.save(json: true)])
     }
+
+    @Test func thePicturesStepIsTheRunsStepWhenOneDivergedEarly() {
+        let run = { (steps: Int) in
+            LabView.Run(
+                name: "r", losses: Array(repeating: 1, count: steps), gradientNorms: [], verdict: "", attention: [],
+                n: 4)
+        }
+        let picture = LabView(
+            runs: [run(120), run(7), run(120), run(120)], steps: 250, settings: "", note: "", paused: false)
+        #expect(picture.step == 120)
+    }
 }

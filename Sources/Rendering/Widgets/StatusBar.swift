@@ -14,8 +14,9 @@ struct StatusBar: Widget {
         let row = area.y, width = area.width
         frame.fill(Rect(x: area.x, y: row, width: width, height: 1), with: styles.status.cell(" "))
         // Messages quote file and theme names: their control characters are shown escaped.
-        let shownMessage = String(VisibleControls.escaped(message).prefix(max(0, width - 2)))
-        let room = width - 2 - shownMessage.count - 3
+        let shownMessage = String(DisplayWidth.prefix(VisibleControls.escaped(message), fitting: max(0, width - 2)))
+        // Cells, not characters: a wide token (東京) in the message takes two each.
+        let room = width - 2 - DisplayWidth.of(shownMessage) - 3
         var kept = Set<Int>()
         var used = 0
         let keys = hints.map(\.compactKeys)
