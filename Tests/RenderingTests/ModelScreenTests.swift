@@ -79,8 +79,8 @@ import Testing
         }
         let grid = try Self.screen(
             grid: HeadsGrid(cursor: HeadRef(layer: 1, head: 2), summaries: heads), width: 80, height: 24)
-        #expect(grid.plainText().contains("heads · layer 1 head 2 · H/ln m 0.4000 · max weight 0.5000 flat"))
-        #expect(grid.plainText().contains("H/ln m; p: max weight ≥ 0.5, f: flat, b: balanced"))
+        #expect(grid.plainText().contains("heads · layer 1 head 2 · H/ln m 0.4000 · mean max weight 0.5000 flat"))
+        #expect(grid.plainText().contains("H/ln m; p: mean max wt ≥ 0.5, f: flat, b: balanced"))
         let editor = try Self.screen(editor: LineEditor(text: "the cat sat on the mat in 東京"), width: 80, height: 24)
         #expect(editor.plainText().contains("text ▸ the cat sat on the mat in 東京"))
         #expect(editor.plainText().contains("Enter run · Esc cancel"))

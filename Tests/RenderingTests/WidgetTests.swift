@@ -204,7 +204,7 @@ import Testing
     let panel = StatisticsPanel(stats: try SampleResults.make().stats, logitMeanExpected: nil, ascii: false)
     #expect(
         panel.rows(fitting: 8).map(\.label) == [
-            "logit std", "H / ln m", "max weight", "eff. tokens", "grad mean", "grad median", "grad max", "fp16 naive",
+            "logit std", "H / ln m", "mean max wt", "eff. tokens", "grad mean", "grad median", "grad max", "fp16 naive",
         ])
     #expect(panel.rows(fitting: 12).count == 12)
     #expect(panel.rows(fitting: 0).isEmpty)
@@ -234,7 +234,7 @@ import Testing
     #expect(text.contains("now · s = 1.000 (no divisor)") && text.contains("standard · s = √d_k = 8.000"))
     let scale = ScreenRenderer.largestFiniteMagnitude(now.logits)
     #expect(scale == max(scale, ScreenRenderer.largestFiniteMagnitude(standard.logits)))
-    for label in ["logit std", "H / ln m", "max weight", "eff. tokens", "grad median", "grad max", "fp16 naive"] {
+    for label in ["logit std", "H / ln m", "mean max wt", "eff. tokens", "grad median", "grad max", "fp16 naive"] {
         #expect(text.contains(label), "\(label) row")
     }
 }
@@ -267,4 +267,19 @@ import Testing
     let rest = try #require(line.components(separatedBy: "policy sqrt d_k / d_k / none (alpha 1)").last)
     #expect(rest.hasPrefix("  ") && line.trimmingCharacters(in: .whitespaces).hasSuffix("|"), "\(line)")
     #expect(text.contains("play: sweep the divisor +/-3 octaves"))
+}
+
+/// One spelling per number on every screen (issue 18, point 6): the statistics panel and the compare
+/// table write the same value the same way, in exponent form below 0.001 (−5e-4) and with about four
+/// significant digits above (−0.0011, 13.65).
+@Test func theStatisticsPanelAndTheCompareTableSpellANumberAlike() {
+    let cases: [(Double, String)] = [
+        (-5e-4, "-5e-4"), (-0.0011, "-0.0011"), (0.04890, "0.0489"), (13.65, "13.65"), (2.3e-7, "2.3e-7"),
+        (0.1018, "0.1018"),
+    ]
+    for (value, spelled) in cases {
+        let panel = NumberFormat.alignedKeepingSmall([value])[0].trimmingCharacters(in: .whitespaces)
+        #expect(panel == spelled, "statistics panel: \(value)")
+        #expect(NumberFormat.exponentOrFixed(value) == spelled, "compare table: \(value)")
+    }
 }

@@ -118,7 +118,7 @@ public enum GridStatistic: CaseIterable, Hashable, Sendable {
         switch self {
         case .pictures: "pictures"
         case .entropy: "H / ln m"
-        case .maxWeight: "max weight"
+        case .maxWeight: "mean max weight"
         case .weightFromTo: "weight from→to"
         case .gradMedian: "grad median"
         case .gradMax: "grad max"

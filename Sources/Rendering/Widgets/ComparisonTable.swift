@@ -30,7 +30,7 @@ struct ComparisonTable: PanelContent {
         return [
             numbers("logit std") { $0.logitStd },
             numbers("H / ln m") { $0.entropyNormalizedMean },
-            numbers("max weight") { $0.maxWeightMean },
+            numbers("mean max wt") { $0.maxWeightMean },
             numbers("eff. tokens") { $0.effectiveTokensMean },
             numbers("grad median") { $0.scoreGradMedian },
             numbers("grad max") { $0.scoreGradMax },

@@ -19,7 +19,7 @@ struct HeadsGridPanel: PanelContent {
             // Both numbers the cell's caption draws on where they fit, else H / ln m and the regime.
             let entropy = " · H/ln m \(NumberFormat.fixed(summary.entropyNormalizedMean, 4))"
             let regime = " " + summary.regime.rawValue
-            let full = title + entropy + " · max weight \(NumberFormat.fixed(summary.maxWeightMean, 4))" + regime
+            let full = title + entropy + " · mean max weight \(NumberFormat.fixed(summary.maxWeightMean, 4))" + regime
             title = full.count <= PanelHeading.titleRoom(width: area.width + 2) ? full : title + entropy + regime
         } else if let value = values.value(grid.statistic, of: grid.cursor) {
             let name = grid.statistic == .weightFromTo ? "weight \(grid.pair ?? "from→to")" : grid.statistic.name

@@ -165,7 +165,7 @@ struct HeadsGridWidget: Widget {
         var next = x
         if grid.statistic == .pictures {
             next = frame.put(
-                "weights (own scale) · H/ln m; p: max weight ≥ 0.5, f: flat, b: balanced", x: next, y: y,
+                "weights (own scale) · H/ln m; p: mean max wt ≥ 0.5, f: flat, b: balanced", x: next, y: y,
                 style: styles.muted,
                 limit: width)
         } else {

@@ -36,7 +36,7 @@ struct StatisticsPanel: PanelContent {
             .number("logit std", stats.logitStd, theory: stats.logitStdExpected, priority: 0),
             .number("entropy H", stats.entropyMean, priority: 8),
             .number("H / ln m", stats.entropyNormalizedMean, priority: 1),
-            .number("max weight", stats.maxWeightMean, priority: 2),
+            .number("mean max wt", stats.maxWeightMean, priority: 2),
             .number("eff. tokens", stats.effectiveTokensMean, priority: 6),
             .number(ascii ? "|J|_F" : "‖J‖_F", stats.jacobianFroMean, priority: 10),
             .number("grad mean", stats.scoreGradMean, priority: 7),
