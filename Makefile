@@ -13,7 +13,7 @@ ARGS ?=
 FUZZ_SECONDS ?= 60
 
 PACKAGES = pkg-config libncurses-dev libopenblas-dev
-TEST_PACKAGES = $(PACKAGES) tmux
+TEST_PACKAGES = $(PACKAGES) tmux zsh fish
 BINARY = .build/$(CONFIGURATION)/attnview
 LINTED = Sources Tests Package.swift
 

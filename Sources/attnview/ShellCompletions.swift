@@ -54,7 +54,17 @@ extension ShellCompletions {
     /// leaves out of the top level: `attnview --sc<TAB>` gave nothing, `--scale <TAB>` subcommands).
     static func script(for shell: CompletionShell) -> String {
         let script = AttnView.completionScript(for: shell)
-        guard shell == .bash else { return script }
+        switch shell {
+        case .bash: return bashScript(script)
+        case .zsh: return zshScript(script)
+        case .fish: return fishScript(script)
+        default: return script
+        }
+    }
+
+    /// Bash: the top level's fallback branch hands a word after an option to the interactive view's
+    /// function instead of offering subcommands.
+    private static func bashScript(_ script: String) -> String {
         let offer = "    *)\n        # Offer subcommand completions\n"
         guard let root = script.range(of: "\n_attnview() {"),
             let branch = script.range(of: offer, range: root.upperBound..<script.endIndex)
@@ -72,5 +82,38 @@ extension ShellCompletions {
 
             """
         return script.replacingCharacters(in: branch, with: fallBack)
+    }
+}
+
+extension ShellCompletions {
+    /// Zsh: when the word after `attnview` is an option (not `-h`/`--help`), the interactive view's
+    /// function completes the whole line, its specs reading `attnview` as the command word.
+    fileprivate static func zshScript(_ script: String) -> String {
+        let anchor = "    local -i ret=1\n    local -ar arg_specs=(\n        '(-h --help)'"
+        guard let root = script.range(of: "\n_attnview() {"),
+            let at = script.range(of: anchor, range: root.upperBound..<script.endIndex)
+        else { return script }
+        let delegate = """
+                # attnview alone is the interactive view: its options (and their values) complete here
+                if [[ "${words[2]}" == -* && "${words[2]}" != (-h|--help) ]]; then
+                    _attnview_interactive
+                    return
+                fi
+
+            """
+        return script.replacingCharacters(in: at.lowerBound..<at.lowerBound, with: delegate)
+    }
+
+    /// Fish: every option line of the interactive view is offered at the top level too, where
+    /// `attnview` alone is the view.
+    fileprivate static func fishScript(_ script: String) -> String {
+        let condition = "__attnview_should_offer_completions_for_flags_or_options \"attnview interactive\""
+        let topLevel = script.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0.hasPrefix("complete ") && $0.contains(condition) }
+            .map {
+                $0.replacingOccurrences(
+                    of: condition, with: "__attnview_should_offer_completions_for_flags_or_options \"attnview\"")
+            }
+        return script + (script.hasSuffix("\n") ? "" : "\n") + topLevel.joined(separator: "\n") + "\n"
     }
 }

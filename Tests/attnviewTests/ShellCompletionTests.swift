@@ -54,4 +54,52 @@ import Testing
         let models = try completions(["--model", "tiny"], environment: ["XDG_DATA_HOME": home.path])
         #expect(models.contains("tiny-one"), "\(models)")
     }
+
+    /// Runs `script` with `shell` (zsh or fish) and returns its output lines; nil when the shell is absent.
+    private func run(_ shell: String, _ arguments: [String]) throws -> [String]? {
+        guard let path = ["/usr/bin/", "/bin/"].map({ $0 + shell }).first(where: FileManager.default.isExecutableFile)
+        else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// Fish, asked as `complete -C` asks: the view's options and their values at the top level.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish"), "needs fish"))
+    func fishCompletesTheViewsOptionsAtTheTopLevel() throws {
+        let binary = CLIRunner.executable.path
+        let script = """
+            '\(binary)' --generate-completion-script fish | source
+            complete -C 'attnview --sc'; echo SEP; complete -C 'attnview --scale '; echo SEP; complete -C 'attnview '
+            """
+        let lines = try #require(try run("fish", ["-c", script]))
+        let parts = lines.split(separator: "SEP").map { $0.map { String($0.split(separator: "\t").first ?? "") } }
+        #expect(parts.count == 3)
+        #expect(parts.first?.contains("--scale") == true, "\(lines)")
+        #expect(Set(parts.dropFirst().first ?? []).isSuperset(of: ["sqrt", "dk", "none"]), "\(lines)")
+        #expect(parts.last?.contains("snapshot") == true, "subcommands still complete: \(lines)")
+    }
+
+    /// Zsh, with `_arguments` stubbed to list the specs it is given: an option after `attnview` reaches
+    /// the interactive view's specs, an empty word the top level's subcommands.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh"), "needs zsh"))
+    func zshHandsAnOptionAtTheTopLevelToTheView() throws {
+        let binary = CLIRunner.executable.path
+        let script = """
+            source <('\(binary)' --generate-completion-script zsh)
+            _arguments() { print -l -- "$@" | grep -c -- '^--scale\\['; return 0 }
+            _describe() { return 0 }
+            words=(attnview --sc); CURRENT=2; _attnview
+            words=(attnview ''); CURRENT=2; _attnview
+            """
+        let lines = try #require(try run("zsh", ["-f", "-c", script]))
+        #expect(lines == ["1", "0"], "the view's --scale spec for '--sc', none for the subcommand word: \(lines)")
+    }
 }
