@@ -121,3 +121,24 @@ import Testing
         #expect(lines[4] == "        [ 東京[", "a wide key token fills its two columns")
     }
 }
+
+/// A column tick never runs into the H/ln m strip's label on the same row (at 80×24 a 19-key
+/// heatmap read `16H/ln m`): over many sizes, a space always comes before the label.
+@Test func columnTicksLeaveASpaceBeforeTheStripLabel() {
+    let styles = ThemeStyles(theme: .fallback, depth: .none, ascii: false)
+    for n in 2...40 {
+        let matrix = TokenAxesTests.shifted(n)
+        let widget = HeatmapWidget(
+            matrix: matrix, mask: Mask(n: n, m: n, causal: false), mode: .weights, selectedRow: 0,
+            sharpness: RowSharpness(normalizedEntropy: []))
+        for (width, height) in [(46, 8), (46, 12), (60, 14), (80, 20), (52, 10)] {
+            var frame = Frame(width: width, height: height)
+            widget.draw(into: &frame, area: frame.bounds, styles: styles)
+            let text = frame.plainText()
+            for line in text.split(separator: "\n") where line.contains("H/ln m") {
+                let before = line[..<line.range(of: "H/ln m")!.lowerBound].last
+                #expect(before == " ", "n \(n) at \(width)×\(height): '\(line)'")
+            }
+        }
+    }
+}

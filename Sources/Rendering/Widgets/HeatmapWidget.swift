@@ -155,8 +155,8 @@ struct HeatmapWidget: PanelContent {
         for index in stride(from: 0, to: matrix.cols, by: step) {
             let label = String(index)
             let column = picture.x + geometry.cellColumn(ofMatrixColumn: index)
-            // Labels end inside the picture: the strip's label follows on the same row.
-            guard column >= nextFree, column + label.count <= picture.maxX else { continue }
+            // Labels end a cell before the picture's edge: the strip's label follows on the same row.
+            guard column >= nextFree, column + label.count < picture.maxX else { continue }
             nextFree = frame.put(label, x: column, y: picture.maxY, style: styles.axis) + 1
         }
     }
