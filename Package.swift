@@ -33,9 +33,15 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         // Untrusted input: .npy and safetensors readers, every header checked before allocating.
         .target(name: "TensorFiles"),
+        // The seeded normal generator's arithmetic, compiled for baseline x86-64, AVX2 and AVX-512 and
+        // picked at run time. Optimised in debug builds too; FMA contraction off keeps every variant's bits.
+        .target(
+            name: "CGaussian",
+            cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]
+        ),
         .target(
             name: "AttentionCore",
-            dependencies: ["COpenBLAS", "TensorFiles"],
+            dependencies: ["COpenBLAS", "CGaussian", "TensorFiles"],
             swiftSettings: optimisedEvenInDebug
         ),
         .target(
@@ -74,7 +80,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AttentionCore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AttentionCoreTests",
-            dependencies: ["AttentionCore", "TensorFiles", "TestSupport"],
+            dependencies: ["AttentionCore", "CGaussian", "TensorFiles", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

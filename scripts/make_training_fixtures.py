@@ -4,7 +4,8 @@
 For small tasks (and one at the issue's defaults), every policy and both optimisers: each step's
 loss and gradient norm, whether the run diverged, and the probe's attention at the end; plus the
 first step's gradient of a tiny task, element by element, and the first generated values of each
-stream (the generator written again from docs/inputs.md, vectorised). See scripts/training_numpy.py.
+stream: written again operation for operation in float32 (the runs' data), and computed with libm
+in float64 from the description in docs/inputs.md (the reference of its accuracy). See scripts/training_numpy.py.
 
 Run from the repository root: python3 scripts/make_training_fixtures.py
 Output: Tests/TrainingTests/Fixtures/training.json
@@ -71,9 +72,11 @@ def gradient_fixture(task, dk, policy, step):
 
 def main():
     np.seterr(all="ignore")  # the diverging run overflows on purpose
-    stream_heads = {name: tn.normals(11, name, range(3), 5).astype(float).tolist() for name in tn.STREAMS}
+    # 3 rows × 37 columns: a whole block of 32 dims and a partial one.
+    stream_heads = {name: tn.normals(11, name, range(3), 37).astype(float).tolist() for name in tn.STREAMS}
+    stream_libm = {name: tn.normals_libm(11, name, range(3), 37).astype(float).tolist() for name in tn.STREAMS}
     fixture = {
-        "generator": {"seed": 11, "rows": 3, "columns": 5, "streams": stream_heads},
+        "generator": {"seed": 11, "rows": 3, "columns": 37, "streams": stream_heads, "streams_libm": stream_libm},
         "gradients": [gradient_fixture(SMALL, 4, policy, 3) for policy in ("none", "sqrt", "dk")],
         "probes": [probe_fixture(SMALL, 16, "sqrt")],
         "runs": [run_fixture(*run) for run in RUNS],

@@ -5,23 +5,17 @@ Written from the issue's description, the plain way round: q = x_q W_q and u = W
 costs O(B·d_model·d_k) (the Swift code goes through M = W_k W_qᵀ instead). float32 throughout,
 as the tool runs; Adam's bias corrections are Python floats (NEP 50: they become float32).
 
-The data come from the counter-based generator of docs/inputs.md ("Generated"), vectorised here
-with numpy's uint64 arithmetic and libm's log/cos/sin; streams 3–8 are the task's tokens, query
-noise, W_q, W_k, probe tokens and probe noise; targets cycle: j = (step·B + b) mod n.
+The data come from the single-precision counter-based generator of docs/inputs.md ("The training
+lab's data"), vectorised here with numpy's uint32 arithmetic and libm's log/cos/sin in float64;
+streams 3–8 are the task's tokens, query noise, W_q, W_k, probe tokens and probe noise; targets
+cycle: j = (step·B + b) mod n.
 """
 import math
 
 import numpy as np
 
-GAMMA = np.uint64(0x9E3779B97F4A7C15)
 STREAMS = {"tokens": 3, "query_noise": 4, "query_weights": 5, "key_weights": 6, "probe_tokens": 7, "probe_noise": 8}
 MASK64 = (1 << 64) - 1
-
-
-def _mix(z):
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return z ^ (z >> np.uint64(31))
 
 
 def _mix_int(z):
@@ -30,22 +24,92 @@ def _mix_int(z):
     return z ^ (z >> 31)
 
 
-def normals(seed, stream, rows, columns, scale=1.0):
-    """float32 (len(rows), columns): Float(scale · normal(seed, stream, row, dim))."""
-    key = np.uint64(_mix_int(_mix_int(seed) ^ ((STREAMS[stream] * 0xD1B54A32D192ED03) & MASK64)))
-    rows = np.asarray(rows, dtype=np.uint64)[:, None]
-    dims = np.arange(columns, dtype=np.uint64)[None, :]
-    counter = (rows << np.uint64(32)) | (dims >> np.uint64(1))
-    with np.errstate(over="ignore"):
-        position = key + (np.uint64(2) * counter + np.uint64(1)) * GAMMA
-        w1 = _mix(position)
-        w2 = _mix(position + GAMMA)
-    u1 = 1.0 - (w1 >> np.uint64(12)).astype(np.float64) * 2.0**-52
-    u2 = (w2 >> np.uint64(12)).astype(np.float64) * 2.0**-52
+def _lowbias32(x):
+    """Wellons' lowbias32 hash of uint32 values (numpy's uint32 products wrap)."""
+    x = np.asarray(x, dtype=np.uint32)
+    x = x ^ (x >> np.uint32(16))
+    x = x * np.uint32(0x7FEB352D)
+    x = x ^ (x >> np.uint32(15))
+    x = x * np.uint32(0x846CA68B)
+    return x ^ (x >> np.uint32(16))
+
+
+def _words(seed, stream, rows, columns):
+    """The two uint32 words (len(rows), columns) each entry's uniforms come from."""
+    key = _mix_int(_mix_int(seed) ^ ((STREAMS[stream] * 0xD1B54A32D192ED03) & MASK64))
+    rows = np.asarray(rows, dtype=np.uint64)
+    low = (rows & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    high = (rows >> np.uint64(32)).astype(np.uint32)
+    row1 = _lowbias32(_lowbias32(low ^ np.uint32(key & 0xFFFFFFFF)) ^ high ^ np.uint32(key >> 32))[:, None]
+    row2 = _lowbias32(row1 ^ np.uint32(0x68E31DA4))
+    pairs = (np.arange(columns, dtype=np.uint32) >> np.uint32(1))[None, :]
+    w1 = _lowbias32(row1 ^ _lowbias32(pairs ^ np.uint32(0x1B873593)))
+    w2 = _lowbias32(row2 ^ _lowbias32(pairs ^ np.uint32(0xCC9E2D51)))
+    return w1, w2, (np.arange(columns) % 2 == 0)[None, :]
+
+
+def normals_libm(seed, stream, rows, columns, scale=1.0):
+    """float32 (len(rows), columns): the generator's normals computed with libm in float64, the
+    reference its own float series are checked against (to a few units of float's last place)."""
+    w1, w2, even = _words(seed, stream, rows, columns)
+    u1 = ((w1 >> np.uint32(8)).astype(np.float64) + 1.0) * 2.0**-24
+    turns = (w2 >> np.uint32(8)).astype(np.float64) * 2.0**-24
     radius = np.sqrt(-2.0 * np.log(u1))
-    angle = 2.0 * math.pi * u2
-    value = np.where(dims % np.uint64(2) == 0, radius * np.cos(angle), radius * np.sin(angle))
+    angle = 2.0 * math.pi * turns
+    value = np.where(even, radius * np.cos(angle), radius * np.sin(angle))
     return (scale * value).astype(np.float32)
+
+
+F = np.float32
+
+
+def _log_float(x):
+    """The generator's ln in float32, operation for operation (musl's logf reduction)."""
+    shifted = x.view(np.uint32) + np.uint32(0x3F800000 - 0x3F3504F3)
+    exponent = ((shifted >> np.uint32(23)).astype(np.int32) - np.int32(127)).astype(np.float32)
+    mantissa = ((shifted & np.uint32(0x007FFFFF)) + np.uint32(0x3F3504F3)).view(np.float32)
+    s = (mantissa - F(1)) / (mantissa + F(1))
+    s2 = s * s
+    series = np.full_like(s, F(1) / F(9))
+    for k in (7, 5, 3):
+        series = series * s2 + F(1) / F(k)
+    series = series * s2 + F(1)
+    return exponent * F(6.9313812256e-01) + (exponent * F(9.0580006145e-06) + F(2) * s * series)
+
+
+def _cos_sin_float(r):
+    """The generator's (cos 2πt, sin 2πt), t = r·2⁻²⁴, in float32, operation for operation."""
+    shifted = r + np.uint32(1 << 21)
+    quadrant = (shifted >> np.uint32(22)) & np.uint32(3)
+    offset = ((shifted & np.uint32((1 << 22) - 1)).astype(np.int32) - np.int32(1 << 21)).astype(np.float32)
+    theta = offset * F(float.fromhex("0x1.921FB6p-22"))
+    t2 = theta * theta
+    sine = np.full_like(t2, F(1) / F(362880))
+    sine = sine * t2 - F(1) / F(5040)
+    sine = sine * t2 + F(1) / F(120)
+    sine = sine * t2 - F(1) / F(6)
+    sine = (sine * t2 + F(1)) * theta
+    cosine = np.full_like(t2, F(1) / F(40320))
+    cosine = cosine * t2 - F(1) / F(720)
+    cosine = cosine * t2 + F(1) / F(24)
+    cosine = cosine * t2 - F(0.5)
+    cosine = cosine * t2 + F(1)
+    c, s = cosine.view(np.uint32), sine.view(np.uint32)
+    swap = (quadrant & np.uint32(1)).astype(bool)
+    negate_cos = (((quadrant + np.uint32(1)) >> np.uint32(1)) & np.uint32(1)) << np.uint32(31)
+    negate_sin = ((quadrant >> np.uint32(1)) & np.uint32(1)) << np.uint32(31)
+    return (np.where(swap, s, c) ^ negate_cos).view(np.float32), (np.where(swap, c, s) ^ negate_sin).view(np.float32)
+
+
+def normals(seed, stream, rows, columns, scale=1.0):
+    """float32 (len(rows), columns): scale · normal(seed, stream, row, dim), bit for bit as the
+    Swift generator makes them (its float series written again), so a run's data are the same on
+    both sides and the runs differ only in how they sum."""
+    w1, w2, even = _words(seed, stream, rows, columns)
+    u1 = ((w1 >> np.uint32(8)) + np.uint32(1)).astype(np.float32) * F(2.0**-24)
+    radius = np.sqrt(F(-2) * _log_float(u1))
+    cosine, sine = _cos_sin_float(w2 >> np.uint32(8))
+    return np.where(even, radius * cosine * F(scale), radius * sine * F(scale))
 
 
 def batch(task, step):

@@ -38,35 +38,45 @@ public struct RetrievalTask: Hashable, Sendable {
         (step * batch + example) % n
     }
 
-    /// Token values from which a batch is generated on two threads (the default task's 65 536 are).
-    static let parallelTokens = 16_384
+    /// Examples per piece of a batch, the unit threads share out (`fill(step:examples:into:)`).
+    static let examplesPerPiece = 8
+
+    /// Pieces of one batch.
+    var piecesPerBatch: Int { (batch + Self.examplesPerPiece - 1) / Self.examplesPerPiece }
+
+    /// Examples of piece `piece`.
+    func examples(ofPiece piece: Int) -> Range<Int> {
+        piece * Self.examplesPerPiece..<min(batch, (piece + 1) * Self.examplesPerPiece)
+    }
 
     /// Step `step`'s examples.
     func batch<T: TrainingScalar>(step: Int, as _: T.Type = T.self) -> Batch<T> {
+        var floats = Batch<Float>(room: self)
+        floats.fill(step: step, of: self)
+        if let same = floats as? Batch<T> { return same }
+        return Batch(
+            tokens: floats.tokens.map { T($0) }, queries: floats.queries.map { T($0) }, targets: floats.targets,
+            n: n, dModel: dModel)
+    }
+
+    /// Writes examples `examples` of step `step` (tokens, and queries x_j + noise·ε) into a batch's
+    /// storage. Pieces of one batch write disjoint memory, so threads may fill them at once.
+    func fill(step: Int, examples: Range<Int>, into storage: BatchPointers) {
         let generator = GaussianGenerator(seed: seed)
         let first = step * batch
-        var tokens = [Float](repeating: 0, count: batch * n * dModel)
-        var noiseValues = [Float](repeating: 0, count: batch * dModel)
-        // The tokens cost more than the step itself: two threads fill disjoint halves of the rows
-        // (every entry is a function of its row and column alone, so the halves change nothing).
-        let rows = first * n..<(first + batch) * n
-        let parts = rows.count * dModel >= Self.parallelTokens ? 2 : 1
-        tokens.withUnsafeMutableBufferPointer { buffer in
-            let target = TokenBuffer(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let start = rows.lowerBound + rows.count * part / parts
-                let end = rows.lowerBound + rows.count * (part + 1) / parts
-                generator.fill(
-                    .trainingTokens, rows: start..<end, columns: dModel, scale: 1,
-                    into: target.base + (start - rows.lowerBound) * dModel)
-            }
+        let tokens = storage.tokens, queries = storage.queries
+        generator.fillSingle(
+            .trainingTokens, rows: (first + examples.lowerBound) * n..<(first + examples.upperBound) * n,
+            columns: dModel, scale: 1, into: tokens + examples.lowerBound * n * dModel)
+        generator.fillSingle(
+            .trainingQueryNoise, rows: first + examples.lowerBound..<first + examples.upperBound, columns: dModel,
+            scale: Float(noise), into: queries + examples.lowerBound * dModel)
+        // The noise is added in Float, as the numpy reference does.
+        for example in examples {
+            let target = tokens + (example * n + target(step: step, example: example)) * dModel
+            let query = queries + example * dModel
+            for d in 0..<dModel { query[d] = target[d] + query[d] }
         }
-        noiseValues.withUnsafeMutableBufferPointer {
-            generator.fill(
-                .trainingQueryNoise, rows: first..<first + batch, columns: dModel, scale: noise, into: $0.baseAddress!)
-        }
-        let targets = (0..<batch).map { target(step: step, example: $0) }
-        return Batch(tokens: tokens, noise: noiseValues, targets: targets, n: n, dModel: dModel)
     }
 
     /// The fixed probe example the lab draws: n tokens, and one query per token (x_i + noise·εᵢ),
@@ -76,10 +86,11 @@ public struct RetrievalTask: Hashable, Sendable {
         var tokens = [Float](repeating: 0, count: n * dModel)
         var noiseValues = [Float](repeating: 0, count: n * dModel)
         tokens.withUnsafeMutableBufferPointer {
-            generator.fill(.probeTokens, rows: 0..<n, columns: dModel, scale: 1, into: $0.baseAddress!)
+            generator.fillSingle(.probeTokens, rows: 0..<n, columns: dModel, scale: 1, into: $0.baseAddress!)
         }
         noiseValues.withUnsafeMutableBufferPointer {
-            generator.fill(.probeQueryNoise, rows: 0..<n, columns: dModel, scale: noise, into: $0.baseAddress!)
+            generator.fillSingle(
+                .probeQueryNoise, rows: 0..<n, columns: dModel, scale: Float(noise), into: $0.baseAddress!)
         }
         return Batch(tokens: tokens, noise: noiseValues, targets: Array(0..<n), n: n, dModel: dModel, shared: true)
     }
@@ -88,14 +99,16 @@ public struct RetrievalTask: Hashable, Sendable {
     /// same at every d_k, so runs at different d_k start from nested weights.
     func initialWeights<T: TrainingScalar>(dk: Int, as _: T.Type = T.self) -> HeadWeights<T> {
         let generator = GaussianGenerator(seed: seed)
-        let scale = 1 / Double(dModel).squareRoot()
+        let scale = Float(1 / Double(dModel).squareRoot())
         var query = [Float](repeating: 0, count: dModel * dk)
         var key = [Float](repeating: 0, count: dModel * dk)
         query.withUnsafeMutableBufferPointer {
-            generator.fill(.trainingQueryWeights, rows: 0..<dModel, columns: dk, scale: scale, into: $0.baseAddress!)
+            generator.fillSingle(
+                .trainingQueryWeights, rows: 0..<dModel, columns: dk, scale: scale, into: $0.baseAddress!)
         }
         key.withUnsafeMutableBufferPointer {
-            generator.fill(.trainingKeyWeights, rows: 0..<dModel, columns: dk, scale: scale, into: $0.baseAddress!)
+            generator.fillSingle(
+                .trainingKeyWeights, rows: 0..<dModel, columns: dk, scale: scale, into: $0.baseAddress!)
         }
         return HeadWeights(
             query: query as? [T] ?? query.map { T($0) }, key: key as? [T] ?? key.map { T($0) }, dModel: dModel, dk: dk)
@@ -103,14 +116,22 @@ public struct RetrievalTask: Hashable, Sendable {
 }
 
 /// One step's examples: tokens (batch × n × d_model), queries (batch × d_model) and targets.
-struct Batch<T: TrainingScalar> {
-    let tokens: [T]
-    let queries: [T]
-    let targets: [Int]
+struct Batch<T: TrainingScalar>: Sendable {
+    private(set) var tokens: [T]
+    private(set) var queries: [T]
+    private(set) var targets: [Int]
     let n: Int
     let dModel: Int
 
     var count: Int { targets.count }
+
+    init(tokens: [T], queries: [T], targets: [Int], n: Int, dModel: Int) {
+        self.tokens = tokens
+        self.queries = queries
+        self.targets = targets
+        self.n = n
+        self.dModel = dModel
+    }
 
     /// The queries are x_j + noise·ε, added in Float (as the numpy reference does). With `shared`
     /// every query picks from the same n tokens (the probe); otherwise each example has its own.
@@ -136,7 +157,37 @@ struct HeadWeights<T: TrainingScalar> {
     let dk: Int
 }
 
-/// The token array, written by two threads at disjoint rows.
-private struct TokenBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
+/// Where `RetrievalTask.fill(step:examples:into:)` writes one batch.
+struct BatchPointers: @unchecked Sendable {
+    let tokens: UnsafeMutablePointer<Float>
+    let queries: UnsafeMutablePointer<Float>
+}
+
+extension Batch<Float> {
+    /// Room for one batch of `task`, to be filled.
+    init(room task: RetrievalTask) {
+        self.init(
+            tokens: Array(repeating: 0, count: task.batch * task.n * task.dModel),
+            queries: Array(repeating: 0, count: task.batch * task.dModel), targets: [], n: task.n, dModel: task.dModel)
+    }
+
+    /// Makes this batch step `step` of `task`, in place: `write` must fill every piece
+    /// (`task.fill(step:examples:into:)`), on whatever threads it likes, before it returns.
+    mutating func overwrite(step: Int, of task: RetrievalTask, writing write: (BatchPointers) -> Void) {
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            queries.withUnsafeMutableBufferPointer { queries in
+                write(BatchPointers(tokens: tokens.baseAddress!, queries: queries.baseAddress!))
+            }
+        }
+        targets = (0..<task.batch).map { task.target(step: step, example: $0) }
+    }
+
+    /// Makes this batch step `step` of `task`, on this thread.
+    mutating func fill(step: Int, of task: RetrievalTask) {
+        overwrite(step: step, of: task) { storage in
+            for piece in 0..<task.piecesPerBatch {
+                task.fill(step: step, examples: task.examples(ofPiece: piece), into: storage)
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CGaussian
 import Foundation
 import Testing
 
@@ -112,16 +113,99 @@ import Testing
 
     @Test func ownLogAndTrigMatchLibm() {
         for x in stride(from: 1e-300, to: 1, by: 0.0137) + [0x1p-52, 0.5, 1] {
-            let own = GaussianGenerator.log(GaussianGenerator.Lanes(repeating: x))[0]
+            let own = attn_gaussian_log(x)
             #expect(abs(own - Foundation.log(x)) <= 1e-10 * max(1, abs(Foundation.log(x))))
         }
         for step in 0..<400 {
             let r = UInt64(step) * 11_258_999_068_426 + UInt64(step % 7)  // 2⁵²/400 apart, jittered
-            let (c, s) = GaussianGenerator.cosSinTurns(SIMD8(repeating: r))
+            var c = 0.0, s = 0.0
+            attn_gaussian_cos_sin_turns(r, &c, &s)
             let angle = 2 * Double.pi * Double(r) * 0x1p-52
-            #expect(abs(c[0] - cos(angle)) < 1e-11)
-            #expect(abs(s[0] - sin(angle)) < 1e-11)
+            #expect(abs(c - cos(angle)) < 1e-11)
+            #expect(abs(s - sin(angle)) < 1e-11)
         }
+    }
+
+    @Test func singlePrecisionLogAndTrigAreWithinAFewUnitsOfFloat() {
+        // Every u₁ the generator can draw is k·2⁻²⁴; every 97th of them, and both ends.
+        var worstLog = 0.0
+        for k in stride(from: 1, through: 1 << 24, by: 97) + [1 << 24] {
+            let x = Float(k) * 0x1p-24
+            let exact = Foundation.log(Double(x))
+            if k < 1 << 24 { worstLog = max(worstLog, abs(Double(attn_gaussian_log_single(x)) - exact) / abs(exact)) }
+        }
+        #expect(attn_gaussian_log_single(1) == 0)
+        #expect(worstLog < 3e-7, "worst relative error of ln \(worstLog)")
+        var worstTrig = 0.0
+        for r in stride(from: UInt32(0), to: 1 << 24, by: 13) {
+            var c: Float = 0, s: Float = 0
+            attn_gaussian_cos_sin_turns_single(r, &c, &s)
+            let angle = 2 * Double.pi * Double(r) * 0x1p-24
+            worstTrig = max(worstTrig, abs(Double(c) - cos(angle)), abs(Double(s) - sin(angle)))
+        }
+        #expect(worstTrig < 2e-7, "worst error of cos, sin \(worstTrig)")
+    }
+
+    @Test func everyCompiledVariantGivesTheSameBits() throws {
+        // 21 rows (two whole vectors of eight and a partial one) × 45 columns (a partial block of 32).
+        let (rows, columns) = (21, 45)
+        func filled(_ variant: attn_gaussian_variant, single: Bool) -> [Float]? {
+            var values = [Float](repeating: .nan, count: rows * columns)
+            let (key, first, height, width) = (UInt64(0xABCD), Int64(1000), Int64(rows), Int64(columns))
+            let ran = values.withUnsafeMutableBufferPointer {
+                single
+                    ? attn_gaussian_fill_single_variant(variant, key, first, height, width, 0.5, $0.baseAddress!)
+                    : attn_gaussian_fill_variant(variant, key, first, height, width, 0.5, $0.baseAddress!)
+            }
+            return ran == 1 ? values : nil
+        }
+        for single in [false, true] {
+            let baseline = try #require(filled(attn_gaussian_baseline, single: single))
+            #expect(baseline.allSatisfy { $0.isFinite })
+            var compared = 0
+            for variant in [attn_gaussian_avx2, attn_gaussian_avx512] {
+                guard let values = filled(variant, single: single) else { continue }
+                #expect(values.map(\.bitPattern) == baseline.map(\.bitPattern), "variant \(variant.rawValue)")
+                compared += 1
+            }
+            // The machine that runs the tests should run at least the AVX2 copy (x86-64 CI runners do).
+            #if arch(x86_64)
+                #expect(compared >= 1)
+            #endif
+        }
+    }
+
+    @Test func singlePrecisionEntriesDependOnRowAndDimOnly() {
+        let generator = GaussianGenerator(seed: 4)
+        func values(rows: Range<Int>, columns: Int) -> [Float] {
+            var result = [Float](repeating: .nan, count: rows.count * columns)
+            result.withUnsafeMutableBufferPointer {
+                generator.fillSingle(.trainingTokens, rows: rows, columns: columns, scale: 1, into: $0.baseAddress!)
+            }
+            return result
+        }
+        let wide = values(rows: 0..<10, columns: 70)
+        let narrow = values(rows: 3..<7, columns: 33)
+        for row in 3..<7 {
+            for dim in 0..<33 { #expect(narrow[(row - 3) * 33 + dim] == wide[row * 70 + dim]) }
+        }
+    }
+
+    @Test func singlePrecisionNormalsHaveMeanZeroAndVarianceOne() {
+        var values = [Float](repeating: .nan, count: 4096 * 64)
+        values.withUnsafeMutableBufferPointer {
+            GaussianGenerator(seed: 9).fillSingle(
+                .trainingTokens, rows: 0..<4096, columns: 64, scale: 1, into: $0.baseAddress!)
+        }
+        let count = Double(values.count)
+        let mean = values.reduce(0) { $0 + Double($1) } / count
+        let variance = values.reduce(0) { $0 + Double($1) * Double($1) } / count - mean * mean
+        let fourth = values.reduce(0) { $0 + pow(Double($1), 4) } / count
+        let neighbours = zip(values, values.dropFirst()).reduce(0) { $0 + Double($1.0) * Double($1.1) } / count
+        #expect(abs(mean) < 0.01)
+        #expect(abs(variance - 1) < 0.01)
+        #expect(abs(fourth - 3) < 0.06)
+        #expect(abs(neighbours) < 0.01, "adjacent entries (the cos and sin of one pair) are uncorrelated")
     }
 
     @Test func keysAreAlignedWithQueriesByRho() {

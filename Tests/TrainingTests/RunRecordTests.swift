@@ -71,4 +71,19 @@ struct RunRecordTests {
         #expect(one.map(\.settings) == grid.runs)
         #expect(one.allSatisfy { $0.losses.count == 30 })
     }
+
+    @Test func groupsThatDrawAheadGiveEveryRunWhatALoneRunGets() {
+        // Batch 20: three pieces, drawn on both threads while the runs step; a run restarted
+        // mid-way lags the batch drawn ahead and gets its own.
+        let task = RetrievalTask(dModel: 8, n: 5, batch: 20, noise: 0.3, steps: 25, seed: 4)
+        let settings = RunSettings(task: task, dk: 8, scale: .sqrtDk, learningRate: 0.5, optimizer: .sgd)
+        var alone = TrainingRun(settings)
+        alone.finish()
+        var group = RunGroup([TrainingRun(settings), TrainingRun(settings)])
+        for _ in 0..<10 { group.step(threads: 2) }
+        group.replace(1, with: TrainingRun(settings))
+        group.finish(threads: 2)
+        #expect(group.runs.map(\.record) == [alone.record, alone.record])
+        #expect(alone.record.losses.count == 25)
+    }
 }

@@ -21,6 +21,7 @@ struct TrainingFixture: Decodable {
         let seed: UInt64
         let rows, columns: Int
         let streams: [String: [[Float]]]
+        let streamsLibm: [String: [[Float]]]
     }
 
     struct Gradient: Decodable {
