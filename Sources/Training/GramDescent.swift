@@ -63,29 +63,46 @@ struct GramDescent<T: TrainingScalar> {
         multiply(d, false, oldProduct, true, into: &scratch)
         let dTimesProductT = scratch
         multiply(dTimesProductT, false, d, false, into: &scratch)
-        for i in product.indices {
-            product[i] += -eta * (keyGramTimesD[i] + dTimesQueryGram[i]) + eta * eta * scratch[i]
-        }
+        Self.update(&product, eta: eta, first: keyGramTimesD, second: dTimesQueryGram, square: scratch)
         // A' = A − η(S + Sᵀ) + η² Q Dᵀ with S = D Mᵀ.
         multiply(dTimesQueryGram, false, d, true, into: &scratch)
-        for row in 0..<dModel {
-            for column in 0..<dModel {
-                let i = row * dModel + column
-                let symmetric = dTimesProductT[i] + dTimesProductT[column * dModel + row]
-                keyGram[i] += -eta * symmetric + eta * eta * scratch[i]
-            }
-        }
+        Self.updateSymmetric(&keyGram, eta: eta, part: dTimesProductT, square: scratch, size: dModel)
         // B' = B − η(R + Rᵀ) + η² Dᵀ P with R = Dᵀ M.
         multiply(d, true, oldProduct, false, into: &transposedDTimesProduct)
         multiply(d, true, keyGramTimesD, false, into: &scratch)
-        for row in 0..<dModel {
-            for column in 0..<dModel {
-                let i = row * dModel + column
-                let symmetric = transposedDTimesProduct[i] + transposedDTimesProduct[column * dModel + row]
-                queryGram[i] += -eta * symmetric + eta * eta * scratch[i]
+        Self.updateSymmetric(&queryGram, eta: eta, part: transposedDTimesProduct, square: scratch, size: dModel)
+        return (keyNorm + queryNorm).squareRoot()
+    }
+
+    /// x += −η(first + second) + η² square, elementwise (on pointers: the loop vectorises).
+    @_specialize(where T == Float)
+    private static func update(_ x: inout [T], eta: T, first: [T], second: [T], square: [T]) {
+        x.withUnsafeMutableBufferPointer { x in
+            first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                    square.withUnsafeBufferPointer { square in
+                        for i in 0..<x.count { x[i] += -eta * (first[i] + second[i]) + eta * eta * square[i] }
+                    }
+                }
             }
         }
-        return (keyNorm + queryNorm).squareRoot()
+    }
+
+    /// x += −η(part + partᵀ) + η² square, for size × size matrices.
+    @_specialize(where T == Float)
+    private static func updateSymmetric(_ x: inout [T], eta: T, part: [T], square: [T], size: Int) {
+        x.withUnsafeMutableBufferPointer { x in
+            part.withUnsafeBufferPointer { part in
+                square.withUnsafeBufferPointer { square in
+                    for row in 0..<size {
+                        for column in 0..<size {
+                            let i = row * size + column
+                            x[i] += -eta * (part[i] + part[column * size + row]) + eta * eta * square[i]
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// result = op(x) · op(y), all d_model × d_model.
