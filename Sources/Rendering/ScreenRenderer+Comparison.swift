@@ -130,7 +130,8 @@ private struct ComparisonSide {
         if let model {
             return Panel(
                 TokenInspectorWidget(
-                    weights: side.weights, mask: mask, row: row, keyTokens: model.labels.tokens, sharedTop: sharedTop))
+                    weights: side.weights, mask: mask, row: row, keyTokens: model.labels.tokens,
+                    keyToken: model.keyToken, sharedTop: sharedTop))
         }
         return Panel(RowInspectorWidget(weights: side.weights, mask: mask, row: row, sharedTop: sharedTop))
     }

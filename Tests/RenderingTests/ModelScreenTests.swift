@@ -40,6 +40,24 @@ import Testing
 
     /// The help's panel guide describes what the model screen draws: its one-row-per-token heatmap
     /// has no H / ln m strip and its row panel ranks tokens (its title names the token, not a max).
+    @Test func theSplitViewNamesThePairUnderBothDivisors() throws {
+        let n = Self.tokens.count
+        let labels = ModelHead(
+            model: "tiny", text: "the cat sat on the mat in 東京", tokens: Self.tokens, layer: 1, head: 3, layers: 2,
+            heads: 4, headWidth: 32)
+        let now = try SampleResults.make(n: n, dk: 32, scale: .none, seed: 3)
+        let standard = try SampleResults.make(n: n, dk: 32, seed: 3)
+        let frame = ScreenRenderer(theme: .fallback, depth: .none).renderComparison(
+            result: now, baseline: standard, view: ViewState(selectedRow: 2),
+            model: ModelView(labels: labels, keyToken: 6), keys: .sample(model: true), width: 120, height: 40)
+        let text = frame.plainText()
+        for result in [now, standard] {
+            let weight = NumberFormat.fixed(Double(result.weights[2, 6]), 3)
+            #expect(text.contains("cat (2) attends to mat (6): \(weight)"), "each side titles the pair with its weight")
+        }
+        #expect(now.weights[2, 6] != standard.weights[2, 6], "the two divisors give the pair different weights")
+    }
+
     @Test func helpDescribesTheModelScreensPanels() throws {
         let text = try Self.screen(view: ViewState(selectedRow: 2, showHelp: true), width: 120, height: 40).plainText()
         #expect(text.contains("row panel"))
