@@ -103,7 +103,7 @@ def _cos_sin_float(r):
 
 def normals(seed, stream, rows, columns, scale=1.0):
     """float32 (len(rows), columns): scale · normal(seed, stream, row, dim), bit for bit as the
-    Swift generator makes them (its float series written again), so a run's data are the same on
+    C generator makes them (its float series written again), so a run's data are the same on
     both sides and the runs differ only in how they sum."""
     w1, w2, even = _words(seed, stream, rows, columns)
     u1 = ((w1 >> np.uint32(8)) + np.uint32(1)).astype(np.float32) * F(2.0**-24)

@@ -14,7 +14,7 @@ extension GaussianGenerator {
 extension GaussianGenerator {
     /// Writes rows `rows` × dims 0 ..< `columns` of `stream` from the single-precision generator,
     /// each normal times `scale`, row-major into `target`. It draws other numbers than `fill`, at
-    /// about a third of the cost: the training lab draws a fresh batch of tokens every step.
+    /// about half the cost: the training lab draws a fresh batch of tokens every step.
     ///
     /// Entry (row, dim) takes two 32-bit words from Wellons' lowbias32 hash h: with
     /// r₁ = h(h(row ^ key_lo) ^ (row ≫ 32) ^ key_hi), r₂ = h(r₁ ^ 0x68E31DA4) and the pair p = ⌊dim/2⌋,

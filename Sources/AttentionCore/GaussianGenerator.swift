@@ -64,9 +64,6 @@ public struct GaussianGenerator: Sendable {
         return (even, odd)
     }
 
-    /// SplitMix64's increment (the golden ratio in 64 bits).
-    static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
-
     /// SplitMix64's output function (Stafford's "variant 13" finaliser).
     static func mix(_ value: UInt64) -> UInt64 {
         attn_splitmix_mix(value)

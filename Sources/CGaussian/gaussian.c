@@ -5,36 +5,43 @@
 
 #include <stdatomic.h>
 
-// An FMA rounds once where a multiply and an add round twice: fusing would change the bits.
+// An FMA rounds once where a multiply and an add round twice: fusing would change the bits, and the
+// AVX-512 copy (whose target implies FMA) would differ from the others. Package.swift compiles this
+// file with -ffp-contract=off, which is what guarantees it: -ffp-contract=fast overrides the pragma.
 #pragma STDC FP_CONTRACT OFF
+#ifdef __FAST_MATH__
+#error "gaussian.c must be compiled without fast-math: every compiled copy has to give the same bits"
+#endif
 // The vector helpers are always inlined into their caller, so no vector crosses a call boundary.
 #pragma clang diagnostic ignored "-Wpsabi"
 
-typedef double d8 __attribute__((vector_size(64)));
-typedef uint64_t u8 __attribute__((vector_size(64)));
-typedef int64_t i8 __attribute__((vector_size(64)));
-typedef float f8 __attribute__((vector_size(32)));
+typedef double f64x8 __attribute__((vector_size(64)));
+typedef uint64_t u64x8 __attribute__((vector_size(64)));
+typedef float f32x8 __attribute__((vector_size(32)));
 
 #define INLINE static inline __attribute__((always_inline))
+
+// A vector of type T with every lane `value`.
+#define SPLAT(T, value) ((T){} + (value))
 
 static const uint64_t one_bits = 0x3FF0000000000000ull;
 static const uint64_t sqrt_half_bits = 0x3FE6A09E667F3BCDull;
 static const uint64_t gamma = 0x9E3779B97F4A7C15ull;
 
-INLINE u8 mix(u8 z) {
+INLINE u64x8 mix(u64x8 z) {
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
     return z ^ (z >> 31);
 }
 
 // ln x from the exponent and the atanh series of the mantissa, shifted into [√½, √2) as in musl.
-INLINE d8 log8(d8 x) {
-    u8 shifted = (u8)x + (one_bits - sqrt_half_bits);
-    d8 exponent = (d8)((shifted >> 52) | 0x4330000000000000ull) - (0x1p52 + 1023);
-    d8 mantissa = (d8)((shifted & 0x000FFFFFFFFFFFFFull) + sqrt_half_bits);
-    d8 s = (mantissa - 1) / (mantissa + 1);
-    d8 s2 = s * s;
-    d8 series = s2 * 0 + 1.0 / 13;
+INLINE f64x8 log8(f64x8 x) {
+    u64x8 shifted = (u64x8)x + (one_bits - sqrt_half_bits);
+    f64x8 exponent = (f64x8)((shifted >> 52) | 0x4330000000000000ull) - (0x1p52 + 1023);
+    f64x8 mantissa = (f64x8)((shifted & 0x000FFFFFFFFFFFFFull) + sqrt_half_bits);
+    f64x8 s = (mantissa - 1) / (mantissa + 1);
+    f64x8 s2 = s * s;
+    f64x8 series = SPLAT(f64x8, 1.0 / 13);
     series = series * s2 + 1.0 / 11;
     series = series * s2 + 1.0 / 9;
     series = series * s2 + 1.0 / 7;
@@ -48,42 +55,42 @@ INLINE d8 log8(d8 x) {
 
 // (cos 2πt, sin 2πt), t = r·2⁻⁵²: exact reduction to the nearest quarter turn on the integer, then
 // Taylor series on [−π/4, π/4]; the quadrant swaps and negates on the bits.
-INLINE void cos_sin_turns8(u8 r, d8 *cosine_out, d8 *sine_out) {
-    u8 shifted = r + (1ull << 49);
-    u8 quadrant = (shifted >> 50) & 3;
-    d8 offset = (d8)(((shifted & ((1ull << 50) - 1)) << 2) | one_bits) - 1.5;
-    d8 theta = offset * 1.5707963267948966;
-    d8 t2 = theta * theta;
-    d8 sine = t2 * 0 - 1.0 / 39916800;
+INLINE void cos_sin_turns8(u64x8 r, f64x8 *cosine_out, f64x8 *sine_out) {
+    u64x8 shifted = r + (1ull << 49);
+    u64x8 quadrant = (shifted >> 50) & 3;
+    f64x8 offset = (f64x8)(((shifted & ((1ull << 50) - 1)) << 2) | one_bits) - 1.5;
+    f64x8 theta = offset * 1.5707963267948966;
+    f64x8 t2 = theta * theta;
+    f64x8 sine = SPLAT(f64x8, -1.0 / 39916800);
     sine = sine * t2 + 1.0 / 362880;
     sine = sine * t2 - 1.0 / 5040;
     sine = sine * t2 + 1.0 / 120;
     sine = sine * t2 - 1.0 / 6;
     sine = (sine * t2 + 1) * theta;
-    d8 cosine = t2 * 0 + 1.0 / 479001600;
+    f64x8 cosine = SPLAT(f64x8, 1.0 / 479001600);
     cosine = cosine * t2 - 1.0 / 3628800;
     cosine = cosine * t2 + 1.0 / 40320;
     cosine = cosine * t2 - 1.0 / 720;
     cosine = cosine * t2 + 1.0 / 24;
     cosine = cosine * t2 - 0.5;
     cosine = cosine * t2 + 1;
-    u8 cos_bits = (u8)cosine, sin_bits = (u8)sine;
-    u8 swap = 0 - (quadrant & 1);
-    *cosine_out = (d8)(((cos_bits & ~swap) | (sin_bits & swap)) ^ ((((quadrant + 1) >> 1) & 1) << 63));
-    *sine_out = (d8)(((sin_bits & ~swap) | (cos_bits & swap)) ^ (((quadrant >> 1) & 1) << 63));
+    u64x8 cos_bits = (u64x8)cosine, sin_bits = (u64x8)sine;
+    u64x8 swap = 0 - (quadrant & 1);
+    *cosine_out = (f64x8)(((cos_bits & ~swap) | (sin_bits & swap)) ^ ((((quadrant + 1) >> 1) & 1) << 63));
+    *sine_out = (f64x8)(((sin_bits & ~swap) | (cos_bits & swap)) ^ (((quadrant >> 1) & 1) << 63));
 }
 
-INLINE void pairs8(uint64_t key, int64_t first_row, int64_t pair_index, d8 *even, d8 *odd) {
-    const u8 lane = {0, 1, 2, 3, 4, 5, 6, 7};
-    u8 rows = (u8){} + (uint64_t)first_row + lane;
-    u8 counter = (rows << 32) | (uint64_t)pair_index;
-    u8 position = (counter * 2 + 1) * gamma + key;
-    u8 bits1 = mix(position);
-    u8 bits2 = mix(position + gamma);
+INLINE void pairs8(uint64_t key, int64_t first_row, int64_t pair_index, f64x8 *even, f64x8 *odd) {
+    const u64x8 lane = {0, 1, 2, 3, 4, 5, 6, 7};
+    u64x8 rows = SPLAT(u64x8, (uint64_t)first_row) + lane;
+    u64x8 counter = (rows << 32) | (uint64_t)pair_index;
+    u64x8 position = (counter * 2 + 1) * gamma + key;
+    u64x8 bits1 = mix(position);
+    u64x8 bits2 = mix(position + gamma);
     // u₁ = 1 − (top 52 bits)·2⁻⁵² ∈ (0, 1], built from the bits (exact, no int→double conversion).
-    d8 u1 = 2 - (d8)((bits1 >> 12) | one_bits);
-    d8 radius = __builtin_elementwise_sqrt(-2 * log8(u1));
-    d8 cosine, sine;
+    f64x8 u1 = 2 - (f64x8)((bits1 >> 12) | one_bits);
+    f64x8 radius = __builtin_elementwise_sqrt(-2 * log8(u1));
+    f64x8 cosine, sine;
     cos_sin_turns8(bits2 >> 12, &cosine, &sine);
     *even = radius * cosine;
     *odd = radius * sine;
@@ -96,10 +103,10 @@ INLINE void fill_body(
         int64_t lanes = row_count - first < 8 ? row_count - first : 8;
         float *base = target + first * columns;
         for (int64_t pair = 0; pair < pairs; pair++) {
-            d8 even, odd;
+            f64x8 even, odd;
             pairs8(key, first_row + first, pair, &even, &odd);
-            f8 even_f = __builtin_convertvector(scale * even, f8);
-            f8 odd_f = __builtin_convertvector(scale * odd, f8);
+            f32x8 even_f = __builtin_convertvector(scale * even, f32x8);
+            f32x8 odd_f = __builtin_convertvector(scale * odd, f32x8);
             int64_t column = 2 * pair;
             if (column + 1 < columns) {
                 for (int64_t lane = 0; lane < lanes; lane++) {
@@ -114,6 +121,7 @@ INLINE void fill_body(
 }
 
 #define FILL_ARGS uint64_t key, int64_t first_row, int64_t row_count, int64_t columns, double scale, float *target
+// The argument list of both fill functions (the single-precision one names its parameters alike).
 #define FILL_CALL key, first_row, row_count, columns, scale, target
 
 static void fill_baseline(FILL_ARGS) { fill_body(FILL_CALL); }
@@ -122,8 +130,9 @@ static void fill_baseline(FILL_ARGS) { fill_body(FILL_CALL); }
 __attribute__((target("avx2"))) static void fill_avx2(FILL_ARGS) { fill_body(FILL_CALL); }
 __attribute__((target("avx512f,avx512dq"))) static void fill_avx512(FILL_ARGS) { fill_body(FILL_CALL); }
 
+// The runtime detects the CPU in a constructor, so no __builtin_cpu_init is needed here (only code
+// that runs before constructors, such as an ifunc resolver, must call it).
 static int supports(attn_gaussian_variant variant) {
-    __builtin_cpu_init();
     switch (variant) {
     case attn_gaussian_avx512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
     case attn_gaussian_avx2: return __builtin_cpu_supports("avx2");
@@ -165,14 +174,14 @@ int attn_gaussian_fill_variant(attn_gaussian_variant variant, FILL_ARGS) {
 }
 
 uint64_t attn_splitmix_mix(uint64_t value) {
-    u8 lanes = (u8){} + value;
+    u64x8 lanes = SPLAT(u64x8, value);
     return mix(lanes)[0];
 }
 
 #define PAIRS_ARGS uint64_t key, int64_t first_row, int64_t pair_index, double even[8], double odd[8]
 
 INLINE void pairs_body(PAIRS_ARGS) {
-    d8 e, o;
+    f64x8 e, o;
     pairs8(key, first_row, pair_index, &e, &o);
     __builtin_memcpy(even, &e, sizeof e);
     __builtin_memcpy(odd, &o, sizeof o);
@@ -200,11 +209,11 @@ void attn_gaussian_pairs(PAIRS_ARGS) {
     pairs_baseline(key, first_row, pair_index, even, odd);
 }
 
-double attn_gaussian_log(double x) { return log8((d8){} + x)[0]; }
+double attn_gaussian_log(double x) { return log8(SPLAT(f64x8, x))[0]; }
 
 void attn_gaussian_cos_sin_turns(uint64_t r, double *cosine, double *sine) {
-    d8 c, s;
-    cos_sin_turns8((u8){} + r, &c, &s);
+    f64x8 c, s;
+    cos_sin_turns8(SPLAT(u64x8, r), &c, &s);
     *cosine = c[0];
     *sine = s[0];
 }
@@ -213,9 +222,9 @@ void attn_gaussian_cos_sin_turns(uint64_t r, double *cosine, double *sine) {
 // Sixteen pairs of one row per vector (dims 32b ..< 32b + 32), float arithmetic and 32-bit hashes:
 // several times cheaper than the double generator's 64-bit multiplies, divisions and square roots.
 
-typedef float f16 __attribute__((vector_size(64)));
-typedef uint32_t w16 __attribute__((vector_size(64)));
-typedef int32_t s16 __attribute__((vector_size(64)));
+typedef float f32x16 __attribute__((vector_size(64)));
+typedef uint32_t u32x16 __attribute__((vector_size(64)));
+typedef int32_t i32x16 __attribute__((vector_size(64)));
 
 // Chris Wellons' "lowbias32" integer hash, a bijection of 32-bit words.
 #define LOWBIAS32(x) \
@@ -232,7 +241,7 @@ static inline uint32_t hash32(uint32_t x) {
     return x;
 }
 
-INLINE w16 hash32x16(w16 x) {
+INLINE u32x16 hash32x16(u32x16 x) {
     LOWBIAS32(x);
     return x;
 }
@@ -240,13 +249,13 @@ INLINE w16 hash32x16(w16 x) {
 static const uint32_t sqrt_half_single_bits = 0x3F3504F3u;
 
 // ln x as in musl's logf: x = 2^k·m with m in [√½, √2), s = (m − 1)/(m + 1), ln m = 2 atanh s.
-INLINE f16 log16(f16 x) {
-    w16 shifted = (w16)x + (0x3F800000u - sqrt_half_single_bits);
-    f16 exponent = __builtin_convertvector((s16)(shifted >> 23) - 127, f16);
-    f16 mantissa = (f16)((shifted & 0x007FFFFFu) + sqrt_half_single_bits);
-    f16 s = (mantissa - 1) / (mantissa + 1);
-    f16 s2 = s * s;
-    f16 series = s2 * 0 + 1.0f / 9;
+INLINE f32x16 log16(f32x16 x) {
+    u32x16 shifted = (u32x16)x + (0x3F800000u - sqrt_half_single_bits);
+    f32x16 exponent = __builtin_convertvector((i32x16)(shifted >> 23) - 127, f32x16);
+    f32x16 mantissa = (f32x16)((shifted & 0x007FFFFFu) + sqrt_half_single_bits);
+    f32x16 s = (mantissa - 1) / (mantissa + 1);
+    f32x16 s2 = s * s;
+    f32x16 series = SPLAT(f32x16, 1.0f / 9);
     series = series * s2 + 1.0f / 7;
     series = series * s2 + 1.0f / 5;
     series = series * s2 + 1.0f / 3;
@@ -257,26 +266,26 @@ INLINE f16 log16(f16 x) {
 
 // (cos 2πt, sin 2πt) for t = r·2⁻²⁴: the quarter turn from the integer, exactly; Taylor series on
 // [−π/4, π/4) in float; the quadrant swaps and negates on the bits.
-INLINE void cos_sin_turns16(w16 r, f16 *cosine_out, f16 *sine_out) {
-    w16 shifted = r + (1u << 21);
-    w16 quadrant = (shifted >> 22) & 3;
-    f16 offset = __builtin_convertvector((s16)(shifted & ((1u << 22) - 1)) - (1 << 21), f16);
-    f16 theta = offset * 0x1.921FB6p-22f;  // 2π·2⁻²⁴, rounded to float
-    f16 t2 = theta * theta;
-    f16 sine = t2 * 0 + 1.0f / 362880;
+INLINE void cos_sin_turns16(u32x16 r, f32x16 *cosine_out, f32x16 *sine_out) {
+    u32x16 shifted = r + (1u << 21);
+    u32x16 quadrant = (shifted >> 22) & 3;
+    f32x16 offset = __builtin_convertvector((i32x16)(shifted & ((1u << 22) - 1)) - (1 << 21), f32x16);
+    f32x16 theta = offset * 0x1.921FB6p-22f;  // 2π·2⁻²⁴, rounded to float
+    f32x16 t2 = theta * theta;
+    f32x16 sine = SPLAT(f32x16, 1.0f / 362880);
     sine = sine * t2 - 1.0f / 5040;
     sine = sine * t2 + 1.0f / 120;
     sine = sine * t2 - 1.0f / 6;
     sine = (sine * t2 + 1) * theta;
-    f16 cosine = t2 * 0 + 1.0f / 40320;
+    f32x16 cosine = SPLAT(f32x16, 1.0f / 40320);
     cosine = cosine * t2 - 1.0f / 720;
     cosine = cosine * t2 + 1.0f / 24;
     cosine = cosine * t2 - 0.5f;
     cosine = cosine * t2 + 1;
-    w16 cos_bits = (w16)cosine, sin_bits = (w16)sine;
-    w16 swap = 0 - (quadrant & 1);
-    *cosine_out = (f16)(((cos_bits & ~swap) | (sin_bits & swap)) ^ ((((quadrant + 1) >> 1) & 1) << 31));
-    *sine_out = (f16)(((sin_bits & ~swap) | (cos_bits & swap)) ^ (((quadrant >> 1) & 1) << 31));
+    u32x16 cos_bits = (u32x16)cosine, sin_bits = (u32x16)sine;
+    u32x16 swap = 0 - (quadrant & 1);
+    *cosine_out = (f32x16)(((cos_bits & ~swap) | (sin_bits & swap)) ^ ((((quadrant + 1) >> 1) & 1) << 31));
+    *sine_out = (f32x16)(((sin_bits & ~swap) | (cos_bits & swap)) ^ (((quadrant >> 1) & 1) << 31));
 }
 
 // The two 32-bit words of row `row` that every pair of the row mixes in, one per uniform.
@@ -287,32 +296,32 @@ static inline void row_words(uint64_t key, int64_t row, uint32_t *first, uint32_
 }
 
 // The 32 normals of one row at dims 32·block ..< 32·block + 32, interleaved even/odd.
-INLINE void single_block(uint32_t row1, uint32_t row2, w16 pair1, w16 pair2, f16 scale, f16 *low, f16 *high) {
-    w16 h1 = hash32x16(pair1 ^ row1);
-    w16 h2 = hash32x16(pair2 ^ row2);
+INLINE void single_block(uint32_t row1, uint32_t row2, u32x16 pair1, u32x16 pair2, f32x16 scale, f32x16 *low, f32x16 *high) {
+    u32x16 h1 = hash32x16(pair1 ^ row1);
+    u32x16 h2 = hash32x16(pair2 ^ row2);
     // u₁ = (⌊h₁/2⁸⌋ + 1)·2⁻²⁴ in (0, 1], exact in float.
-    f16 u1 = __builtin_convertvector((s16)((h1 >> 8) + 1), f16) * 0x1p-24f;
-    f16 radius = __builtin_elementwise_sqrt(-2 * log16(u1));
-    f16 cosine, sine;
+    f32x16 u1 = __builtin_convertvector((i32x16)((h1 >> 8) + 1), f32x16) * 0x1p-24f;
+    f32x16 radius = __builtin_elementwise_sqrt(-2 * log16(u1));
+    f32x16 cosine, sine;
     cos_sin_turns16(h2 >> 8, &cosine, &sine);
-    f16 even = radius * cosine * scale, odd = radius * sine * scale;
+    f32x16 even = radius * cosine * scale, odd = radius * sine * scale;
     *low = __builtin_shufflevector(even, odd, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
     *high = __builtin_shufflevector(even, odd, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
 }
 
 INLINE void fill_single_body(
     uint64_t key, int64_t first_row, int64_t row_count, int64_t columns, float scale, float *target) {
-    const w16 lane = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-    f16 scales = (f16){} + scale;
+    const u32x16 lane = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    f32x16 scales = SPLAT(f32x16, scale);
     for (int64_t block = 0; block * 32 < columns; block++) {
         // The pair words depend on the pair index alone, so they are hashed once per block.
-        w16 pairs = lane + (uint32_t)(16 * block);
-        w16 pair1 = hash32x16(pairs ^ 0x1B873593u), pair2 = hash32x16(pairs ^ 0xCC9E2D51u);
+        u32x16 pairs = lane + (uint32_t)(16 * block);
+        u32x16 pair1 = hash32x16(pairs ^ 0x1B873593u), pair2 = hash32x16(pairs ^ 0xCC9E2D51u);
         int64_t count = columns - 32 * block < 32 ? columns - 32 * block : 32;
         for (int64_t row = 0; row < row_count; row++) {
             uint32_t row1, row2;
             row_words(key, first_row + row, &row1, &row2);
-            f16 low, high;
+            f32x16 low, high;
             single_block(row1, row2, pair1, pair2, scales, &low, &high);
             float *out = target + row * columns + 32 * block;
             if (count == 32) {
@@ -356,11 +365,11 @@ int attn_gaussian_fill_single_variant(attn_gaussian_variant variant, FILL_SINGLE
     return 1;
 }
 
-float attn_gaussian_log_single(float x) { return log16((f16){} + x)[0]; }
+float attn_gaussian_log_single(float x) { return log16(SPLAT(f32x16, x))[0]; }
 
 void attn_gaussian_cos_sin_turns_single(uint32_t r, float *cosine, float *sine) {
-    f16 c, s;
-    cos_sin_turns16((w16){} + r, &c, &s);
+    f32x16 c, s;
+    cos_sin_turns16(SPLAT(u32x16, r), &c, &s);
     *cosine = c[0];
     *sine = s[0];
 }

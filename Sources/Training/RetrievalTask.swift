@@ -164,7 +164,7 @@ struct BatchPointers: @unchecked Sendable {
 }
 
 extension Batch<Float> {
-    /// Room for one batch of `task`, to be filled.
+    /// Room for one batch of `task`, to be filled: until `overwrite` it holds zeros and no targets.
     init(room task: RetrievalTask) {
         self.init(
             tokens: Array(repeating: 0, count: task.batch * task.n * task.dModel),

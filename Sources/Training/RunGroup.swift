@@ -27,7 +27,8 @@ public struct RunGroup: Sendable {
         runs[index] = run
     }
 
-    /// One step of every unfinished run, on `threads` threads.
+    /// One step of every unfinished run, on `threads` workers; the next step's batch is drawn
+    /// meanwhile by whichever threads are free (Dispatch uses every core for that).
     public mutating func step(threads: Int = 1) {
         guard let task = runs.first?.settings.task else { return }
         let pending = runs.indices.filter { !runs[$0].record.isFinished }
@@ -62,9 +63,10 @@ public struct RunGroup: Sendable {
                 if job < workers {
                     for position in stride(from: job, to: pending.count, by: workers) {
                         let index = pending[position]
-                        if let batch = batches[shared.base[index].record.stepsDone] {
-                            shared.base[index].step(on: batch)
+                        guard let batch = batches[shared.base[index].record.stepsDone] else {
+                            preconditionFailure("every pending run's step has its batch")
                         }
+                        shared.base[index].step(on: batch)
                     }
                 } else if let (task, step, storage) = drawing {
                     task.fill(step: step, examples: task.examples(ofPiece: job - workers), into: storage)

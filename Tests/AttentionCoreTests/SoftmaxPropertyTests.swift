@@ -130,7 +130,7 @@ import Testing
     private struct Stream: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
-            state &+= GaussianGenerator.gamma
+            state &+= 0x9E37_79B9_7F4A_7C15  // SplitMix64's increment
             return GaussianGenerator.mix(state)
         }
     }
