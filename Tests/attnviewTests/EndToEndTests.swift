@@ -41,9 +41,11 @@ import Testing
         let session = try TmuxSession()
         try session.waitFor("first frame") { $0.contains("divisor sweep") }
         try session.send("3", "b")
-        let split = try session.waitFor("the split view") { $0.contains("now vs the standard divisor") }
-        #expect(split.contains("now · s = 1.000 (no divisor)") && split.contains("standard · s = √d_k = 8.000"))
-        #expect(split.contains("PEAKED") && split.contains("BALANCED"))
+        // Polled until whole: a capture can land mid-repaint.
+        try session.waitFor("the split view at s = 1 against √d_k") {
+            $0.contains("now vs the standard divisor") && $0.contains("now · s = 1.000 (no divisor)")
+                && $0.contains("standard · s = √d_k = 8.000") && $0.contains("PEAKED") && $0.contains("BALANCED")
+        }
         try session.send("0")
         try session.waitFor("both sides at √d_k") { $0.contains("now · s = 8.000 (√d_k)") }
         try session.send("b")

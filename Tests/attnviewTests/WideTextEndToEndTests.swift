@@ -45,21 +45,40 @@ import Testing
         #expect(expected.count == height)
         #expect(expected.joined().contains("東") && expected.joined().contains("猫"), "wide tokens on screen")
         let session = try TmuxSession(arguments: arguments, width: width, height: height)
-        let first = try session.waitFor("the first frame") { $0.contains("attends to") && $0.contains("q quit") }
-        Self.expectSame(first, expected, "first frame")
+        try session.waitFor("the first frame") { $0.contains("attends to") && $0.contains("q quit") }
+        Self.expectSame(try Self.settled(session, on: expected), expected, "first frame")
         try session.send("j")
         try session.waitFor("row 3") { !$0.contains("京 (2) attends to") }
         try session.send("k")
-        let back = try session.waitFor("row 2 again") { $0.contains("京 (2) attends to") }
-        Self.expectSame(back, expected, "after j k")
+        try session.waitFor("row 2 again") { $0.contains("京 (2) attends to") }
+        Self.expectSame(try Self.settled(session, on: expected), expected, "after j k")
+    }
+
+    /// The screen once it shows `expected` whole, or the last one after `seconds`: a capture can land
+    /// mid-repaint (ncurses writes top down), so a partly drawn frame is captured again, not failed.
+    static func settled(_ session: TmuxSession, on expected: [String], seconds: Double = 5) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = try session.screen()
+        while !differences(last, expected).isEmpty, Date() < deadline {
+            usleep(20_000)
+            last = try session.screen()
+        }
+        return last
+    }
+
+    /// The lines of `screen` that differ from `expected`: (index, shown, expected).
+    static func differences(_ screen: String, _ expected: [String]) -> [(Int, String, String)] {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return expected.enumerated().compactMap { index, line in
+            let shown = index < lines.count ? lines[index] : ""
+            return shown == line ? nil : (index, shown, line)
+        }
     }
 
     static func expectSame(
         _ screen: String, _ expected: [String], _ what: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (index, line) in expected.enumerated() {
-            let shown = index < lines.count ? lines[index] : ""
+        for (index, shown, line) in differences(screen, expected) {
             #expect(shown == line, "\(what), line \(index)", sourceLocation: sourceLocation)
         }
     }
