@@ -62,12 +62,17 @@ extension ShellCompletions {
         }
     }
 
+    /// Where `text` first stands in the script's top-level `_attnview` function (or after it); nil
+    /// when ArgumentParser's script no longer has it, and the script is then left as it is.
+    fileprivate static func rootFunction(of script: String, find text: String) -> Range<String.Index>? {
+        guard let root = script.range(of: "\n_attnview() {") else { return nil }
+        return script.range(of: text, range: root.upperBound..<script.endIndex)
+    }
+
     /// Bash: the top level's fallback branch hands a word after an option to the interactive view's
     /// function instead of offering subcommands.
     private static func bashScript(_ script: String) -> String {
-        let offer = "    *)\n        # Offer subcommand completions\n"
-        guard let root = script.range(of: "\n_attnview() {"),
-            let branch = script.range(of: offer, range: root.upperBound..<script.endIndex)
+        guard let branch = rootFunction(of: script, find: "    *)\n        # Offer subcommand completions\n")
         else { return script }
         let fallBack = """
                 *)
@@ -90,9 +95,7 @@ extension ShellCompletions {
     /// function completes the whole line, its specs reading `attnview` as the command word.
     fileprivate static func zshScript(_ script: String) -> String {
         let anchor = "    local -i ret=1\n    local -ar arg_specs=(\n        '(-h --help)'"
-        guard let root = script.range(of: "\n_attnview() {"),
-            let at = script.range(of: anchor, range: root.upperBound..<script.endIndex)
-        else { return script }
+        guard let at = rootFunction(of: script, find: anchor) else { return script }
         let delegate = """
                 # attnview alone is the interactive view: its options (and their values) complete here
                 if [[ "${words[2]}" == -* && "${words[2]}" != (-h|--help) ]]; then

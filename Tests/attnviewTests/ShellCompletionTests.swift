@@ -18,17 +18,7 @@ import Testing
             _attnview '\(binary)' "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-O", "extglob", "-c", script]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return try #require(try run("bash", ["-O", "extglob", "-c", script], environment: environment))
     }
 
     @Test func theViewsOptionsCompleteAtTheTopLevel() throws {
@@ -55,13 +45,15 @@ import Testing
         #expect(models.contains("tiny-one"), "\(models)")
     }
 
-    /// Runs `script` with `shell` (zsh or fish) and returns its output lines; nil when the shell is absent.
-    private func run(_ shell: String, _ arguments: [String]) throws -> [String]? {
+    /// Runs `shell` (bash, zsh or fish) with `arguments` and returns its output lines; nil when the
+    /// shell is absent.
+    private func run(_ shell: String, _ arguments: [String], environment: [String: String] = [:]) throws -> [String]? {
         guard let path = ["/usr/bin/", "/bin/"].map({ $0 + shell }).first(where: FileManager.default.isExecutableFile)
         else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
