@@ -34,6 +34,7 @@ import Testing
 
     @Test func theFlagsAreReadFromTheFirstProcessorsFlagsLine() throws {
         let folder = try TemporaryFolder("cpuinfo")
+        defer { folder.remove() }
         let path = folder.path("cpuinfo")
         let text = "processor\t: 0\nflags\t\t: fpu sse3 avx2 fma\n\nprocessor\t: 1\nflags\t\t: fpu\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
